@@ -1,0 +1,41 @@
+package org.podium.platform;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code GET /api/health}: one entry per part Podium depends on. 200 while Podium serves (status
+ * UP, or DEGRADED without a Docker engine), 503 when the database or the run queue is down.
+ */
+@Path("health")
+public class Health {
+
+  @Inject HealthChecks checks;
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response get() {
+    HealthReport report = checks.check();
+    JsonObject body =
+        Json.createObjectBuilder()
+            .add("status", report.status().name())
+            .add("database", json(report.database()))
+            .add("messaging", json(report.messaging()))
+            .add("docker", json(report.docker()))
+            .build();
+    return Response.status(report.httpStatus()).entity(body).build();
+  }
+
+  private static JsonObjectBuilder json(ComponentHealth component) {
+    JsonObjectBuilder json = Json.createObjectBuilder().add("status", component.status());
+    component.facts().forEach(json::add);
+    return json;
+  }
+}

@@ -1,0 +1,108 @@
+package org.podium.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.transaction.UserTransaction;
+import java.util.EnumSet;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.podium.platform.PodiumConfig;
+import org.podium.testing.Deployments;
+
+@ExtendWith(ArquillianExtension.class)
+class AccountPersistenceIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.podium();
+  }
+
+  @PersistenceContext EntityManager entityManager;
+
+  @Inject UserTransaction transaction;
+
+  @Inject Pbkdf2PasswordHash passwordHash;
+
+  @Inject PodiumConfig config;
+
+  @Test
+  void accountRoundTripsThroughPostgresqlOnTheFlywaySchema() throws Exception {
+    transaction.begin();
+    Account saved =
+        new Account("ada", "ada@example.org", "hash", EnumSet.of(Role.ORGANIZER, Role.PARTICIPANT));
+    entityManager.persist(saved);
+    transaction.commit();
+    entityManager.clear();
+
+    Account loaded =
+        entityManager
+            .createNamedQuery(Account.BY_USERNAME, Account.class)
+            .setParameter("username", "ada")
+            .getSingleResult();
+
+    assertNotSame(saved, loaded);
+    assertNotNull(loaded.getId());
+    assertEquals("ada@example.org", loaded.getEmail());
+    assertEquals("hash", loaded.getPasswordHash());
+    assertEquals(EnumSet.of(Role.ORGANIZER, Role.PARTICIPANT), loaded.getRoles());
+    assertEquals(saved.getCreatedAt().toEpochMilli(), loaded.getCreatedAt().toEpochMilli());
+  }
+
+  @Test
+  void schemaIsFlywaysAndRejectsADuplicateUsername() throws Exception {
+    @SuppressWarnings("unchecked")
+    List<String> applied =
+        entityManager
+            .createNativeQuery(
+                "select version from flyway_schema_history where success order by installed_rank")
+            .getResultList();
+    assertEquals("1", applied.get(0));
+
+    transaction.begin();
+    entityManager.persist(
+        new Account("grace", "grace@example.org", "hash", EnumSet.noneOf(Role.class)));
+    transaction.commit();
+
+    transaction.begin();
+    try {
+      Account duplicate =
+          new Account("grace", "other@example.org", "hash", EnumSet.noneOf(Role.class));
+      assertThrows(
+          PersistenceException.class,
+          () -> {
+            entityManager.persist(duplicate);
+            entityManager.flush();
+          });
+    } finally {
+      transaction.rollback();
+    }
+  }
+
+  @Test
+  void bootstrapAdministratorHasEveryRoleAndThePasswordKeptInPodiumHome() {
+    BootstrapCredentials credentials = BootstrapCredentials.read(config.home()).orElseThrow();
+    Account admin =
+        entityManager
+            .createNamedQuery(Account.BY_USERNAME, Account.class)
+            .setParameter("username", credentials.username())
+            .getSingleResult();
+
+    assertEquals(EnumSet.allOf(Role.class), admin.getRoles());
+    assertTrue(passwordHash.verify(credentials.password().toCharArray(), admin.getPasswordHash()));
+    assertFalse(passwordHash.verify("admin".toCharArray(), admin.getPasswordHash()));
+  }
+}

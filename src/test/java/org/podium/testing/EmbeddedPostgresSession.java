@@ -1,0 +1,51 @@
+package org.podium.testing;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+import org.podium.devserver.EmbeddedDatabase;
+
+/**
+ * Starts the integration tests' PostgreSQL before any test class, so that Arquillian hands its
+ * address to the managed WildFly ({@code arquillian.xml} reads the {@code podium.db.*} system
+ * properties). With {@code PODIUM_DB_URL} set, that server is used instead.
+ */
+public class EmbeddedPostgresSession implements LauncherSessionListener {
+
+  private EmbeddedDatabase database;
+
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    if (!Boolean.getBoolean("podium.it.embeddedPostgres")) {
+      return; // unit tests need no database
+    }
+    String externalUrl = System.getenv("PODIUM_DB_URL");
+    if (externalUrl != null && !externalUrl.isBlank()) {
+      System.setProperty("podium.db.url", externalUrl);
+      System.setProperty("podium.db.user", env("PODIUM_DB_USER", "podium"));
+      System.setProperty("podium.db.password", env("PODIUM_DB_PASSWORD", "podium"));
+      return;
+    }
+    Path dataDirectory =
+        Path.of(System.getProperty("podium.it.home", "target/podium-home-it"))
+            .resolve("postgres-" + UUID.randomUUID());
+    database = EmbeddedDatabase.start(dataDirectory, 0, UUID.randomUUID().toString());
+    System.setProperty("podium.db.url", database.url());
+    System.setProperty("podium.db.user", database.user());
+    System.setProperty("podium.db.password", database.password());
+  }
+
+  @Override
+  public void launcherSessionClosed(LauncherSession session) {
+    if (database != null) {
+      database.close();
+      database = null;
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
