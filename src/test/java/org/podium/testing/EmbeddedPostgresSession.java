@@ -1,7 +1,11 @@
 package org.podium.testing;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 import org.podium.devserver.EmbeddedDatabase;
@@ -14,6 +18,7 @@ import org.podium.devserver.EmbeddedDatabase;
 public class EmbeddedPostgresSession implements LauncherSessionListener {
 
   private EmbeddedDatabase database;
+  private Path dataDirectory;
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
@@ -27,7 +32,7 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
       System.setProperty("podium.db.password", env("PODIUM_DB_PASSWORD", "podium"));
       return;
     }
-    Path dataDirectory =
+    dataDirectory =
         Path.of(System.getProperty("podium.it.home", "target/podium-home-it"))
             .resolve("postgres-" + UUID.randomUUID());
     database = EmbeddedDatabase.start(dataDirectory, 0, UUID.randomUUID().toString());
@@ -41,6 +46,15 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
     if (database != null) {
       database.close();
       database = null;
+      deleteRecursively(dataDirectory);
+    }
+  }
+
+  private static void deleteRecursively(Path directory) {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      System.err.println("could not delete " + directory + ": " + e.getMessage());
     }
   }
 
