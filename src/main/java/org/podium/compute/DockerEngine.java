@@ -55,6 +55,11 @@ public final class DockerEngine implements AutoCloseable {
     }
   }
 
+  /** The underlying client, for the sandbox in this package. */
+  DockerClient client() {
+    return client;
+  }
+
   public EngineSettings settings() {
     return settings;
   }
