@@ -36,10 +36,12 @@ public class DatabaseMigration {
             .migrate();
     LOG.info(
         () ->
-            "Database schema at version "
-                + result.targetSchemaVersion
-                + " ("
-                + result.migrationsExecuted
-                + " migrations applied now)");
+            result.migrationsExecuted == 0
+                ? "Database schema is up to date"
+                : "Database schema migrated to version "
+                    + result.targetSchemaVersion
+                    + " ("
+                    + result.migrationsExecuted
+                    + " migrations applied)");
   }
 }

@@ -15,6 +15,7 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.UserTransaction;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -41,9 +42,14 @@ class AccountPersistenceIT {
 
   @Test
   void accountRoundTripsThroughPostgresqlOnTheFlywaySchema() throws Exception {
+    String username = unique("ada");
     transaction.begin();
     Account saved =
-        new Account("ada", "ada@example.org", "hash", EnumSet.of(Role.ORGANIZER, Role.PARTICIPANT));
+        new Account(
+            username,
+            username + "@example.org",
+            "hash",
+            EnumSet.of(Role.ORGANIZER, Role.PARTICIPANT));
     entityManager.persist(saved);
     transaction.commit();
     entityManager.clear();
@@ -51,12 +57,12 @@ class AccountPersistenceIT {
     Account loaded =
         entityManager
             .createNamedQuery(Account.BY_USERNAME, Account.class)
-            .setParameter("username", "ada")
+            .setParameter("username", username)
             .getSingleResult();
 
     assertNotSame(saved, loaded);
     assertNotNull(loaded.getId());
-    assertEquals("ada@example.org", loaded.getEmail());
+    assertEquals(username + "@example.org", loaded.getEmail());
     assertEquals("hash", loaded.getPasswordHash());
     assertEquals(EnumSet.of(Role.ORGANIZER, Role.PARTICIPANT), loaded.getRoles());
     assertEquals(saved.getCreatedAt().toEpochMilli(), loaded.getCreatedAt().toEpochMilli());
@@ -72,15 +78,17 @@ class AccountPersistenceIT {
             .getResultList();
     assertEquals("1", applied.get(0));
 
+    String username = unique("grace");
     transaction.begin();
     entityManager.persist(
-        new Account("grace", "grace@example.org", "hash", EnumSet.noneOf(Role.class)));
+        new Account(username, username + "@example.org", "hash", EnumSet.noneOf(Role.class)));
     transaction.commit();
 
     transaction.begin();
     try {
       Account duplicate =
-          new Account("grace", "other@example.org", "hash", EnumSet.noneOf(Role.class));
+          new Account(
+              username, "other-" + username + "@example.org", "hash", EnumSet.noneOf(Role.class));
       assertThrows(
           PersistenceException.class,
           () -> {
@@ -104,5 +112,10 @@ class AccountPersistenceIT {
     assertEquals(EnumSet.allOf(Role.class), admin.getRoles());
     assertTrue(passwordHash.verify(credentials.password().toCharArray(), admin.getPasswordHash()));
     assertFalse(passwordHash.verify("admin".toCharArray(), admin.getPasswordHash()));
+  }
+
+  /** Usernames unique per run, so the tests also pass against a reused PODIUM_DB_URL database. */
+  private static String unique(String name) {
+    return name + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 }
