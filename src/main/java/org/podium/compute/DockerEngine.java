@@ -9,21 +9,28 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 
 /**
  * The Docker engine Podium runs containers on, reached through docker-java.
  *
- * <p>The transport is docker-java's zerodep one: it shades Apache HttpClient 5 and JNA, so the WAR
- * carries no HTTP client that could clash with a library the application server exports.
+ * <p>The transport is docker-java's zerodep one: it shades Apache HttpClient 5, so the WAR carries
+ * no HTTP client that could clash with the one an application server exports to deployments.
+ *
+ * <p>Two clients share the settings. docker-java's response timeout is an idle-socket timeout, and
+ * some calls are silent for as long as a container runs (wait, attach, pull, load): those go
+ * through {@link #streams()}, which has none; every other call goes through {@link #calls()} and is
+ * bounded by {@link EngineSettings#callTimeout()}.
  */
 public final class DockerEngine implements AutoCloseable {
 
-  // Short calls only for now; the sandbox adds a separate client for calls that are silent until a
-  // container exits, since responseTimeout is an idle-socket timeout.
-  private static final int MAX_CONNECTIONS = 16;
+  // Each run holds two streaming connections (attach, wait) plus short calls; 64 covers the
+  // executor's threads with room for health checks and the reaper.
+  private static final int MAX_CONNECTIONS = 64;
 
   private final EngineSettings settings;
-  private final DockerClient client;
+  private final DockerClient calls;
+  private final DockerClient streams;
 
   public DockerEngine(EngineSettings settings) {
     this.settings = settings;
@@ -33,51 +40,63 @@ public final class DockerEngine implements AutoCloseable {
         .certPath()
         .ifPresent(path -> config.withDockerTlsVerify(true).withDockerCertPath(path));
     DockerClientConfig clientConfig = config.build();
-    DockerHttpClient http =
+    this.calls = client(clientConfig, settings.callTimeout());
+    this.streams = client(clientConfig, null);
+  }
+
+  private DockerClient client(DockerClientConfig config, Duration responseTimeout) {
+    ZerodepDockerHttpClient.Builder http =
         new ZerodepDockerHttpClient.Builder()
-            .dockerHost(clientConfig.getDockerHost())
-            .sslConfig(clientConfig.getSSLConfig())
+            .dockerHost(config.getDockerHost())
+            .sslConfig(config.getSSLConfig())
             .maxConnections(MAX_CONNECTIONS)
-            .connectionTimeout(settings.callTimeout())
-            .responseTimeout(settings.callTimeout())
-            .build();
-    this.client = DockerClientImpl.getInstance(clientConfig, http);
+            .connectionTimeout(settings.connectTimeout());
+    if (responseTimeout != null) {
+      http.responseTimeout(responseTimeout);
+    }
+    DockerHttpClient built = http.build();
+    return DockerClientImpl.getInstance(config, built);
   }
 
   /** Asks the engine for its version; never throws, an unreachable engine is a status too. */
   public EngineStatus status() {
     try {
-      client.pingCmd().exec();
-      Version version = client.versionCmd().exec();
+      calls.pingCmd().exec();
+      Version version = calls.versionCmd().exec();
       return EngineStatus.up(version.getVersion(), version.getApiVersion());
     } catch (RuntimeException e) {
-      return EngineStatus.unreachable(describe(e));
+      return EngineStatus.unreachable(
+          "no Docker engine answers at " + settings.host() + ": " + rootMessage(e));
     }
-  }
-
-  /** The underlying client, for the sandbox in this package. */
-  DockerClient client() {
-    return client;
   }
 
   public EngineSettings settings() {
     return settings;
   }
 
-  private String describe(Throwable failure) {
+  /** The client for short calls, each bounded by the call timeout. */
+  DockerClient calls() {
+    return calls;
+  }
+
+  /** The client for calls that stay silent while a container runs; callers bound them. */
+  DockerClient streams() {
+    return streams;
+  }
+
+  static String rootMessage(Throwable failure) {
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message =
-        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return "no Docker engine answers at " + settings.host() + ": " + message;
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 
   @Override
   public void close() {
-    try {
-      client.close();
+    try (DockerClient a = calls;
+        DockerClient b = streams) {
+      // both closed, the second even when the first fails
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

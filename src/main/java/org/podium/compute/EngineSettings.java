@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * @param host {@code unix:///path/to/docker.sock} or {@code tcp://host:port}
  * @param certPath directory with {@code ca.pem}, {@code cert.pem}, {@code key.pem} for a TLS engine
- * @param callTimeout bound on short calls (ping, version, inspect)
+ * @param callTimeout bound on short calls (ping, version, create, inspect, kill); also the
+ *     connection timeout, capped at 5 s
  */
 public record EngineSettings(String host, Optional<String> certPath, Duration callTimeout) {
 
@@ -24,5 +25,9 @@ public record EngineSettings(String host, Optional<String> certPath, Duration ca
     if (callTimeout.isNegative() || callTimeout.isZero()) {
       throw new IllegalArgumentException("the engine call timeout must be positive");
     }
+  }
+
+  Duration connectTimeout() {
+    return callTimeout.compareTo(Duration.ofSeconds(5)) < 0 ? callTimeout : Duration.ofSeconds(5);
   }
 }

@@ -49,7 +49,7 @@ class ExampleParticipantImageTest {
     Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
 
     try (DockerEngine engine = new DockerEngine(DockerRequirement.settings())) {
-      DockerClient docker = engine.client();
+      DockerClient docker = engine.calls();
       try (BuildImageResultCallback build =
           docker
               .buildImageCmd(context.toFile())
@@ -76,7 +76,7 @@ class ExampleParticipantImageTest {
       try {
         docker.startContainerCmd(container).exec();
         try (WaitContainerResultCallback wait =
-            docker.waitContainerCmd(container).exec(new WaitContainerResultCallback())) {
+            engine.streams().waitContainerCmd(container).exec(new WaitContainerResultCallback())) {
           assertEquals(0, wait.awaitStatusCode(1, TimeUnit.MINUTES));
         }
       } finally {

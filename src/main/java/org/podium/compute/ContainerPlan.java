@@ -1,0 +1,106 @@
+package org.podium.compute;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.DeviceRequest;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.api.model.Ulimit;
+import com.github.dockerjava.api.model.Volume;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sandbox every run gets, as container settings. Nothing a participant supplies reaches a flag
+ * here except the image, the command, the environment and the working directory.
+ */
+final class ContainerPlan {
+
+  static final String LABEL_INSTALLATION = "org.podium.installation";
+  static final String LABEL_RUN = "org.podium.run";
+  static final String PARTICIPANT_USER = "1000:1000";
+
+  private ContainerPlan() {}
+
+  static String containerName(SandboxSettings settings, String runId) {
+    return "podium-" + settings.installationId() + "-" + runId;
+  }
+
+  static CreateContainerCmd create(
+      DockerClient docker, SandboxSettings settings, RunSpec spec, String imageId) {
+    SandboxLimits limits = spec.limits();
+    HostConfig host =
+        HostConfig.newHostConfig()
+            .withNetworkMode("none")
+            .withPrivileged(false)
+            .withReadonlyRootfs(true)
+            .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,size=" + settings.tmpBytes() + ",mode=1777"))
+            .withBinds(
+                new Bind(spec.inputDir().toString(), new Volume("/mnt/in"), AccessMode.ro),
+                new Bind(spec.outputDir().toString(), new Volume("/mnt/out"), AccessMode.rw))
+            .withCapDrop(Capability.ALL)
+            // no-new-privileges: a setuid binary in the image cannot raise the user; the default
+            // seccomp profile applies because nothing here overrides it.
+            .withSecurityOpts(List.of("no-new-privileges"))
+            .withMemory(limits.memoryBytes())
+            .withMemorySwap(limits.memoryBytes())
+            .withOomKillDisable(false)
+            .withNanoCPUs(Math.round(limits.cpus() * 1e9))
+            .withPidsLimit((long) limits.pids())
+            .withUlimits(
+                List.of(
+                    new Ulimit("nofile", (long) settings.openFiles(), (long) settings.openFiles())))
+            .withShmSize(settings.shmBytes())
+            .withIpcMode("private")
+            .withInit(true)
+            // Podium captures stdout and stderr itself (bounded); the engine keeps no log file.
+            .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE))
+            .withDeviceRequests(gpuRequests(limits.gpus()));
+    settings.runtime().ifPresent(host::withRuntime);
+
+    CreateContainerCmd create =
+        docker
+            .createContainerCmd(imageId)
+            .withName(containerName(settings, spec.runId()))
+            .withLabels(
+                Map.of(LABEL_INSTALLATION, settings.installationId(), LABEL_RUN, spec.runId()))
+            .withUser(PARTICIPANT_USER)
+            .withEnv(environment(spec))
+            .withNetworkDisabled(true)
+            .withAttachStdin(false)
+            .withAttachStdout(true)
+            .withAttachStderr(true)
+            .withTty(false)
+            .withHostConfig(host);
+    spec.entrypoint().ifPresent(create::withEntrypoint);
+    spec.command().ifPresent(create::withCmd);
+    spec.workingDir().ifPresent(create::withWorkingDir);
+    return create;
+  }
+
+  private static List<DeviceRequest> gpuRequests(int gpus) {
+    if (gpus == 0) {
+      return List.of();
+    }
+    return List.of(
+        new DeviceRequest()
+            .withDriver("nvidia")
+            .withCount(gpus)
+            .withCapabilities(List.of(List.of("gpu"))));
+  }
+
+  private static List<String> environment(RunSpec spec) {
+    List<String> env = new ArrayList<>();
+    spec.env().forEach((name, value) -> env.add(name + "=" + value));
+    if (spec.limits().gpus() == 0) {
+      // The NVIDIA runtime hook exposes every GPU unless told otherwise.
+      env.removeIf(variable -> variable.startsWith("NVIDIA_VISIBLE_DEVICES="));
+      env.add("NVIDIA_VISIBLE_DEVICES=void");
+    }
+    return env;
+  }
+}

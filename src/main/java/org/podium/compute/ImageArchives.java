@@ -1,0 +1,257 @@
+package org.podium.compute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.api.exception.DockerException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * Uploaded {@code docker save} archives: checked before the engine sees them (exactly one image,
+ * the right platform, a bounded unpacked size, a manifest whose files are all there), stripped of
+ * the tags the participant gave them, loaded, and named {@code podium-upload/<name>} by Podium.
+ */
+public final class ImageArchives {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  // Manifests and image configs are small; anything bigger is not read into memory.
+  private static final long MAX_METADATA_BYTES = 4L * 1024 * 1024;
+  private static final int MAX_METADATA_FILES = 64;
+
+  private final DockerEngine engine;
+  private final SandboxSettings settings;
+
+  public ImageArchives(DockerEngine engine, SandboxSettings settings) {
+    this.engine = engine;
+    this.settings = settings;
+  }
+
+  /** What a valid archive holds. */
+  record Contents(String imageId, long unpackedBytes) {}
+
+  /**
+   * Checks an archive without loading it.
+   *
+   * @throws InvalidImageException saying why the archive cannot be used
+   */
+  Contents check(Path archive) {
+    Map<String, byte[]> metadata = new HashMap<>();
+    Set<String> names = new HashSet<>();
+    long unpacked = 0;
+    try (TarArchiveInputStream tar = open(archive)) {
+      TarArchiveEntry entry;
+      while ((entry = tar.getNextEntry()) != null) {
+        String name = normalize(entry.getName());
+        names.add(name);
+        unpacked += Math.max(0, entry.getSize());
+        if (unpacked > settings.maxArchiveBytes()) {
+          throw new InvalidImageException(
+              "the image unpacks to more than "
+                  + mib(settings.maxArchiveBytes())
+                  + " MiB: make it smaller");
+        }
+        boolean interesting =
+            name.equals("manifest.json") || name.endsWith(".json") || name.startsWith("blobs/");
+        if (entry.isFile()
+            && interesting
+            && entry.getSize() <= MAX_METADATA_BYTES
+            && metadata.size() < MAX_METADATA_FILES) {
+          metadata.put(name, tar.readAllBytes());
+        }
+      }
+    } catch (IOException e) {
+      throw new InvalidImageException(
+          "the upload is not a readable docker save archive (.tar or .tar.gz): " + e.getMessage());
+    }
+    return new Contents(checkManifest(metadata, names), unpacked);
+  }
+
+  private String checkManifest(Map<String, byte[]> metadata, Set<String> names) {
+    JsonNode manifest = parse(metadata.get("manifest.json"), "manifest.json");
+    if (manifest == null || !manifest.isArray()) {
+      throw new InvalidImageException(
+          "the archive has no manifest.json: create it with 'docker save IMAGE -o image.tar'");
+    }
+    if (manifest.size() != 1) {
+      throw new InvalidImageException(
+          "the archive holds " + manifest.size() + " images: save exactly one image");
+    }
+    JsonNode image = manifest.get(0);
+    String config = image.path("Config").asText("");
+    if (config.isEmpty() || !names.contains(normalize(config))) {
+      throw new InvalidImageException(
+          "the archive's manifest names a config file it does not contain");
+    }
+    JsonNode layers = image.path("Layers");
+    if (!layers.isArray() || layers.isEmpty()) {
+      throw new InvalidImageException("the archive's manifest lists no layers");
+    }
+    for (JsonNode layer : layers) {
+      if (!names.contains(normalize(layer.asText("")))) {
+        throw new InvalidImageException(
+            "the archive's manifest names a layer it does not contain: " + layer.asText());
+      }
+    }
+    JsonNode configJson = parse(metadata.get(normalize(config)), config);
+    if (configJson == null) {
+      throw new InvalidImageException("the image config " + config + " cannot be read");
+    }
+    String platform =
+        configJson.path("os").asText("?") + "/" + configJson.path("architecture").asText("?");
+    if (!platform.equals(settings.platform())) {
+      throw new InvalidImageException(
+          "the image is built for "
+              + platform
+              + "; Podium runs "
+              + settings.platform()
+              + ": build it with --platform "
+              + settings.platform());
+    }
+    String hex = Path.of(normalize(config)).getFileName().toString().replace(".json", "");
+    if (!hex.matches("[0-9a-f]{64}")) {
+      throw new InvalidImageException("the image config is not named by its digest: " + config);
+    }
+    return "sha256:" + hex;
+  }
+
+  /**
+   * Checks and loads an archive, and names it {@code podium-upload/<name>:latest}.
+   *
+   * @param name unique per submission, lower-case letters, digits and '-'
+   * @return the loaded image, to run by id
+   * @throws InvalidImageException when the archive cannot be used
+   */
+  public ImageSource.Loaded load(Path archive, String name) {
+    if (!name.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+      throw new IllegalArgumentException("an upload name is lower-case letters, digits and '-'");
+    }
+    Contents contents = check(archive);
+    Path stripped = strippedCopy(archive);
+    try (InputStream in = Files.newInputStream(stripped)) {
+      engine.streams().loadImageCmd(in).exec();
+      engine.calls().inspectImageCmd(contents.imageId()).exec();
+      engine
+          .calls()
+          .tagImageCmd(contents.imageId(), ImageReference.RESERVED_NAMESPACE + "/" + name, "latest")
+          .exec();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (DockerException e) {
+      throw new ImagePullException(
+          "the engine did not load the archive: " + DockerEngine.rootMessage(e), e);
+    } finally {
+      try {
+        Files.deleteIfExists(stripped);
+      } catch (IOException ignored) {
+        // a temporary file; the operating system cleans its folder
+      }
+    }
+    return new ImageSource.Loaded(contents.imageId());
+  }
+
+  /** Removes an uploaded image's name and, when nothing else uses it, the image. */
+  public void unload(String name) {
+    try {
+      engine
+          .calls()
+          .removeImageCmd(ImageReference.RESERVED_NAMESPACE + "/" + name + ":latest")
+          .exec();
+    } catch (DockerException ignored) {
+      // already gone, or still used by a container the reaper removes
+    }
+  }
+
+  /** The archive without the participant's own tags, so loading it renames nothing else. */
+  private Path strippedCopy(Path archive) {
+    try {
+      Path copy = Files.createTempFile("podium-upload", ".tar");
+      try (TarArchiveInputStream in = open(archive);
+          OutputStream file = Files.newOutputStream(copy);
+          TarArchiveOutputStream out = new TarArchiveOutputStream(file)) {
+        out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        TarArchiveEntry entry;
+        while ((entry = in.getNextEntry()) != null) {
+          String name = normalize(entry.getName());
+          if (name.equals("repositories") || name.equals("index.json")) {
+            continue; // tag lists of the legacy and OCI layouts
+          }
+          if (name.equals("manifest.json")) {
+            byte[] manifest = withoutTags(in.readAllBytes());
+            TarArchiveEntry replaced = new TarArchiveEntry(entry.getName());
+            replaced.setSize(manifest.length);
+            out.putArchiveEntry(replaced);
+            out.write(manifest);
+          } else {
+            out.putArchiveEntry(entry);
+            if (entry.isFile()) {
+              in.transferTo(out);
+            }
+          }
+          out.closeArchiveEntry();
+        }
+      }
+      return copy;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the archive for loading", e);
+    }
+  }
+
+  private static byte[] withoutTags(byte[] manifest) throws IOException {
+    ArrayNode images = (ArrayNode) JSON.readTree(manifest);
+    for (JsonNode image : images) {
+      ((ObjectNode) image).putNull("RepoTags");
+    }
+    return JSON.writeValueAsBytes(images);
+  }
+
+  private static TarArchiveInputStream open(Path archive) throws IOException {
+    InputStream in = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
+    in.mark(2);
+    int first = in.read();
+    int second = in.read();
+    in.reset();
+    if (first == 0x1f && second == 0x8b) {
+      in = new GZIPInputStream(in, 1 << 16);
+    }
+    return new TarArchiveInputStream(in);
+  }
+
+  private static String normalize(String name) {
+    String normalized = name.startsWith("./") ? name.substring(2) : name;
+    if (normalized.startsWith("/") || normalized.contains("../") || normalized.equals("..")) {
+      throw new InvalidImageException("the archive contains an unsafe path: " + name);
+    }
+    return normalized;
+  }
+
+  private static JsonNode parse(byte[] bytes, String name) {
+    if (bytes == null) {
+      return null;
+    }
+    try {
+      return JSON.readTree(bytes);
+    } catch (IOException e) {
+      throw new InvalidImageException(name + " in the archive is not valid JSON");
+    }
+  }
+
+  private static long mib(long bytes) {
+    return bytes / (1024 * 1024);
+  }
+}

@@ -1,0 +1,59 @@
+package org.podium.compute;
+
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds containers this installation started that no live run owns (left by a crash or a lost
+ * engine connection) and kills and removes them.
+ */
+public final class Reaper {
+
+  private final DockerEngine engine;
+  private final SandboxSettings settings;
+
+  public Reaper(DockerEngine engine, SandboxSettings settings) {
+    this.engine = engine;
+    this.settings = settings;
+  }
+
+  /**
+   * @param liveRuns run ids whose containers must be left alone
+   * @return the run ids whose containers were removed
+   */
+  public List<String> reap(Set<String> liveRuns) {
+    List<Container> containers =
+        engine
+            .calls()
+            .listContainersCmd()
+            .withShowAll(true)
+            .withLabelFilter(Map.of(ContainerPlan.LABEL_INSTALLATION, settings.installationId()))
+            .exec();
+    List<String> reaped = new ArrayList<>();
+    for (Container container : containers) {
+      String runId = container.getLabels().get(ContainerPlan.LABEL_RUN);
+      if (liveRuns.contains(runId)) {
+        continue;
+      }
+      try {
+        engine
+            .calls()
+            .removeContainerCmd(container.getId())
+            .withForce(true)
+            .withRemoveVolumes(true)
+            .exec();
+        reaped.add(runId);
+      } catch (NotFoundException gone) {
+        // removed meanwhile
+      } catch (DockerException e) {
+        // left for the next pass
+      }
+    }
+    return reaped;
+  }
+}

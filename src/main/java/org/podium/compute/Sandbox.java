@@ -1,0 +1,340 @@
+package org.podium.compute;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs participants' images in the sandbox the platform decides (see {@link ContainerPlan}) and
+ * enforces their limits from outside the container: wall time, memory, output size.
+ *
+ * <p>{@link #run} blocks its thread until the run ends; {@link #cancel} may be called from any
+ * other thread.
+ */
+public final class Sandbox {
+
+  private static final Logger LOG = Logger.getLogger(Sandbox.class.getName());
+
+  private final DockerEngine engine;
+  private final SandboxSettings settings;
+  private final Images images;
+  private final ConcurrentHashMap<String, LiveRun> live = new ConcurrentHashMap<>();
+
+  public Sandbox(DockerEngine engine, SandboxSettings settings) {
+    this.engine = engine;
+    this.settings = settings;
+    this.images = new Images(engine, settings);
+  }
+
+  /** A run in progress: what cancel needs to reach it. */
+  private static final class LiveRun {
+    volatile String containerId;
+    volatile boolean cancelled;
+  }
+
+  /** Runs one spec to its end; never throws for anything the container or the engine does. */
+  public RunResult run(RunSpec spec) {
+    LiveRun run = new LiveRun();
+    if (live.putIfAbsent(spec.runId(), run) != null) {
+      throw new IllegalStateException("run " + spec.runId() + " is already running");
+    }
+    try {
+      return execute(spec, run);
+    } finally {
+      live.remove(spec.runId());
+    }
+  }
+
+  /**
+   * Kills and removes the container of a run in progress; its {@link #run} returns {@link
+   * RunOutcome#CANCELLED}.
+   *
+   * @return whether the run was in progress here
+   */
+  public boolean cancel(String runId) {
+    LiveRun run = live.get(runId);
+    if (run == null) {
+      return false;
+    }
+    run.cancelled = true;
+    String containerId = run.containerId;
+    if (containerId != null) {
+      remove(containerId);
+    }
+    return true;
+  }
+
+  /** Run ids in progress on this sandbox, for the reaper. */
+  public Set<String> liveRuns() {
+    return Set.copyOf(live.keySet());
+  }
+
+  public SandboxSettings settings() {
+    return settings;
+  }
+
+  private RunResult execute(RunSpec spec, LiveRun run) {
+    ResolvedImage image;
+    try {
+      image = images.resolve(spec.image());
+    } catch (EngineFailure e) {
+      return RunResult.infraError(e.getMessage(), Optional.empty());
+    } catch (DockerException | com.github.dockerjava.api.exception.DockerClientException e) {
+      return RunResult.infraError(
+          "the Docker engine failed: " + DockerEngine.rootMessage(e), Optional.empty());
+    }
+    Optional<String> digest = Optional.of(image.digest());
+    if (run.cancelled) {
+      return ended(
+          RunOutcome.CANCELLED,
+          null,
+          Duration.ZERO,
+          null,
+          digest,
+          OutputReport.NONE,
+          "cancelled before it started");
+    }
+    prepareOutput(spec.outputDir());
+
+    String containerId = null;
+    StreamCapture streams = new StreamCapture(spec.limits().logBytes());
+    ExitWatch exit = new ExitWatch();
+    try {
+      containerId = ContainerPlan.create(engine.calls(), settings, spec, image.id()).exec().getId();
+      run.containerId = containerId;
+      engine
+          .streams()
+          .attachContainerCmd(containerId)
+          .withStdOut(true)
+          .withStdErr(true)
+          .withFollowStream(true)
+          .exec(streams)
+          .awaitStarted(settings.killGrace().toMillis(), TimeUnit.MILLISECONDS);
+      if (run.cancelled) {
+        return ended(
+            RunOutcome.CANCELLED,
+            null,
+            Duration.ZERO,
+            streams,
+            digest,
+            OutputReport.NONE,
+            "cancelled before it started");
+      }
+      engine.calls().startContainerCmd(containerId).exec();
+      long started = System.nanoTime();
+      engine.streams().waitContainerCmd(containerId).exec(exit);
+      return watch(spec, run, containerId, started, exit, streams, digest);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return RunResult.infraError("interrupted while running", digest);
+    } catch (EngineFailure e) {
+      return run.cancelled
+          ? ended(
+              RunOutcome.CANCELLED,
+              null,
+              Duration.ZERO,
+              streams,
+              digest,
+              OutputReport.NONE,
+              "cancelled")
+          : RunResult.infraError(e.getMessage(), digest);
+    } catch (DockerException | com.github.dockerjava.api.exception.DockerClientException e) {
+      return run.cancelled
+          ? ended(
+              RunOutcome.CANCELLED,
+              null,
+              Duration.ZERO,
+              streams,
+              digest,
+              OutputReport.NONE,
+              "cancelled")
+          : RunResult.infraError(
+              "the Docker engine failed: " + DockerEngine.rootMessage(e), digest);
+    } finally {
+      closeQuietly(exit);
+      closeQuietly(streams);
+      if (containerId != null) {
+        remove(containerId);
+      }
+    }
+  }
+
+  private RunResult watch(
+      RunSpec spec,
+      LiveRun run,
+      String containerId,
+      long started,
+      ExitWatch exit,
+      StreamCapture streams,
+      Optional<String> digest)
+      throws InterruptedException {
+    SandboxLimits limits = spec.limits();
+    long deadline = started + limits.wallTime().toNanos();
+    long poll = settings.pollInterval().toMillis();
+    while (true) {
+      Integer code =
+          exit.await(
+              Math.max(
+                  1, Math.min(poll, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
+      Duration wall = Duration.ofNanos(System.nanoTime() - started);
+      if (run.cancelled) {
+        return ended(
+            RunOutcome.CANCELLED, code, wall, streams, digest, OutputReport.NONE, "cancelled");
+      }
+      if (code != null) {
+        return exited(spec, containerId, code, wall, streams, digest);
+      }
+      if (System.nanoTime() >= deadline) {
+        kill(containerId, exit);
+        return ended(
+            RunOutcome.TIMED_OUT,
+            null,
+            wall,
+            streams,
+            digest,
+            OutputInspector.inspect(spec.outputDir(), limits),
+            "still running after the time limit of "
+                + limits.wallTime().toSeconds()
+                + " s: stopped");
+      }
+      if (OutputInspector.overLimit(spec.outputDir(), limits)) {
+        kill(containerId, exit);
+        return ended(
+            RunOutcome.OUTPUT_LIMIT,
+            null,
+            wall,
+            streams,
+            digest,
+            OutputInspector.inspect(spec.outputDir(), limits),
+            outputLimitMessage(limits));
+      }
+    }
+  }
+
+  private RunResult exited(
+      RunSpec spec,
+      String containerId,
+      int code,
+      Duration wall,
+      StreamCapture streams,
+      Optional<String> digest)
+      throws InterruptedException {
+    InspectContainerResponse container = engine.calls().inspectContainerCmd(containerId).exec();
+    // The attach stream ends shortly after the exit; wait so the last lines are not lost.
+    streams.awaitCompletion(settings.killGrace().toMillis(), TimeUnit.MILLISECONDS);
+    OutputReport output = OutputInspector.inspect(spec.outputDir(), spec.limits());
+    if (Boolean.TRUE.equals(container.getState().getOOMKilled())) {
+      return ended(
+          RunOutcome.OUT_OF_MEMORY,
+          code,
+          wall,
+          streams,
+          digest,
+          output,
+          "killed for using more than its memory limit of "
+              + spec.limits().memoryBytes() / (1024 * 1024)
+              + " MiB");
+    }
+    if (output.overLimit()) {
+      return ended(
+          RunOutcome.OUTPUT_LIMIT,
+          code,
+          wall,
+          streams,
+          digest,
+          output,
+          outputLimitMessage(spec.limits()));
+    }
+    if (code == 0) {
+      return ended(RunOutcome.SUCCEEDED, code, wall, streams, digest, output, "finished");
+    }
+    return ended(
+        RunOutcome.FAILED, code, wall, streams, digest, output, "exited with code " + code);
+  }
+
+  private static String outputLimitMessage(SandboxLimits limits) {
+    return "wrote more than "
+        + limits.outputBytes() / (1024 * 1024)
+        + " MiB or "
+        + limits.outputFiles()
+        + " files to /mnt/out";
+  }
+
+  private static RunResult ended(
+      RunOutcome outcome,
+      Integer code,
+      Duration wall,
+      StreamCapture streams,
+      Optional<String> digest,
+      OutputReport output,
+      String message) {
+    return new RunResult(
+        outcome,
+        Optional.ofNullable(code),
+        wall,
+        streams == null ? CapturedLog.EMPTY : streams.stdout(),
+        streams == null ? CapturedLog.EMPTY : streams.stderr(),
+        digest,
+        output,
+        message);
+  }
+
+  private void kill(String containerId, ExitWatch exit) throws InterruptedException {
+    try {
+      engine.calls().killContainerCmd(containerId).exec();
+    } catch (DockerException alreadyStopped) {
+      // it exited on its own meanwhile
+    }
+    exit.await(settings.killGrace().toMillis());
+  }
+
+  private void remove(String containerId) {
+    try {
+      engine.calls().removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+    } catch (NotFoundException gone) {
+      // removed already (by cancel, or the engine)
+    } catch (DockerException e) {
+      if (!String.valueOf(e.getMessage()).contains("already in progress")) {
+        LOG.log(
+            Level.WARNING, "could not remove container " + containerId + "; the reaper will", e);
+      }
+    }
+  }
+
+  /** The output folder must exist, be empty, and be writable by the participant's uid. */
+  private static void prepareOutput(Path outputDir) {
+    try {
+      Files.createDirectories(outputDir);
+      try (var entries = Files.list(outputDir)) {
+        if (entries.findAny().isPresent()) {
+          throw new IllegalArgumentException("the output folder " + outputDir + " is not empty");
+        }
+      }
+      // uid 1000 inside may map to another uid on the host (user namespaces): world-writable,
+      // while the folder above it stays private to Podium.
+      Files.setPosixFilePermissions(outputDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the output folder " + outputDir, e);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception ignored) {
+      // closing a finished stream
+    }
+  }
+}
