@@ -2,6 +2,7 @@ package org.podium.compute;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -58,25 +60,28 @@ final class OutputInspector {
     return bytesAndEntries[0] > limits.outputBytes() || bytesAndEntries[1] > limits.outputFiles();
   }
 
-  /** Inspects the output after the container has stopped, removing every entry it rejects. */
+  /**
+   * Inspects the output after the container has stopped, then removes every entry it rejects.
+   * Nothing is removed during the walk, so each entry is judged as the container left it (both
+   * names of a hard link are rejected, not just the first one seen).
+   */
   static OutputReport inspect(Path outputDir, SandboxLimits limits) {
     List<String> files = new ArrayList<>();
     List<OutputReport.Rejected> rejected = new ArrayList<>();
+    List<Path> toRemove = new ArrayList<>();
     long[] totalBytes = {0};
     try {
       Files.walkFileTree(
           outputDir,
-          java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class),
+          EnumSet.noneOf(FileVisitOption.class),
           MAX_DEPTH,
           new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes)
-                throws IOException {
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
               if (dir.equals(outputDir) || plainName(dir)) {
                 return FileVisitResult.CONTINUE;
               }
               reject(dir, "folder name is not allowed: use letters, digits and . _ - + = @ ,");
-              deleteTree(dir);
               return FileVisitResult.SKIP_SUBTREE;
             }
 
@@ -86,11 +91,6 @@ final class OutputInspector {
               String problem = problem(file, attributes);
               if (problem != null) {
                 reject(file, problem);
-                if (attributes.isDirectory()) {
-                  deleteTree(file);
-                } else {
-                  Files.delete(file); // removes a link itself, never its target
-                }
               } else {
                 files.add(relative(file));
                 totalBytes[0] += attributes.size();
@@ -99,25 +99,37 @@ final class OutputInspector {
             }
 
             @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
               reject(file, "cannot be read: " + e.getMessage());
-              Files.deleteIfExists(file);
               return FileVisitResult.CONTINUE;
             }
 
             private void reject(Path path, String reason) {
               rejected.add(new OutputReport.Rejected(relative(path), reason));
+              toRemove.add(path);
             }
 
             private String relative(Path path) {
               return outputDir.relativize(path).toString();
             }
           });
+      for (Path path : toRemove) {
+        remove(path);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot inspect the output in " + outputDir, e);
     }
     boolean overLimit = totalBytes[0] > limits.outputBytes() || files.size() > limits.outputFiles();
     return new OutputReport(files, rejected, totalBytes[0], overLimit);
+  }
+
+  /** Removes a rejected entry: a link itself (never its target), or a folder with its contents. */
+  private static void remove(Path path) throws IOException {
+    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+      deleteTree(path);
+    } else {
+      Files.deleteIfExists(path);
+    }
   }
 
   private static String problem(Path file, BasicFileAttributes attributes) throws IOException {

@@ -87,6 +87,16 @@ public record RunSpec(
         runId, image, Optional.of(value), command, env, workingDir, inputDir, outputDir, limits);
   }
 
+  public RunSpec withImage(ImageSource value) {
+    return new RunSpec(
+        runId, value, entrypoint, command, env, workingDir, inputDir, outputDir, limits);
+  }
+
+  public RunSpec withLimits(SandboxLimits value) {
+    return new RunSpec(
+        runId, image, entrypoint, command, env, workingDir, inputDir, outputDir, value);
+  }
+
   public RunSpec withEnv(Map<String, String> value) {
     return new RunSpec(
         runId, image, entrypoint, command, value, workingDir, inputDir, outputDir, limits);

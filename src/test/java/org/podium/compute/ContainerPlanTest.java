@@ -1,0 +1,165 @@
+package org.podium.compute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.DeviceRequest;
+import com.github.dockerjava.api.model.HostConfig;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the engine records for a sandboxed container, created and inspected but not started (this
+ * machine has no GPU, and the flags are what matter).
+ */
+class ContainerPlanTest {
+
+  static SandboxFixture fixture;
+
+  @TempDir Path work;
+
+  @BeforeAll
+  static void engine() {
+    fixture = new SandboxFixture();
+  }
+
+  @AfterAll
+  static void close() {
+    if (fixture != null) {
+      fixture.close();
+    }
+  }
+
+  private final List<String> createdIds = new java.util.ArrayList<>();
+
+  private InspectContainerResponse created(RunSpec spec, SandboxSettings settings) {
+    String id =
+        ContainerPlan.create(fixture.engine.calls(), settings, spec, fixture.busybox)
+            .exec()
+            .getId();
+    createdIds.add(id);
+    return fixture.engine.calls().inspectContainerCmd(id).exec();
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void removeCreated() {
+    for (String id : createdIds) {
+      if (exists(id)) {
+        fixture.engine.calls().removeContainerCmd(id).withForce(true).exec();
+      }
+    }
+  }
+
+  @Test
+  void everyContainerGetsTheWholeSandbox() {
+    RunSpec spec = fixture.shell(work, "true");
+    InspectContainerResponse container = created(spec, fixture.settings);
+    HostConfig host = container.getHostConfig();
+
+    assertEquals("none", host.getNetworkMode());
+    assertEquals("1000:1000", container.getConfig().getUser());
+    assertTrue(host.getReadonlyRootfs());
+    assertFalse(host.getPrivileged());
+    assertEquals(
+        "ALL", Arrays.stream(host.getCapDrop()).map(Enum::name).collect(Collectors.joining(",")));
+    assertEquals(List.of("no-new-privileges"), host.getSecurityOpts());
+    assertEquals(SandboxFixture.TEST_LIMITS.memoryBytes(), host.getMemory());
+    assertEquals(host.getMemory(), host.getMemorySwap(), "no swap beyond the memory limit");
+    assertEquals(1_000_000_000L, host.getNanoCPUs());
+    assertEquals(64L, host.getPidsLimit());
+    assertEquals("nofile", host.getUlimits()[0].getName());
+    assertEquals(1024L, host.getUlimits()[0].getSoftLong());
+    assertEquals(fixture.settings.shmBytes(), host.getShmSize());
+    assertEquals("private", host.getIpcMode());
+    assertTrue(host.getInit());
+    assertEquals("none", host.getLogConfig().getType().getType());
+    assertEquals(
+        Map.of("/tmp", "rw,nosuid,nodev,size=" + fixture.settings.tmpBytes() + ",mode=1777"),
+        host.getTmpFs());
+    assertEquals(
+        Set.of(spec.inputDir() + ":/mnt/in:ro", spec.outputDir() + ":/mnt/out:rw"),
+        Arrays.stream(host.getBinds()).map(Bind::toString).collect(Collectors.toSet()));
+    assertTrue(host.getDevices() == null || host.getDevices().length == 0, "no host devices");
+    assertEquals(
+        ContainerPlan.containerName(fixture.settings, spec.runId()),
+        container.getName().substring(1));
+    assertEquals(
+        fixture.settings.installationId(),
+        container.getConfig().getLabels().get(ContainerPlan.LABEL_INSTALLATION));
+    assertEquals(spec.runId(), container.getConfig().getLabels().get(ContainerPlan.LABEL_RUN));
+  }
+
+  @Test
+  void askingForNoGpuExposesNone() {
+    InspectContainerResponse container = created(fixture.shell(work, "true"), fixture.settings);
+
+    List<DeviceRequest> requests = container.getHostConfig().getDeviceRequests();
+    assertTrue(requests == null || requests.isEmpty());
+    assertTrue(
+        Arrays.asList(container.getConfig().getEnv()).contains("NVIDIA_VISIBLE_DEVICES=void"));
+  }
+
+  @Test
+  void askingForTwoGpusRequestsTwoNvidiaDevicesWithTheGpuCapability() {
+    RunSpec spec = fixture.shell(work, "true").withLimits(SandboxFixture.TEST_LIMITS.withGpus(2));
+
+    InspectContainerResponse container = created(spec, fixture.settings);
+
+    List<DeviceRequest> requests = container.getHostConfig().getDeviceRequests();
+    assertEquals(1, requests.size());
+    assertEquals("nvidia", requests.get(0).getDriver());
+    assertEquals(2, requests.get(0).getCount());
+    assertEquals(List.of(List.of("gpu")), requests.get(0).getCapabilities());
+    assertFalse(
+        Arrays.asList(container.getConfig().getEnv()).contains("NVIDIA_VISIBLE_DEVICES=void"));
+  }
+
+  @Test
+  void operatorMayChooseTheOciRuntime() {
+    InspectContainerResponse container =
+        created(fixture.shell(work, "true"), fixture.settings.withRuntime("runc"));
+
+    assertEquals("runc", container.getHostConfig().getRuntime());
+  }
+
+  @Test
+  void reaperRemovesOrphansOfThisInstallationOnlyAndSparesLiveRuns() {
+    SandboxSettings mine =
+        SandboxSettings.defaults("reaper-" + SandboxFixture.runId().substring(4, 12));
+    SandboxSettings other =
+        SandboxSettings.defaults("other-" + SandboxFixture.runId().substring(4, 12));
+    RunSpec orphan = fixture.shell(work, "true");
+    RunSpec live = fixture.shell(work, "true");
+    RunSpec foreign = fixture.shell(work, "true");
+    String orphanId = created(orphan, mine).getId();
+    String liveId = created(live, mine).getId();
+    String foreignId = created(foreign, other).getId();
+
+    List<String> reaped = new Reaper(fixture.engine, mine).reap(Set.of(live.runId()));
+
+    assertEquals(List.of(orphan.runId()), reaped);
+    assertFalse(exists(orphanId));
+    assertTrue(exists(liveId));
+    assertTrue(exists(foreignId));
+  }
+
+  private boolean exists(String containerId) {
+    try {
+      fixture.engine.calls().inspectContainerCmd(containerId).exec();
+      return true;
+    } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+      return false;
+    }
+  }
+}
