@@ -1,6 +1,7 @@
 package org.podium.platform;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
@@ -15,6 +16,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.podium.compute.DockerEngine;
 import org.podium.compute.EngineStatus;
@@ -22,6 +26,8 @@ import org.podium.compute.EngineStatus;
 /** Asks each part Podium depends on whether it works, and how. */
 @ApplicationScoped
 public class HealthChecks {
+
+  private static final int DOCKER_PROBE_SECONDS = 2;
 
   private static final String SCHEMA_VERSION =
       "select version from flyway_schema_history where success and version is not null"
@@ -37,6 +43,8 @@ public class HealthChecks {
   Queue runQueue;
 
   @Inject DockerEngine dockerEngine;
+
+  @Resource ManagedExecutorService executor;
 
   public HealthReport check() {
     return new HealthReport(database(), messaging(), docker());
@@ -68,7 +76,24 @@ public class HealthChecks {
   }
 
   ComponentHealth docker() {
-    EngineStatus engine = dockerEngine.status();
+    EngineStatus engine;
+    try {
+      // Engine calls may take the call timeout (30 s); a health probe answers within 2 s.
+      engine = executor.submit(dockerEngine::status).get(DOCKER_PROBE_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      engine =
+          EngineStatus.unreachable(
+              "the Docker engine at "
+                  + dockerEngine.settings().host()
+                  + " did not answer within "
+                  + DOCKER_PROBE_SECONDS
+                  + " s");
+    } catch (ExecutionException e) {
+      engine = EngineStatus.unreachable(describe(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      engine = EngineStatus.unreachable("interrupted");
+    }
     if (!engine.reachable()) {
       return ComponentHealth.failed(ComponentHealth.UNREACHABLE, engine.reason());
     }

@@ -30,14 +30,76 @@ public class PodiumConfig {
   }
 
   /**
-   * Timeout of short engine calls (ping, version, inspect). Two seconds: a local engine answers in
-   * milliseconds, and a health check must not hang a load balancer's probe.
+   * Timeout of short engine calls (create, inspect, kill, remove). 30 seconds: a busy engine can
+   * take seconds to create a container; calls that wait for a container have no timeout.
    */
   public Duration dockerCallTimeout() {
-    return read("podium.docker.call.timeout.seconds", "PODIUM_DOCKER_CALL_TIMEOUT_SECONDS")
-        .map(Long::parseLong)
-        .map(Duration::ofSeconds)
-        .orElse(Duration.ofSeconds(2));
+    return Duration.ofSeconds(
+        number("podium.docker.call.timeout.seconds", "PODIUM_DOCKER_CALL_TIMEOUT_SECONDS", 30));
+  }
+
+  /**
+   * Names this installation's containers and labels them, so that a restart finds and removes those
+   * a crash left behind: {@code PODIUM_INSTALLATION_ID}, otherwise generated once and kept in
+   * {@code PODIUM_HOME/installation-id}.
+   */
+  public String installationId() {
+    return read("podium.installation.id", "PODIUM_INSTALLATION_ID")
+        .orElseGet(() -> InstallationId.readOrCreate(home()));
+  }
+
+  /**
+   * The OCI runtime of participant containers, e.g. {@code runsc}; the engine's default if unset.
+   */
+  public Optional<String> containerRuntime() {
+    return read("podium.container.runtime", "PODIUM_CONTAINER_RUNTIME");
+  }
+
+  /**
+   * A Docker {@code config.json}-style file with credentials per registry, used to pull
+   * participants' images: {@code PODIUM_REGISTRY_AUTH_FILE}, default none.
+   */
+  public Optional<Path> registryAuthFile() {
+    return read("podium.registry.auth.file", "PODIUM_REGISTRY_AUTH_FILE").map(Path::of);
+  }
+
+  /** The only platform uploaded image archives may be built for. */
+  public String imagePlatform() {
+    return read("podium.image.platform", "PODIUM_IMAGE_PLATFORM").orElse("linux/amd64");
+  }
+
+  /** The most an uploaded image archive may unpack to, in MiB. */
+  public long maxImageArchiveMb() {
+    return number("podium.image.archive.max.mb", "PODIUM_IMAGE_ARCHIVE_MAX_MB", 8192);
+  }
+
+  /** Size of each run's /tmp, in MiB. */
+  public long sandboxTmpMb() {
+    return number("podium.sandbox.tmp.mb", "PODIUM_SANDBOX_TMP_MB", 256);
+  }
+
+  /** Size of each run's /dev/shm, in MiB. */
+  public long sandboxShmMb() {
+    return number("podium.sandbox.shm.mb", "PODIUM_SANDBOX_SHM_MB", 64);
+  }
+
+  /** Open files per run (the nofile ulimit). */
+  public long sandboxOpenFiles() {
+    return number("podium.sandbox.open.files", "PODIUM_SANDBOX_OPEN_FILES", 1024);
+  }
+
+  private static long number(String property, String environmentVariable, long fallback) {
+    return read(property, environmentVariable)
+        .map(
+            value -> {
+              try {
+                return Long.parseLong(value);
+              } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                    environmentVariable + " must be a whole number, not '" + value + "'");
+              }
+            })
+        .orElse(fallback);
   }
 
   /** User name of the bootstrap administrator, created at the first start. */
