@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.podium.testing.DockerRequirement;
 import org.podium.testing.TestImages;
 
 /** Each hostile image ends in its documented outcome, with the host untouched. */
@@ -57,6 +58,7 @@ class HostileImageTest {
 
   @Test
   void setuidRootBinaryGainsNothing(@TempDir Path build) throws Exception {
+    DockerRequirement.tool(Path.of("/usr/bin/gcc"), "apt-get install gcc libc6-dev");
     Path source = build.resolve("euid.c");
     Files.writeString(
         source,

@@ -44,4 +44,20 @@ public final class DockerRequirement {
     }
     return status;
   }
+
+  /**
+   * A host tool a Docker test needs besides the engine (the local registry, a C compiler): skips
+   * without it, or fails with {@code PODIUM_REQUIRE_DOCKER=1}.
+   */
+  public static void tool(java.nio.file.Path executable, String install) {
+    if (java.nio.file.Files.isExecutable(executable)) {
+      return;
+    }
+    String message = executable + " is not installed (" + install + ")";
+    if ("1".equals(System.getenv("PODIUM_REQUIRE_DOCKER"))) {
+      Assertions.fail(message + " — failing because PODIUM_REQUIRE_DOCKER=1");
+    }
+    System.err.println("SKIPPED: " + message);
+    Assumptions.abort(message);
+  }
 }

@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A Docker registry on 127.0.0.1:5000 (Debian's {@code docker-registry}) with its storage in a
@@ -32,14 +30,7 @@ public final class LocalRegistry implements AutoCloseable {
    * Starts the registry, or skips (fails with PODIUM_REQUIRE_DOCKER=1) when it is not installed.
    */
   public static LocalRegistry start() {
-    if (!Files.isExecutable(BINARY)) {
-      String message = "docker-registry is not installed (apt-get install docker-registry)";
-      if ("1".equals(System.getenv("PODIUM_REQUIRE_DOCKER"))) {
-        Assertions.fail(message + " — failing because PODIUM_REQUIRE_DOCKER=1");
-      }
-      System.err.println("SKIPPED: " + message);
-      Assumptions.abort(message);
-    }
+    DockerRequirement.tool(BINARY, "apt-get install docker-registry");
     if (answers()) {
       throw new IllegalStateException(
           "something already listens on " + ADDRESS + ": stop it first");
