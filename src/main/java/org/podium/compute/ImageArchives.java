@@ -8,7 +8,6 @@ import com.github.dockerjava.api.exception.DockerException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * Uploaded {@code docker save} archives: checked before the engine sees them (exactly one image,
@@ -178,33 +176,17 @@ public final class ImageArchives {
 
   /** The archive without the participant's own tags, so loading it renames nothing else. */
   private Path strippedCopy(Path archive) {
+    // The tag lists of the legacy ("repositories") and OCI ("index.json") layouts go; the manifest
+    // stays, without its RepoTags.
+    ArchiveRewrite rewrite =
+        new ArchiveRewrite(
+            name -> name.equals("repositories") || name.equals("index.json"),
+            name -> name.equals("manifest.json"),
+            (name, manifest) -> withoutTags(manifest));
     try {
       Path copy = Files.createTempFile("podium-upload", ".tar");
-      try (TarArchiveInputStream in = open(archive);
-          OutputStream file = Files.newOutputStream(copy);
-          TarArchiveOutputStream out = new TarArchiveOutputStream(file)) {
-        out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-        out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        TarArchiveEntry entry;
-        while ((entry = in.getNextEntry()) != null) {
-          String name = normalize(entry.getName());
-          if (name.equals("repositories") || name.equals("index.json")) {
-            continue; // tag lists of the legacy and OCI layouts
-          }
-          if (name.equals("manifest.json")) {
-            byte[] manifest = withoutTags(in.readAllBytes());
-            TarArchiveEntry replaced = new TarArchiveEntry(entry.getName());
-            replaced.setSize(manifest.length);
-            out.putArchiveEntry(replaced);
-            out.write(manifest);
-          } else {
-            out.putArchiveEntry(entry);
-            if (entry.isFile()) {
-              in.transferTo(out);
-            }
-          }
-          out.closeArchiveEntry();
-        }
+      try (TarArchiveInputStream in = open(archive)) {
+        rewrite.copy(in, copy);
       }
       return copy;
     } catch (IOException e) {

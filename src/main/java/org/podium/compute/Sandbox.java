@@ -1,6 +1,7 @@
 package org.podium.compute;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.IOException;
@@ -89,22 +90,12 @@ public final class Sandbox {
     ResolvedImage image;
     try {
       image = images.resolve(spec.image());
-    } catch (EngineFailure e) {
-      return RunResult.infraError(e.getMessage(), Optional.empty());
-    } catch (DockerException | com.github.dockerjava.api.exception.DockerClientException e) {
-      return RunResult.infraError(
-          "the Docker engine failed: " + DockerEngine.rootMessage(e), Optional.empty());
+    } catch (EngineFailure | DockerException | DockerClientException e) {
+      return RunResult.infraError(describe(e), Optional.empty());
     }
     Optional<String> digest = Optional.of(image.digest());
     if (run.cancelled) {
-      return ended(
-          RunOutcome.CANCELLED,
-          null,
-          Duration.ZERO,
-          null,
-          digest,
-          OutputReport.NONE,
-          "cancelled before it started");
+      return cancelled(null, digest, "cancelled before it started");
     }
     prepareOutput(spec.outputDir());
 
@@ -114,23 +105,20 @@ public final class Sandbox {
     try {
       containerId = ContainerPlan.create(engine.calls(), settings, spec, image.id()).exec().getId();
       run.containerId = containerId;
-      engine
-          .streams()
-          .attachContainerCmd(containerId)
-          .withStdOut(true)
-          .withStdErr(true)
-          .withFollowStream(true)
-          .exec(streams)
-          .awaitStarted(settings.killGrace().toMillis(), TimeUnit.MILLISECONDS);
+      boolean attached =
+          engine
+              .streams()
+              .attachContainerCmd(containerId)
+              .withStdOut(true)
+              .withStdErr(true)
+              .withFollowStream(true)
+              .exec(streams)
+              .awaitStarted(settings.killGrace().toMillis(), TimeUnit.MILLISECONDS);
+      if (!attached) {
+        throw new EngineFailure("the engine did not attach to the container's output in time");
+      }
       if (run.cancelled) {
-        return ended(
-            RunOutcome.CANCELLED,
-            null,
-            Duration.ZERO,
-            streams,
-            digest,
-            OutputReport.NONE,
-            "cancelled before it started");
+        return cancelled(streams, digest, "cancelled before it started");
       }
       engine.calls().startContainerCmd(containerId).exec();
       long started = System.nanoTime();
@@ -139,29 +127,11 @@ public final class Sandbox {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return RunResult.infraError("interrupted while running", digest);
-    } catch (EngineFailure e) {
+    } catch (EngineFailure | DockerException | DockerClientException e) {
+      // A cancel removes the container under the run's feet: the failure it causes is the cancel.
       return run.cancelled
-          ? ended(
-              RunOutcome.CANCELLED,
-              null,
-              Duration.ZERO,
-              streams,
-              digest,
-              OutputReport.NONE,
-              "cancelled")
-          : RunResult.infraError(e.getMessage(), digest);
-    } catch (DockerException | com.github.dockerjava.api.exception.DockerClientException e) {
-      return run.cancelled
-          ? ended(
-              RunOutcome.CANCELLED,
-              null,
-              Duration.ZERO,
-              streams,
-              digest,
-              OutputReport.NONE,
-              "cancelled")
-          : RunResult.infraError(
-              "the Docker engine failed: " + DockerEngine.rootMessage(e), digest);
+          ? cancelled(streams, digest, "cancelled")
+          : RunResult.infraError(describe(e), digest);
     } finally {
       closeQuietly(exit);
       closeQuietly(streams);
@@ -169,6 +139,18 @@ public final class Sandbox {
         remove(containerId);
       }
     }
+  }
+
+  private static String describe(RuntimeException e) {
+    return e instanceof EngineFailure
+        ? e.getMessage()
+        : "the Docker engine failed: " + DockerEngine.rootMessage(e);
+  }
+
+  private static RunResult cancelled(
+      StreamCapture streams, Optional<String> digest, String message) {
+    return ended(
+        RunOutcome.CANCELLED, null, Duration.ZERO, streams, digest, OutputReport.NONE, message);
   }
 
   private RunResult watch(

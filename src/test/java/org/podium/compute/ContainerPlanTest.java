@@ -8,38 +8,18 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.DeviceRequest;
 import com.github.dockerjava.api.model.HostConfig;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the engine records for a sandboxed container, created and inspected but not started (this
  * machine has no GPU, and the flags are what matter).
  */
-class ContainerPlanTest {
-
-  static SandboxFixture fixture;
-
-  @TempDir Path work;
-
-  @BeforeAll
-  static void engine() {
-    fixture = new SandboxFixture();
-  }
-
-  @AfterAll
-  static void close() {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
+class ContainerPlanTest extends EngineTestBase {
 
   private final List<String> createdIds = new java.util.ArrayList<>();
 

@@ -17,33 +17,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.podium.testing.DockerRequirement;
 import org.podium.testing.TestImages;
 
 /** Each hostile image ends in its documented outcome, with the host untouched. */
-class HostileImageTest {
+class HostileImageTest extends EngineTestBase {
 
   private static final long MIB = 1024 * 1024;
-
-  static SandboxFixture fixture;
-
-  @TempDir Path work;
-
-  @BeforeAll
-  static void engine() {
-    fixture = new SandboxFixture();
-  }
-
-  @AfterAll
-  static void close() {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
 
   @Test
   void imageWhoseUserIsRootStillRunsAsUid1000() {

@@ -7,32 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The sandbox's contract with a well-behaved image, against a real engine. */
-class SandboxTest {
-
-  static SandboxFixture fixture;
-
-  @TempDir Path work;
-
-  @BeforeAll
-  static void engine() {
-    fixture = new SandboxFixture();
-  }
-
-  @AfterAll
-  static void close() {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
+class SandboxTest extends EngineTestBase {
 
   @Test
   void readsInputAndWritesOutputThenSucceedsWithItsOutputCollected() {
