@@ -83,21 +83,6 @@ public record SandboxSettings(
         maxArchiveBytes);
   }
 
-  public SandboxSettings withRegistryCredentials(Map<String, RegistryCredentials> value) {
-    return new SandboxSettings(
-        installationId,
-        runtime,
-        tmpBytes,
-        shmBytes,
-        openFiles,
-        pollInterval,
-        killGrace,
-        pullTimeout,
-        value,
-        platform,
-        maxArchiveBytes);
-  }
-
   public SandboxSettings withMaxArchiveBytes(long value) {
     return new SandboxSettings(
         installationId,
