@@ -88,6 +88,13 @@ public class PodiumConfig {
     return number("podium.sandbox.open.files", "PODIUM_SANDBOX_OPEN_FILES", 1024);
   }
 
+  /** Whether anyone may create a participant account ({@code POST /api/accounts}). */
+  public boolean selfRegistration() {
+    return read("podium.self.registration", "PODIUM_SELF_REGISTRATION")
+        .map(Boolean::parseBoolean)
+        .orElse(true);
+  }
+
   private static long number(String property, String environmentVariable, long fallback) {
     return read(property, environmentVariable)
         .map(

@@ -1,0 +1,121 @@
+package org.podium.account;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.podium.platform.PodiumConfig;
+import org.podium.platform.Problem;
+
+/** Accounts and their API tokens: registration, sign-in checks, tokens issued once, revoked. */
+@Stateless
+public class Accounts {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int MIN_PASSWORD = 10;
+
+  @PersistenceContext EntityManager entityManager;
+
+  @Inject Pbkdf2PasswordHash passwordHash;
+
+  @Inject PodiumConfig config;
+
+  /** A token as issued: the only time its value is visible. */
+  public record IssuedToken(long id, String name, String token) {}
+
+  public Account register(String username, String email, String password) {
+    if (!config.selfRegistration()) {
+      throw Problem.forbidden(
+          "self-registration is switched off here: ask an administrator for an account");
+    }
+    return create(username, email, password, EnumSet.of(Role.PARTICIPANT));
+  }
+
+  public Account create(String username, String email, String password, EnumSet<Role> roles) {
+    if (password == null || password.length() < MIN_PASSWORD) {
+      throw Problem.invalidField("password", "must have at least " + MIN_PASSWORD + " characters");
+    }
+    String name = username == null ? "" : username.trim().toLowerCase();
+    if (find(name).isPresent()) {
+      throw new Problem(
+          409,
+          "Conflict",
+          "the username '" + name + "' is taken",
+          java.util.Map.of("username", "is taken"));
+    }
+    String mail = email == null ? "" : email.trim();
+    Long sameEmail =
+        entityManager
+            .createQuery(
+                "select count(a) from Account a where lower(a.email) = lower(:email)", Long.class)
+            .setParameter("email", mail)
+            .getSingleResult();
+    if (sameEmail > 0) {
+      throw new Problem(
+          409,
+          "Conflict",
+          "an account with this email exists",
+          java.util.Map.of("email", "is taken"));
+    }
+    Account account = new Account(name, mail, passwordHash.generate(password.toCharArray()), roles);
+    entityManager.persist(account);
+    return account;
+  }
+
+  public Optional<Account> find(String username) {
+    return entityManager
+        .createNamedQuery(Account.BY_USERNAME, Account.class)
+        .setParameter("username", username)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public IssuedToken issueToken(String username, String name) {
+    Account account = find(username).orElseThrow(() -> Problem.unauthorized("sign in first"));
+    byte[] random = new byte[32];
+    RANDOM.nextBytes(random);
+    String token = "pdm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    ApiToken stored =
+        new ApiToken(account, name == null || name.isBlank() ? "token" : name.trim(), token);
+    entityManager.persist(stored);
+    entityManager.flush();
+    return new IssuedToken(stored.getId(), stored.getName(), token);
+  }
+
+  public List<ApiToken> tokens(String username) {
+    Account account = find(username).orElseThrow(() -> Problem.unauthorized("sign in first"));
+    return entityManager
+        .createNamedQuery(ApiToken.OF_ACCOUNT, ApiToken.class)
+        .setParameter("account", account)
+        .getResultList();
+  }
+
+  public void revokeToken(String username, long tokenId) {
+    ApiToken token = entityManager.find(ApiToken.class, tokenId);
+    if (token == null || !token.getAccount().getUsername().equals(username)) {
+      throw Problem.notFound("token " + tokenId);
+    }
+    token.revoke();
+  }
+
+  /** The account a live token belongs to. */
+  public Optional<Account> authenticate(String token) {
+    if (token == null || !token.startsWith("pdm_")) {
+      return Optional.empty();
+    }
+    Optional<ApiToken> found =
+        entityManager
+            .createNamedQuery(ApiToken.BY_HASH, ApiToken.class)
+            .setParameter("hash", ApiToken.hash(token))
+            .getResultStream()
+            .findFirst();
+    found.ifPresent(ApiToken::used);
+    return found.map(ApiToken::getAccount);
+  }
+}

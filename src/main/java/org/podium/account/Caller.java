@@ -1,0 +1,48 @@
+package org.podium.account;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.util.Optional;
+import org.podium.platform.Problem;
+
+/** Who is calling, for boundaries and services that must know. */
+@RequestScoped
+public class Caller {
+
+  @Inject SecurityContext securityContext;
+
+  @Inject Accounts accounts;
+
+  @Inject HttpServletRequest request;
+
+  private Account account;
+
+  /** The signed-in account, if any. */
+  public Optional<Account> account() {
+    if (account == null) {
+      Principal principal = securityContext.getCallerPrincipal();
+      if (principal != null) {
+        account = accounts.find(principal.getName()).orElse(null);
+      }
+    }
+    return Optional.ofNullable(account);
+  }
+
+  /** The signed-in account; 401 when there is none. */
+  public Account require() {
+    return account()
+        .orElseThrow(() -> Problem.unauthorized("sign in: send Authorization: Bearer <token>"));
+  }
+
+  /** The signed-in account with {@code role} (an administrator has every role); 403 otherwise. */
+  public Account requireRole(Role role) {
+    Account caller = require();
+    if (!caller.hasRole(role) && !caller.hasRole(Role.ADMIN)) {
+      throw Problem.forbidden("this needs the " + role.name().toLowerCase() + " role");
+    }
+    return caller;
+  }
+}

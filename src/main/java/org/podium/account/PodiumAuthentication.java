@@ -1,0 +1,98 @@
+package org.podium.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Authenticates REST calls: {@code Authorization: Bearer <token>} everywhere, HTTP Basic only to
+ * create a token ({@code POST /api/tokens}). A request without credentials goes on anonymously;
+ * what needs a caller says so with 401.
+ */
+@ApplicationScoped
+public class PodiumAuthentication implements HttpAuthenticationMechanism {
+
+  @Inject Accounts accounts;
+
+  @Inject AccountIdentityStore identityStore;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String header = request.getHeader("Authorization");
+    if (header == null || header.isBlank()) {
+      return context.doNothing();
+    }
+    if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      Optional<Account> account = accounts.authenticate(header.substring(7).trim());
+      return account
+          .map(a -> context.notifyContainerAboutLogin(a.getUsername(), groups(a)))
+          .orElseGet(() -> unauthorized(response, context, "the token is unknown or revoked"));
+    }
+    if (header.regionMatches(true, 0, "Basic ", 0, 6) && isTokenRequest(request)) {
+      return basic(header.substring(6).trim(), response, context);
+    }
+    return unauthorized(
+        response,
+        context,
+        "use Authorization: Bearer <token> (HTTP Basic only for POST /api/tokens)");
+  }
+
+  private AuthenticationStatus basic(
+      String encoded, HttpServletResponse response, HttpMessageContext context) {
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return unauthorized(response, context, "malformed Basic credentials");
+    }
+    int colon = decoded.indexOf(':');
+    if (colon < 1) {
+      return unauthorized(response, context, "malformed Basic credentials");
+    }
+    CredentialValidationResult result =
+        identityStore.validate(
+            new UsernamePasswordCredential(
+                decoded.substring(0, colon), new Password(decoded.substring(colon + 1))));
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      return unauthorized(response, context, "wrong username or password");
+    }
+    return context.notifyContainerAboutLogin(result);
+  }
+
+  private static boolean isTokenRequest(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return "POST".equals(request.getMethod())
+        && (path.equals("/api/tokens") || path.equals("/api/tokens/"));
+  }
+
+  private static Set<String> groups(Account account) {
+    return account.getRoles().stream().map(Role::name).collect(Collectors.toSet());
+  }
+
+  /** Request attribute naming why the credentials sent were refused. */
+  static final String REFUSED = "org.podium.authentication.refused";
+
+  /**
+   * Refused credentials leave the request anonymous, with the reason noted: what needs a caller
+   * then answers 401 with it as a problem document. (A failure status here would make the server
+   * answer with its own HTML error page.)
+   */
+  private static AuthenticationStatus unauthorized(
+      HttpServletResponse response, HttpMessageContext context, String detail) {
+    context.getRequest().setAttribute(REFUSED, detail);
+    return context.doNothing();
+  }
+}

@@ -1,0 +1,39 @@
+package org.podium.platform;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Answers a {@link Problem} as {@code application/problem+json} (RFC 9457). */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Problem> {
+
+  public static final String PROBLEM_JSON = "application/problem+json";
+
+  @Override
+  public Response toResponse(Problem problem) {
+    return response(problem.status(), problem.title(), problem.getMessage(), problem);
+  }
+
+  static Response response(int status, String title, String detail, Problem problem) {
+    JsonObjectBuilder body =
+        Json.createObjectBuilder()
+            .add("type", "about:blank")
+            .add("title", title)
+            .add("status", status)
+            .add("detail", detail == null ? title : detail);
+    if (problem != null && !problem.fieldErrors().isEmpty()) {
+      JsonObjectBuilder errors = Json.createObjectBuilder();
+      problem.fieldErrors().forEach(errors::add);
+      body.add("errors", errors);
+    }
+    Response.ResponseBuilder response =
+        Response.status(status).type(PROBLEM_JSON).entity(body.build());
+    if (status == 401) {
+      response.header("WWW-Authenticate", "Bearer realm=\"podium\"");
+    }
+    return response.build();
+  }
+}

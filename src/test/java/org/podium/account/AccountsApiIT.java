@@ -1,0 +1,93 @@
+package org.podium.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import java.net.URL;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.podium.testing.ApiClient;
+import org.podium.testing.Deployments;
+
+/** Sign-up, tokens over HTTP Basic, bearer authentication, revocation. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccountsApiIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.podium();
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void signUpThenTokenOverBasicThenBearerThenRevoke() {
+    String username = "ada-" + UUID.randomUUID().toString().substring(0, 8);
+    ApiClient anonymous = new ApiClient(base);
+    ApiClient.Reply created =
+        anonymous.post(
+            "accounts",
+            Json.createObjectBuilder()
+                .add("username", username)
+                .add("email", username + "@example.org")
+                .add("password", "correct horse battery")
+                .build());
+    assertEquals(201, created.status(), created.body());
+    assertEquals("[\"PARTICIPANT\"]", created.json().getJsonArray("roles").toString());
+
+    ApiClient.Reply token =
+        ApiClient.basic(base, username, "correct horse battery")
+            .post("tokens", Json.createObjectBuilder().add("name", "cli").build());
+    assertEquals(201, token.status(), token.body());
+    String value = token.json().getString("token");
+    assertTrue(value.startsWith("pdm_"));
+
+    ApiClient bearer = anonymous.bearer(value);
+    assertEquals(username, bearer.get("accounts/me").json().getString("username"));
+    assertEquals(1, bearer.get("tokens").array().size());
+
+    assertEquals(
+        204, bearer.delete("tokens/" + token.json().getJsonNumber("id").longValue()).status());
+    ApiClient.Reply revoked = bearer.get("accounts/me");
+    assertEquals(401, revoked.status());
+    assertEquals("application/problem+json", revoked.contentType());
+  }
+
+  @Test
+  void wrongPasswordAndBasicOutsideTokensAreRefused() {
+    assertEquals(
+        401,
+        ApiClient.basic(base, "admin", "wrong password!")
+            .post("tokens", Json.createObjectBuilder().build())
+            .status());
+    assertEquals(401, ApiClient.basic(base, "admin", "whatever").get("accounts/me").status());
+    assertEquals(401, new ApiClient(base).get("accounts/me").status());
+  }
+
+  @Test
+  void badRegistrationSaysWhichFieldToFix() {
+    ApiClient.Reply reply =
+        new ApiClient(base)
+            .post(
+                "accounts",
+                Json.createObjectBuilder()
+                    .add("username", "bob")
+                    .add("email", "bob@example.org")
+                    .add("password", "short")
+                    .build());
+
+    assertEquals(400, reply.status());
+    assertEquals("application/problem+json", reply.contentType());
+    assertEquals(
+        "must have at least 10 characters",
+        reply.json().getJsonObject("errors").getString("password"));
+  }
+}

@@ -1,0 +1,139 @@
+package org.podium.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+/** A small HTTP client for black-box tests of Podium's REST API. */
+public final class ApiClient {
+
+  private final URI base;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private String authorization;
+
+  public ApiClient(URL deployment) {
+    this.base = URI.create(deployment.toExternalForm()).resolve("api/");
+  }
+
+  /** A response with its body parsed when it is JSON. */
+  public record Reply(int status, String contentType, String body) {
+    public JsonObject json() {
+      return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    public jakarta.json.JsonArray array() {
+      return Json.createReader(new StringReader(body)).readArray();
+    }
+  }
+
+  public ApiClient bearer(String token) {
+    ApiClient client = new ApiClient(base);
+    client.authorization = "Bearer " + token;
+    return client;
+  }
+
+  private ApiClient(URI base) {
+    this.base = base;
+  }
+
+  public static ApiClient basic(URL deployment, String username, String password) {
+    ApiClient client = new ApiClient(deployment);
+    client.authorization =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return client;
+  }
+
+  public Reply get(String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+  }
+
+  public Reply post(String path, JsonStructure json) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json.toString())));
+  }
+
+  public Reply put(String path, JsonStructure json) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json.toString())));
+  }
+
+  public Reply put(String path, String contentType, byte[] body) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", contentType)
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  public Reply post(String path, String contentType, byte[] body) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  public Reply delete(String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+  }
+
+  private Reply send(HttpRequest.Builder request) {
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    try {
+      HttpResponse<String> response =
+          http.send(
+              request.timeout(Duration.ofSeconds(60)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      return new Reply(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.body());
+    } catch (Exception e) {
+      throw new IllegalStateException("request failed: " + e, e);
+    }
+  }
+
+  /** Registers a fresh participant and returns a client holding a token of theirs. */
+  public ApiClient newParticipant(URL deployment, String prefix) {
+    String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String password = "password-" + UUID.randomUUID();
+    Reply registered =
+        post(
+            "accounts",
+            Json.createObjectBuilder()
+                .add("username", username)
+                .add("email", username + "@example.org")
+                .add("password", password)
+                .build());
+    if (registered.status() != 201) {
+      throw new IllegalStateException("registration failed: " + registered);
+    }
+    return basic(deployment, username, password).tokenClient();
+  }
+
+  /** With Basic credentials: creates a token and returns a client using it. */
+  public ApiClient tokenClient() {
+    Reply token = post("tokens", Json.createObjectBuilder().add("name", "test").build());
+    if (token.status() != 201) {
+      throw new IllegalStateException("token creation failed: " + token);
+    }
+    return bearer(token.json().getString("token"));
+  }
+}
