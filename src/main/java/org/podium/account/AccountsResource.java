@@ -1,6 +1,8 @@
 package org.podium.account;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,6 +19,9 @@ import java.util.List;
 @Path("")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+// Transactional, so views are read while the persistence context is open.
+@RequestScoped
+@Transactional
 public class AccountsResource {
 
   @Inject Accounts accounts;

@@ -95,6 +95,21 @@ public class PodiumConfig {
         .orElse(true);
   }
 
+  /** The most an uploaded zip (data, results) may unpack to, in MiB. */
+  public long maxUploadMb() {
+    return number("podium.upload.max.mb", "PODIUM_UPLOAD_MAX_MB", 2048);
+  }
+
+  /** How many times a submission is run after the platform failed it, before it fails for good. */
+  public int maxAttempts() {
+    return (int) number("podium.max.attempts", "PODIUM_MAX_ATTEMPTS", 3);
+  }
+
+  /** This server's name in a cluster, recorded on the submissions it runs. */
+  public String nodeName() {
+    return read("podium.node.id", "PODIUM_NODE_ID").orElse("podium-1");
+  }
+
   private static long number(String property, String environmentVariable, long fallback) {
     return read(property, environmentVariable)
         .map(

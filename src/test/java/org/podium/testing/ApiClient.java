@@ -136,4 +136,17 @@ public final class ApiClient {
     }
     return bearer(token.json().getString("token"));
   }
+
+  /** A client signed in as the bootstrap administrator of the integration-test server. */
+  public static ApiClient admin(URL deployment) {
+    var credentials =
+        org.podium.account.BootstrapCredentials.read(
+                java.nio.file.Path.of(
+                    System.getProperty("podium.it.home", "target/podium-home-it")))
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the test server has no bootstrap administrator yet"));
+    return basic(deployment, credentials.username(), credentials.password()).tokenClient();
+  }
 }

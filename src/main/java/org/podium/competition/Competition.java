@@ -1,0 +1,175 @@
+package org.podium.competition;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.podium.account.Account;
+import org.podium.account.Role;
+
+/** A competition: what organizers publish and participants take part in, phase by phase. */
+@Entity
+@Table(name = "competition")
+public class Competition {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @NotBlank
+  @Size(max = 200)
+  @Column(nullable = false)
+  private String title;
+
+  @NotNull
+  @Size(max = 100_000)
+  @Column(nullable = false)
+  private String description = "";
+
+  @Column(nullable = false)
+  private boolean published;
+
+  @NotNull
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Participation participation = Participation.AUTO;
+
+  /** The seed's "Allow participant docker submission". */
+  @Column(name = "docker_submission", nullable = false)
+  private boolean dockerSubmission;
+
+  @Column(name = "participants_see_logs", nullable = false)
+  private boolean participantsSeeLogs = true;
+
+  @ManyToMany
+  @JoinTable(
+      name = "competition_organizer",
+      joinColumns = @JoinColumn(name = "competition_id"),
+      inverseJoinColumns = @JoinColumn(name = "account_id"))
+  private Set<Account> organizers = new HashSet<>();
+
+  @OneToMany(mappedBy = "competition", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("position")
+  private List<Phase> phases = new ArrayList<>();
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  protected Competition() {}
+
+  public Competition(String title, Account organizer) {
+    this.title = Objects.requireNonNull(title, "title");
+    this.organizers.add(Objects.requireNonNull(organizer, "organizer"));
+    this.createdAt = Instant.now();
+  }
+
+  /** Whether {@code account} runs this competition (administrators run them all). */
+  public boolean isOrganizedBy(Account account) {
+    return account != null && (account.hasRole(Role.ADMIN) || organizers.contains(account));
+  }
+
+  /** Unpublished competitions are visible to their organizers only. */
+  public boolean isVisibleTo(Account account) {
+    return published || isOrganizedBy(account);
+  }
+
+  public Phase addPhase(Phase phase) {
+    phase.attachTo(this, phases.size() + 1);
+    phases.add(phase);
+    return phase;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public void setTitle(String title) {
+    this.title = title;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description == null ? "" : description;
+  }
+
+  public boolean isPublished() {
+    return published;
+  }
+
+  public void setPublished(boolean published) {
+    this.published = published;
+  }
+
+  public Participation getParticipation() {
+    return participation;
+  }
+
+  public void setParticipation(Participation participation) {
+    this.participation = participation == null ? Participation.AUTO : participation;
+  }
+
+  public boolean isDockerSubmission() {
+    return dockerSubmission;
+  }
+
+  public void setDockerSubmission(boolean dockerSubmission) {
+    this.dockerSubmission = dockerSubmission;
+  }
+
+  public boolean isParticipantsSeeLogs() {
+    return participantsSeeLogs;
+  }
+
+  public void setParticipantsSeeLogs(boolean participantsSeeLogs) {
+    this.participantsSeeLogs = participantsSeeLogs;
+  }
+
+  public Set<Account> getOrganizers() {
+    return Collections.unmodifiableSet(organizers);
+  }
+
+  public List<Phase> getPhases() {
+    return Collections.unmodifiableList(phases);
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Competition competition && id != null && id.equals(competition.id);
+  }
+
+  @Override
+  public int hashCode() {
+    return Competition.class.hashCode();
+  }
+}

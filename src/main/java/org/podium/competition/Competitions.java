@@ -1,0 +1,264 @@
+package org.podium.competition;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.podium.account.Account;
+import org.podium.account.Accounts;
+import org.podium.account.Role;
+import org.podium.competition.CompetitionRequests.ColumnRequest;
+import org.podium.competition.CompetitionRequests.CompetitionRequest;
+import org.podium.competition.CompetitionRequests.PhaseRequest;
+import org.podium.compute.ImageReference;
+import org.podium.compute.InvalidImageException;
+import org.podium.platform.Problem;
+import org.podium.storage.DataStore;
+import org.podium.storage.UnsafeArchiveException;
+
+/** Competitions, phases and participants: every rule about them, for REST and pages alike. */
+@Stateless
+public class Competitions {
+
+  @PersistenceContext EntityManager entityManager;
+
+  @Inject Accounts accounts;
+
+  @Inject DataStore dataStore;
+
+  public Competition create(Account organizer, CompetitionRequest request) {
+    requireOrganizerRole(organizer);
+    if (request == null || request.title() == null || request.title().isBlank()) {
+      throw Problem.invalidField("title", "must not be blank");
+    }
+    Competition competition = new Competition(request.title().trim(), organizer);
+    apply(competition, request);
+    entityManager.persist(competition);
+    return competition;
+  }
+
+  public Competition update(Account caller, long id, CompetitionRequest request) {
+    Competition competition = organized(caller, id);
+    if (request.title() != null) {
+      if (request.title().isBlank()) {
+        throw Problem.invalidField("title", "must not be blank");
+      }
+      competition.setTitle(request.title().trim());
+    }
+    apply(competition, request);
+    return competition;
+  }
+
+  private static void apply(Competition competition, CompetitionRequest request) {
+    if (request.description() != null) {
+      competition.setDescription(request.description());
+    }
+    if (request.published() != null) {
+      competition.setPublished(request.published());
+    }
+    if (request.enableDockerSubmission() != null) {
+      competition.setDockerSubmission(request.enableDockerSubmission());
+    }
+    if (request.participation() != null) {
+      competition.setParticipation(request.participation());
+    }
+    if (request.participantsSeeLogs() != null) {
+      competition.setParticipantsSeeLogs(request.participantsSeeLogs());
+    }
+  }
+
+  /** A competition the caller may see; 404 otherwise, so unpublished ones stay invisible. */
+  public Competition visible(Optional<Account> caller, long id) {
+    Competition competition = entityManager.find(Competition.class, id);
+    if (competition == null || !competition.isVisibleTo(caller.orElse(null))) {
+      throw Problem.notFound("competition " + id);
+    }
+    return competition;
+  }
+
+  public List<Competition> list(Optional<Account> caller) {
+    return entityManager
+        .createQuery("select c from Competition c order by c.createdAt desc", Competition.class)
+        .getResultStream()
+        .filter(c -> c.isVisibleTo(caller.orElse(null)))
+        .toList();
+  }
+
+  /** A competition the caller organizes; 404 if they cannot see it, 403 if they only see it. */
+  public Competition organized(Account caller, long id) {
+    Competition competition = visible(Optional.of(caller), id);
+    if (!competition.isOrganizedBy(caller)) {
+      throw Problem.forbidden("only the competition's organizers may change it");
+    }
+    return competition;
+  }
+
+  public Phase phase(Competition competition, long phaseId) {
+    return competition.getPhases().stream()
+        .filter(p -> p.getId() == phaseId)
+        .findFirst()
+        .orElseThrow(() -> Problem.notFound("phase " + phaseId));
+  }
+
+  public Phase addPhase(Account caller, long competitionId, PhaseRequest request) {
+    Competition competition = organized(caller, competitionId);
+    if (request == null || request.name() == null || request.name().isBlank()) {
+      throw Problem.invalidField("name", "must not be blank");
+    }
+    Phase phase =
+        new Phase(
+            request.name().trim(), request.opensAt() == null ? Instant.now() : request.opensAt());
+    if (request.closesAt() != null && !request.closesAt().isAfter(phase.getOpensAt())) {
+      throw Problem.invalidField("closesAt", "must be after opensAt");
+    }
+    phase.setClosesAt(request.closesAt());
+    if (request.executionTimeLimitSeconds() != null) {
+      phase.setExecutionTimeLimitSeconds(request.executionTimeLimitSeconds());
+    }
+    phase.setMaxSubmissions(request.maxSubmissions());
+    phase.setMaxSubmissionsPerDay(request.maxSubmissionsPerDay());
+    if (request.memoryMb() != null) {
+      phase.setMemoryMb(request.memoryMb());
+    }
+    if (request.cpus() != null) {
+      phase.setCpus(request.cpus());
+    }
+    if (request.gpus() != null) {
+      phase.setGpus(request.gpus());
+    }
+    scoring(phase, request.scoring());
+    phase.setColumns(columns(phase, request.columns()));
+    competition.addPhase(phase);
+    entityManager.flush();
+    return phase;
+  }
+
+  private static void scoring(Phase phase, CompetitionRequests.ScoringRequest scoring) {
+    if (scoring == null || (scoring.metric() == null && scoring.image() == null)) {
+      throw Problem.invalidField(
+          "scoring", "give a built-in metric {metric} or a scoring container {image, command}");
+    }
+    if (scoring.metric() != null && scoring.image() != null) {
+      throw Problem.invalidField("scoring", "give a metric or an image, not both");
+    }
+    if (scoring.metric() != null) {
+      try {
+        phase.scoreWith(
+            Metric.valueOf(scoring.metric().trim().toUpperCase(Locale.ROOT).replace('-', '_')));
+      } catch (IllegalArgumentException e) {
+        throw Problem.invalidField(
+            "scoring.metric", "must be one of accuracy, macro_f1, rmse, mae");
+      }
+      return;
+    }
+    try {
+      ImageReference.parse(scoring.image());
+    } catch (InvalidImageException e) {
+      throw Problem.invalidField("scoring.image", e.getMessage());
+    }
+    phase.scoreWith(scoring.image().trim(), scoring.command());
+  }
+
+  private static List<LeaderboardColumn> columns(Phase phase, List<ColumnRequest> requests) {
+    List<LeaderboardColumn> columns = new ArrayList<>();
+    if (requests == null || requests.isEmpty()) {
+      if (phase.getScoringMetric() == null) {
+        throw Problem.invalidField(
+            "columns", "a scoring container needs at least one column, one of them primary");
+      }
+      Metric metric = phase.getScoringMetric();
+      columns.add(
+          new LeaderboardColumn(metric.key(), metric.key(), metric.lowerIsBetter(), 4, true));
+      return columns;
+    }
+    for (ColumnRequest column : requests) {
+      if (column.key() == null || column.key().isBlank()) {
+        throw Problem.invalidField("columns.key", "every column needs a key");
+      }
+      boolean ascending =
+          column.sort() != null && column.sort().toLowerCase(Locale.ROOT).startsWith("asc");
+      int decimals = column.decimals() == null ? 4 : column.decimals();
+      if (decimals < 0 || decimals > 10) {
+        throw Problem.invalidField("columns.decimals", "must be between 0 and 10");
+      }
+      columns.add(
+          new LeaderboardColumn(
+              column.key().trim(),
+              column.label(),
+              ascending,
+              decimals,
+              Boolean.TRUE.equals(column.primary())));
+    }
+    if (columns.stream().filter(LeaderboardColumn::isPrimary).count() != 1) {
+      throw Problem.invalidField("columns", "exactly one column must be primary");
+    }
+    return columns;
+  }
+
+  /** Replaces a phase's input or reference data with an uploaded zip. */
+  public void uploadData(
+      Account caller, long competitionId, long phaseId, boolean reference, InputStream zip) {
+    Phase phase = phase(organized(caller, competitionId), phaseId);
+    long bytes;
+    try {
+      bytes =
+          dataStore.replaceWithZip(
+              zip, reference ? dataStore.phaseReference(phaseId) : dataStore.phaseInput(phaseId));
+    } catch (UnsafeArchiveException e) {
+      throw Problem.badRequest(e.getMessage());
+    }
+    if (reference) {
+      phase.setReferenceDataBytes(bytes);
+    } else {
+      phase.setInputDataBytes(bytes);
+    }
+  }
+
+  public Participant join(Account account, long competitionId) {
+    Competition competition = visible(Optional.of(account), competitionId);
+    Optional<Participant> existing = participant(competition, account);
+    if (existing.isPresent()) {
+      throw Problem.conflict(
+          "you already take part in this competition (" + existing.get().getStatus() + ")");
+    }
+    Participant participant = new Participant(competition, account);
+    entityManager.persist(participant);
+    return participant;
+  }
+
+  public Participant decide(
+      Account caller, long competitionId, String username, ParticipantStatus status) {
+    Competition competition = organized(caller, competitionId);
+    if (status == null) {
+      throw Problem.invalidField("status", "must be APPROVED, DENIED or PENDING");
+    }
+    Account account =
+        accounts.find(username).orElseThrow(() -> Problem.notFound("participant " + username));
+    Participant participant =
+        participant(competition, account)
+            .orElseThrow(() -> Problem.notFound("participant " + username));
+    participant.setStatus(status);
+    return participant;
+  }
+
+  public Optional<Participant> participant(Competition competition, Account account) {
+    return entityManager
+        .createNamedQuery(Participant.OF, Participant.class)
+        .setParameter("competition", competition)
+        .setParameter("account", account)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private static void requireOrganizerRole(Account account) {
+    if (!account.hasRole(Role.ORGANIZER) && !account.hasRole(Role.ADMIN)) {
+      throw Problem.forbidden("creating competitions needs the organizer role");
+    }
+  }
+}

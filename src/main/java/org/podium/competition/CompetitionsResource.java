@@ -1,0 +1,106 @@
+package org.podium.competition;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.List;
+import org.podium.account.Caller;
+import org.podium.competition.CompetitionRequests.CompetitionRequest;
+import org.podium.competition.CompetitionRequests.ParticipantDecision;
+import org.podium.competition.CompetitionRequests.PhaseRequest;
+import org.podium.competition.CompetitionViews.CompetitionView;
+import org.podium.competition.CompetitionViews.ParticipantView;
+import org.podium.competition.CompetitionViews.PhaseView;
+
+/** {@code /api/competitions}: competitions, phases, their data and participants. */
+@Path("competitions")
+@Produces(MediaType.APPLICATION_JSON)
+// Transactional, so views are read while the persistence context is open.
+@RequestScoped
+@Transactional
+public class CompetitionsResource {
+
+  @Inject Competitions competitions;
+
+  @Inject Caller caller;
+
+  @GET
+  public List<CompetitionView> list() {
+    return competitions.list(caller.account()).stream().map(CompetitionView::of).toList();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(CompetitionRequest request) {
+    Competition competition = competitions.create(caller.require(), request);
+    return Response.status(201).entity(CompetitionView.of(competition)).build();
+  }
+
+  @GET
+  @Path("{id}")
+  public CompetitionView get(@PathParam("id") long id) {
+    return CompetitionView.of(competitions.visible(caller.account(), id));
+  }
+
+  @PUT
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public CompetitionView update(@PathParam("id") long id, CompetitionRequest request) {
+    return CompetitionView.of(competitions.update(caller.require(), id, request));
+  }
+
+  @POST
+  @Path("{id}/phases")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response addPhase(@PathParam("id") long id, PhaseRequest request) {
+    Phase phase = competitions.addPhase(caller.require(), id, request);
+    return Response.status(201).entity(PhaseView.of(phase)).build();
+  }
+
+  @PUT
+  @Path("{id}/phases/{phaseId}/input-data")
+  @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+  public Response inputData(
+      @PathParam("id") long id, @PathParam("phaseId") long phaseId, InputStream zip) {
+    competitions.uploadData(caller.require(), id, phaseId, false, zip);
+    return Response.noContent().build();
+  }
+
+  @PUT
+  @Path("{id}/phases/{phaseId}/reference-data")
+  @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+  public Response referenceData(
+      @PathParam("id") long id, @PathParam("phaseId") long phaseId, InputStream zip) {
+    competitions.uploadData(caller.require(), id, phaseId, true, zip);
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("{id}/participants")
+  public Response join(@PathParam("id") long id) {
+    Participant participant = competitions.join(caller.require(), id);
+    return Response.status(201).entity(ParticipantView.of(participant)).build();
+  }
+
+  @PUT
+  @Path("{id}/participants/{username}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ParticipantView decide(
+      @PathParam("id") long id,
+      @PathParam("username") String username,
+      ParticipantDecision decision) {
+    return ParticipantView.of(
+        competitions.decide(
+            caller.require(), id, username, decision == null ? null : decision.status()));
+  }
+}

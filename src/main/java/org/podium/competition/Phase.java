@@ -1,0 +1,285 @@
+package org.podium.competition;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/** A stage of a competition with its own window, limits, data, scoring and leaderboard. */
+@Entity
+@Table(name = "phase")
+public class Phase {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "competition_id", nullable = false, updatable = false)
+  private Competition competition;
+
+  @Column(nullable = false)
+  private int position;
+
+  @NotBlank
+  @Size(max = 100)
+  @Column(nullable = false)
+  private String name;
+
+  @NotNull
+  @Column(name = "opens_at", nullable = false)
+  private Instant opensAt;
+
+  @Column(name = "closes_at")
+  private Instant closesAt;
+
+  @Positive
+  @Max(7 * 24 * 3600)
+  @Column(name = "execution_time_limit_s", nullable = false)
+  private int executionTimeLimitSeconds = 600;
+
+  @Positive
+  @Column(name = "max_submissions")
+  private Integer maxSubmissions;
+
+  @Positive
+  @Column(name = "max_submissions_per_day")
+  private Integer maxSubmissionsPerDay;
+
+  @Min(16)
+  @Column(name = "memory_mb", nullable = false)
+  private int memoryMb = 2048;
+
+  @NotNull
+  @Column(nullable = false, precision = 5, scale = 2)
+  private BigDecimal cpus = BigDecimal.ONE;
+
+  @Min(0)
+  @Column(nullable = false)
+  private int gpus;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "scoring_metric")
+  private Metric scoringMetric;
+
+  @Size(max = 255)
+  @Column(name = "scoring_image")
+  private String scoringImage;
+
+  @Size(max = 2000)
+  @Column(name = "scoring_command")
+  private String scoringCommand;
+
+  @NotBlank
+  @Column(name = "predictions_file", nullable = false)
+  private String predictionsFile = "predictions.csv";
+
+  @NotBlank
+  @Column(name = "truth_file", nullable = false)
+  private String truthFile = "truth.csv";
+
+  @Column(name = "input_data_bytes")
+  private Long inputDataBytes;
+
+  @Column(name = "reference_data_bytes")
+  private Long referenceDataBytes;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "phase_column", joinColumns = @JoinColumn(name = "phase_id"))
+  @OrderColumn(name = "position")
+  private List<LeaderboardColumn> columns = new ArrayList<>();
+
+  protected Phase() {}
+
+  public Phase(String name, Instant opensAt) {
+    this.name = name;
+    this.opensAt = opensAt;
+  }
+
+  void attachTo(Competition competition, int position) {
+    this.competition = competition;
+    this.position = position;
+  }
+
+  public boolean isOpenAt(Instant instant) {
+    return !instant.isBefore(opensAt) && (closesAt == null || instant.isBefore(closesAt));
+  }
+
+  public Optional<LeaderboardColumn> primaryColumn() {
+    return columns.stream().filter(LeaderboardColumn::isPrimary).findFirst();
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Competition getCompetition() {
+    return competition;
+  }
+
+  public int getPosition() {
+    return position;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public Instant getOpensAt() {
+    return opensAt;
+  }
+
+  public void setOpensAt(Instant opensAt) {
+    this.opensAt = opensAt;
+  }
+
+  public Instant getClosesAt() {
+    return closesAt;
+  }
+
+  public void setClosesAt(Instant closesAt) {
+    this.closesAt = closesAt;
+  }
+
+  public int getExecutionTimeLimitSeconds() {
+    return executionTimeLimitSeconds;
+  }
+
+  public void setExecutionTimeLimitSeconds(int seconds) {
+    this.executionTimeLimitSeconds = seconds;
+  }
+
+  public Integer getMaxSubmissions() {
+    return maxSubmissions;
+  }
+
+  public void setMaxSubmissions(Integer maxSubmissions) {
+    this.maxSubmissions = maxSubmissions;
+  }
+
+  public Integer getMaxSubmissionsPerDay() {
+    return maxSubmissionsPerDay;
+  }
+
+  public void setMaxSubmissionsPerDay(Integer maxSubmissionsPerDay) {
+    this.maxSubmissionsPerDay = maxSubmissionsPerDay;
+  }
+
+  public int getMemoryMb() {
+    return memoryMb;
+  }
+
+  public void setMemoryMb(int memoryMb) {
+    this.memoryMb = memoryMb;
+  }
+
+  public BigDecimal getCpus() {
+    return cpus;
+  }
+
+  public void setCpus(BigDecimal cpus) {
+    this.cpus = cpus;
+  }
+
+  public int getGpus() {
+    return gpus;
+  }
+
+  public void setGpus(int gpus) {
+    this.gpus = gpus;
+  }
+
+  public Metric getScoringMetric() {
+    return scoringMetric;
+  }
+
+  public String getScoringImage() {
+    return scoringImage;
+  }
+
+  public String getScoringCommand() {
+    return scoringCommand;
+  }
+
+  /** Scoring by a built-in metric, replacing any scoring image. */
+  public void scoreWith(Metric metric) {
+    this.scoringMetric = metric;
+    this.scoringImage = null;
+    this.scoringCommand = null;
+  }
+
+  /** Scoring by the organizer's container, replacing any built-in metric. */
+  public void scoreWith(String image, String command) {
+    this.scoringMetric = null;
+    this.scoringImage = image;
+    this.scoringCommand = command;
+  }
+
+  public String getPredictionsFile() {
+    return predictionsFile;
+  }
+
+  public String getTruthFile() {
+    return truthFile;
+  }
+
+  public Long getInputDataBytes() {
+    return inputDataBytes;
+  }
+
+  public void setInputDataBytes(Long bytes) {
+    this.inputDataBytes = bytes;
+  }
+
+  public Long getReferenceDataBytes() {
+    return referenceDataBytes;
+  }
+
+  public void setReferenceDataBytes(Long bytes) {
+    this.referenceDataBytes = bytes;
+  }
+
+  public List<LeaderboardColumn> getColumns() {
+    return Collections.unmodifiableList(columns);
+  }
+
+  public void setColumns(List<LeaderboardColumn> columns) {
+    this.columns = new ArrayList<>(columns);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Phase phase && id != null && id.equals(phase.id);
+  }
+
+  @Override
+  public int hashCode() {
+    return Phase.class.hashCode();
+  }
+}

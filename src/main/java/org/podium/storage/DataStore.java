@@ -1,0 +1,79 @@
+package org.podium.storage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.podium.platform.PodiumConfig;
+
+/**
+ * Where Podium keeps files, under {@code PODIUM_HOME/data}: each phase's input and reference data,
+ * each submission's upload, output, logs and scoring work.
+ */
+@ApplicationScoped
+public class DataStore {
+
+  private static final long MIB = 1024 * 1024;
+
+  @Inject PodiumConfig config;
+
+  public Path root() {
+    return config.home().resolve("data");
+  }
+
+  public Path phaseInput(long phaseId) {
+    return root().resolve("phases").resolve(Long.toString(phaseId)).resolve("input");
+  }
+
+  public Path phaseReference(long phaseId) {
+    return root().resolve("phases").resolve(Long.toString(phaseId)).resolve("reference");
+  }
+
+  public Path submission(long submissionId) {
+    return root().resolve("submissions").resolve(Long.toString(submissionId));
+  }
+
+  /** A fresh, empty folder for one attempt of a submission (earlier attempts are removed). */
+  public Path attempt(long submissionId, int attempt) {
+    Path folder = submission(submissionId).resolve("attempt-" + attempt);
+    Folders.delete(folder);
+    try {
+      Files.createDirectories(folder);
+      Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+      return folder;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Unpacks an uploaded zip into {@code target}, replacing what was there only once the whole
+   * upload unpacked safely.
+   *
+   * @return the unpacked size in bytes
+   */
+  public long replaceWithZip(InputStream zip, Path target) {
+    Path fresh = target.resolveSibling(target.getFileName() + ".new-" + System.nanoTime());
+    long bytes = new SafeZip(config.maxUploadMb() * MIB, 100_000).extract(zip, fresh);
+    makeReadable(fresh);
+    Folders.replace(fresh, target);
+    return bytes;
+  }
+
+  /** Data mounted read-only into containers must be readable by their uid 1000. */
+  private static void makeReadable(Path folder) {
+    try (var paths = Files.walk(folder)) {
+      for (Path path : (Iterable<Path>) paths::iterator) {
+        Files.setPosixFilePermissions(
+            path,
+            PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package org.podium.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Unpacks an uploaded zip into an empty folder and refuses anything that could hurt: names that
+ * leave the folder, absolute paths, too many entries, more bytes than allowed once unpacked (which
+ * stops zip bombs while they inflate, whatever their headers claim). Zip "links" are unpacked as
+ * plain files: nothing here creates a link.
+ */
+public final class SafeZip {
+
+  private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._+=@, -]{1,255}");
+
+  private final long maxBytes;
+  private final int maxEntries;
+
+  public SafeZip(long maxBytes, int maxEntries) {
+    this.maxBytes = maxBytes;
+    this.maxEntries = maxEntries;
+  }
+
+  /**
+   * Unpacks {@code zip} into {@code target}, which must not exist yet.
+   *
+   * @return the number of bytes unpacked
+   * @throws UnsafeArchiveException saying why the archive was refused; nothing is left behind
+   */
+  public long extract(InputStream zip, Path target) {
+    try {
+      Files.createDirectories(target.getParent());
+      Files.createDirectory(target);
+      try {
+        return unpack(zip, target);
+      } catch (IOException | RuntimeException e) {
+        Folders.delete(target);
+        throw e;
+      }
+    } catch (ZipException e) {
+      throw new UnsafeArchiveException("the upload is not a valid zip file: " + e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private long unpack(InputStream source, Path target) throws IOException {
+    long total = 0;
+    int entries = 0;
+    byte[] buffer = new byte[64 * 1024];
+    try (ZipInputStream zip = new ZipInputStream(source)) {
+      ZipEntry entry;
+      while ((entry = zip.getNextEntry()) != null) {
+        if (++entries > maxEntries) {
+          throw new UnsafeArchiveException("the zip has more than " + maxEntries + " entries");
+        }
+        Path path = resolve(target, entry.getName());
+        if (entry.isDirectory()) {
+          Files.createDirectories(path);
+          continue;
+        }
+        Files.createDirectories(path.getParent());
+        try (OutputStream out =
+            Files.newOutputStream(path, java.nio.file.StandardOpenOption.CREATE_NEW)) {
+          int read;
+          while ((read = zip.read(buffer)) > 0) {
+            total += read;
+            if (total > maxBytes) {
+              throw new UnsafeArchiveException(
+                  "the zip unpacks to more than " + maxBytes / (1024 * 1024) + " MiB");
+            }
+            out.write(buffer, 0, read);
+          }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+          throw new UnsafeArchiveException("the zip contains " + entry.getName() + " twice");
+        }
+      }
+    }
+    if (entries == 0) {
+      throw new UnsafeArchiveException("the upload is empty or not a zip file");
+    }
+    return total;
+  }
+
+  private static Path resolve(Path target, String name) {
+    String clean = name.replace('\\', '/');
+    if (clean.startsWith("/") || clean.matches("^[A-Za-z]:.*")) {
+      throw new UnsafeArchiveException("the zip contains an absolute path: " + name);
+    }
+    for (String segment : clean.split("/")) {
+      if (segment.isEmpty()) {
+        continue;
+      }
+      if (segment.equals("..") || segment.equals(".") || !SEGMENT.matcher(segment).matches()) {
+        throw new UnsafeArchiveException("the zip contains a name Podium does not unpack: " + name);
+      }
+    }
+    Path path = target.resolve(clean).normalize();
+    if (!path.startsWith(target)) {
+      throw new UnsafeArchiveException("the zip contains a path outside its folder: " + name);
+    }
+    return path;
+  }
+}

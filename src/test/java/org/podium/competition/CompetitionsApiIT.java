@@ -1,0 +1,153 @@
+package org.podium.competition;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.podium.testing.ApiClient;
+import org.podium.testing.Deployments;
+import org.podium.testing.Zips;
+
+/** Organizers create competitions and phases and upload data; participants join. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CompetitionsApiIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.podium();
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void organizerCreatesACompetitionWithAPhaseAndDataAndAParticipantJoinsOnApproval() {
+    ApiClient admin = ApiClient.admin(base);
+    JsonObject competition =
+        admin
+            .post(
+                "competitions",
+                Json.createObjectBuilder()
+                    .add("title", "Line lengths")
+                    .add("description", "Predict them")
+                    .add("published", false)
+                    .add("enableDockerSubmission", true)
+                    .add("participation", "APPROVAL")
+                    .build())
+            .json();
+    long id = competition.getJsonNumber("id").longValue();
+    assertEquals(true, competition.getBoolean("enableDockerSubmission"));
+
+    ApiClient.Reply phase =
+        admin.post(
+            "competitions/" + id + "/phases",
+            Json.createObjectBuilder()
+                .add("name", "Development")
+                .add("executionTimeLimitSeconds", 60)
+                .add("maxSubmissionsPerDay", 5)
+                .add("memoryMb", 256)
+                .add("cpus", 1)
+                .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
+                .build());
+    assertEquals(201, phase.status(), phase.body());
+    long phaseId = phase.json().getJsonNumber("id").longValue();
+    assertEquals("mae", phase.json().getJsonArray("columns").getJsonObject(0).getString("key"));
+    assertEquals("asc", phase.json().getJsonArray("columns").getJsonObject(0).getString("sort"));
+
+    assertEquals(
+        204,
+        admin
+            .put(
+                "competitions/" + id + "/phases/" + phaseId + "/input-data",
+                "application/zip",
+                Zips.of(Map.of("data.txt", "abc\nhello\n")))
+            .status());
+    assertEquals(
+        204,
+        admin
+            .put(
+                "competitions/" + id + "/phases/" + phaseId + "/reference-data",
+                "application/zip",
+                Zips.of(Map.of("truth.csv", "1,3\n2,5\n")))
+            .status());
+    JsonObject stored =
+        admin.get("competitions/" + id).json().getJsonArray("phases").getJsonObject(0);
+    assertEquals(10, stored.getJsonNumber("inputDataBytes").longValue());
+
+    ApiClient participant = new ApiClient(base).newParticipant(base, "grace");
+    assertEquals(404, participant.get("competitions/" + id).status(), "unpublished: invisible");
+    admin.put("competitions/" + id, Json.createObjectBuilder().add("published", true).build());
+    ApiClient.Reply joined =
+        participant.post("competitions/" + id + "/participants", (jakarta.json.JsonStructure) null);
+    assertEquals(201, joined.status(), joined.body());
+    assertEquals("PENDING", joined.json().getString("status"));
+
+    String username = participant.get("accounts/me").json().getString("username");
+    ApiClient.Reply approved =
+        admin.put(
+            "competitions/" + id + "/participants/" + username,
+            Json.createObjectBuilder().add("status", "APPROVED").build());
+    assertEquals("APPROVED", approved.json().getString("status"));
+    assertEquals(
+        403,
+        participant
+            .put("competitions/" + id, Json.createObjectBuilder().add("title", "mine").build())
+            .status());
+  }
+
+  @Test
+  void participantCannotCreateCompetitionsAndBadRequestsSayWhatToFix() {
+    ApiClient participant = new ApiClient(base).newParticipant(base, "eve");
+    assertEquals(
+        403,
+        participant
+            .post("competitions", Json.createObjectBuilder().add("title", "x").build())
+            .status());
+
+    ApiClient admin = ApiClient.admin(base);
+    long id =
+        admin
+            .post("competitions", Json.createObjectBuilder().add("title", "Bad phases").build())
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    ApiClient.Reply noScoring =
+        admin.post(
+            "competitions/" + id + "/phases", Json.createObjectBuilder().add("name", "P").build());
+    assertEquals(400, noScoring.status());
+    assertEquals("application/problem+json", noScoring.contentType());
+    assertEquals(
+        "give a built-in metric {metric} or a scoring container {image, command}",
+        noScoring.json().getJsonObject("errors").getString("scoring"));
+
+    long phaseId =
+        admin
+            .post(
+                "competitions/" + id + "/phases",
+                Json.createObjectBuilder()
+                    .add("name", "P")
+                    .add("scoring", Json.createObjectBuilder().add("metric", "accuracy"))
+                    .build())
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    ApiClient.Reply traversal =
+        admin.put(
+            "competitions/" + id + "/phases/" + phaseId + "/input-data",
+            "application/zip",
+            Zips.of(Map.of("../evil.txt", "x")));
+    assertEquals(400, traversal.status());
+    assertEquals(
+        "the zip contains a name Podium does not unpack: ../evil.txt",
+        traversal.json().getString("detail"));
+  }
+}
