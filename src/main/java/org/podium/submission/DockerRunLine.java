@@ -1,0 +1,214 @@
+package org.podium.submission;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.podium.compute.ImageReference;
+import org.podium.compute.InvalidImageException;
+
+/**
+ * Reads a pasted {@code docker run … IMAGE [ARG…]} line, as a shell would split it, into what
+ * Podium may take from it: the image, the arguments, {@code -e/--env}, {@code -w/--workdir} and
+ * {@code --entrypoint}. Options that only affect an interactive terminal are ignored; every other
+ * option would change the sandbox and is refused by name. A bare image reference is accepted too.
+ */
+public final class DockerRunLine {
+
+  /** What Podium runs, taken from the line. */
+  public record Parsed(
+      ImageReference image,
+      List<String> command,
+      Map<String, String> env,
+      Optional<String> workdir,
+      Optional<List<String>> entrypoint) {}
+
+  /** A line Podium will not run; the message names the problem and what to do. */
+  public static final class Refused extends IllegalArgumentException {
+    public Refused(String message) {
+      super(message);
+    }
+  }
+
+  private static final Set<String> IGNORED_FLAGS =
+      Set.of(
+          "--rm", "-i", "-t", "-it", "-ti", "--interactive", "--tty", "--init", "-d", "--detach");
+  private static final Set<String> IGNORED_WITH_VALUE = Set.of("--name", "--pull");
+
+  private DockerRunLine() {}
+
+  public static Parsed parse(String line) {
+    List<String> words = split(line == null ? "" : line);
+    if (words.isEmpty()) {
+      throw new Refused(
+          "the docker run command is empty: paste 'docker run IMAGE' or an image reference");
+    }
+    if (!words.get(0).equals("docker")) {
+      if (words.size() == 1) {
+        return new Parsed(
+            image(words.get(0)), List.of(), Map.of(), Optional.empty(), Optional.empty());
+      }
+      throw new Refused("start the command with 'docker run', or give only an image reference");
+    }
+    int i = 1;
+    if (i < words.size() && words.get(i).equals("container")) {
+      i++;
+    }
+    if (i >= words.size() || !words.get(i).equals("run")) {
+      throw new Refused("only 'docker run' commands can be submitted");
+    }
+    i++;
+    Map<String, String> env = new LinkedHashMap<>();
+    String workdir = null;
+    List<String> entrypoint = null;
+    while (i < words.size() && words.get(i).startsWith("-") && !words.get(i).equals("-")) {
+      String word = words.get(i);
+      if (word.equals("--")) {
+        i++;
+        break;
+      }
+      String option =
+          word.contains("=") && word.startsWith("--") ? word.substring(0, word.indexOf('=')) : word;
+      String inline =
+          word.startsWith("--") && word.contains("=")
+              ? word.substring(word.indexOf('=') + 1)
+              : null;
+      if (!word.startsWith("--")
+          && word.length() > 2
+          && (word.startsWith("-e") || word.startsWith("-w"))) {
+        option = word.substring(0, 2);
+        inline = word.substring(2);
+      }
+      if (IGNORED_FLAGS.contains(word)) {
+        i++;
+        continue;
+      }
+      boolean takesValue =
+          option.equals("-e")
+              || option.equals("--env")
+              || option.equals("-w")
+              || option.equals("--workdir")
+              || option.equals("--entrypoint")
+              || IGNORED_WITH_VALUE.contains(option);
+      if (!takesValue) {
+        throw new Refused(
+            option
+                + " is not allowed: Podium sets the sandbox itself (no network, its own user and limits)"
+                + " and mounts /mnt/in and /mnt/out itself; remove the option");
+      }
+      String value = inline;
+      if (value == null) {
+        if (i + 1 >= words.size()) {
+          throw new Refused(option + " needs a value");
+        }
+        value = words.get(++i);
+      }
+      switch (option) {
+        case "-e", "--env" -> {
+          int equals = value.indexOf('=');
+          if (equals < 1) {
+            throw new Refused(option + " " + value + " needs a value: write NAME=value");
+          }
+          String name = value.substring(0, equals);
+          if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new Refused(
+                "environment variable name '" + name + "' must be letters, digits and '_'");
+          }
+          env.put(name, value.substring(equals + 1));
+        }
+        case "-w", "--workdir" -> {
+          if (!value.startsWith("/")) {
+            throw new Refused(option + " must be an absolute path, not '" + value + "'");
+          }
+          workdir = value;
+        }
+        case "--entrypoint" -> entrypoint = value.isEmpty() ? List.of() : List.of(value);
+        default -> {
+          // --name, --pull: Podium names containers and always pulls; the value is ignored
+        }
+      }
+      i++;
+    }
+    if (i >= words.size()) {
+      throw new Refused("the docker run command names no image");
+    }
+    ImageReference image = image(words.get(i));
+    List<String> command = new ArrayList<>(words.subList(i + 1, words.size()));
+    return new Parsed(
+        image,
+        List.copyOf(command),
+        Map.copyOf(env),
+        Optional.ofNullable(workdir),
+        Optional.ofNullable(entrypoint));
+  }
+
+  private static ImageReference image(String word) {
+    try {
+      return ImageReference.parse(word);
+    } catch (InvalidImageException e) {
+      throw new Refused(e.getMessage());
+    }
+  }
+
+  /** Splits a line into words like a POSIX shell: quotes, backslashes, line continuations. */
+  static List<String> split(String line) {
+    List<String> words = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    boolean inWord = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '\'') {
+        int end = line.indexOf('\'', i + 1);
+        if (end < 0) {
+          throw new Refused("a single quote is not closed");
+        }
+        word.append(line, i + 1, end);
+        i = end;
+        inWord = true;
+      } else if (c == '"') {
+        i++;
+        for (; i < line.length() && line.charAt(i) != '"'; i++) {
+          char d = line.charAt(i);
+          if (d == '\\' && i + 1 < line.length() && "\"\\$`\n".indexOf(line.charAt(i + 1)) >= 0) {
+            if (line.charAt(i + 1) != '\n') {
+              word.append(line.charAt(i + 1));
+            }
+            i++;
+          } else {
+            word.append(d);
+          }
+        }
+        if (i >= line.length()) {
+          throw new Refused("a double quote is not closed");
+        }
+        inWord = true;
+      } else if (c == '\\') {
+        if (i + 1 < line.length()) {
+          char next = line.charAt(++i);
+          if (next != '\n') {
+            word.append(next);
+            inWord = true;
+          }
+        }
+      } else if (Character.isWhitespace(c)) {
+        if (inWord) {
+          words.add(word.toString());
+          word.setLength(0);
+          inWord = false;
+        }
+      } else if (";&|<>`$(){}".indexOf(c) >= 0 && !inWord && words.isEmpty()) {
+        throw new Refused(
+            "the command contains shell syntax ('" + c + "'): paste a single docker run command");
+      } else {
+        word.append(c);
+        inWord = true;
+      }
+    }
+    if (inWord) {
+      words.add(word.toString());
+    }
+    return words;
+  }
+}

@@ -1,0 +1,205 @@
+package org.podium.submission;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.podium.competition.Participant;
+import org.podium.competition.Phase;
+import org.podium.compute.RunOutcome;
+
+/**
+ * One entry of a participant in a phase. Its status changes only through {@link Submissions}, by
+ * conditional updates that follow {@link SubmissionStatus}'s transition table.
+ */
+@Entity
+@Table(name = "submission")
+public class Submission {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "phase_id", nullable = false, updatable = false)
+  private Phase phase;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "participant_id", nullable = false, updatable = false)
+  private Participant participant;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, updatable = false)
+  private SubmissionKind kind;
+
+  private String image;
+
+  @Column(name = "image_digest")
+  private String imageDigest;
+
+  /** The command as a JSON array of arguments, when the participant gave one. */
+  private String command;
+
+  /** The environment as a JSON object, when the participant gave one. */
+  private String env;
+
+  @Embedded private SubmissionMetadata metadata;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private SubmissionStatus status = SubmissionStatus.SUBMITTED;
+
+  @Enumerated(EnumType.STRING)
+  private RunOutcome outcome;
+
+  private String detail;
+
+  @Column(name = "exit_code")
+  private Integer exitCode;
+
+  @Column(nullable = false)
+  private int attempt;
+
+  private String node;
+
+  @Column(name = "submitted_at", nullable = false, updatable = false)
+  private Instant submittedAt;
+
+  @Column(name = "started_at")
+  private Instant startedAt;
+
+  @Column(name = "finished_at")
+  private Instant finishedAt;
+
+  @Column(name = "wall_ms")
+  private Long wallMs;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "submission_score", joinColumns = @JoinColumn(name = "submission_id"))
+  @MapKeyColumn(name = "key")
+  @Column(name = "value")
+  private Map<String, Double> scores = new LinkedHashMap<>();
+
+  protected Submission() {}
+
+  Submission(
+      Phase phase, Participant participant, SubmissionKind kind, SubmissionMetadata metadata) {
+    this.phase = Objects.requireNonNull(phase, "phase");
+    this.participant = Objects.requireNonNull(participant, "participant");
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.metadata = metadata;
+    this.submittedAt = Instant.now();
+  }
+
+  void runImage(String image, String commandJson, String envJson) {
+    this.image = image;
+    this.command = commandJson;
+    this.env = envJson;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Phase getPhase() {
+    return phase;
+  }
+
+  public Participant getParticipant() {
+    return participant;
+  }
+
+  public SubmissionKind getKind() {
+    return kind;
+  }
+
+  public String getImage() {
+    return image;
+  }
+
+  public String getImageDigest() {
+    return imageDigest;
+  }
+
+  public String getCommand() {
+    return command;
+  }
+
+  public String getEnv() {
+    return env;
+  }
+
+  public SubmissionMetadata getMetadata() {
+    return metadata;
+  }
+
+  public SubmissionStatus getStatus() {
+    return status;
+  }
+
+  public RunOutcome getOutcome() {
+    return outcome;
+  }
+
+  public String getDetail() {
+    return detail;
+  }
+
+  public Integer getExitCode() {
+    return exitCode;
+  }
+
+  public int getAttempt() {
+    return attempt;
+  }
+
+  public String getNode() {
+    return node;
+  }
+
+  public Instant getSubmittedAt() {
+    return submittedAt;
+  }
+
+  public Instant getStartedAt() {
+    return startedAt;
+  }
+
+  public Instant getFinishedAt() {
+    return finishedAt;
+  }
+
+  public Long getWallMs() {
+    return wallMs;
+  }
+
+  public Map<String, Double> getScores() {
+    return Collections.unmodifiableMap(scores);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Submission submission && id != null && id.equals(submission.id);
+  }
+
+  @Override
+  public int hashCode() {
+    return Submission.class.hashCode();
+  }
+}

@@ -1,0 +1,35 @@
+package org.podium.submission;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Where a submission is in its life; the transition table is the only way between states, and a
+ * terminal state never changes again.
+ */
+public enum SubmissionStatus {
+  SUBMITTED,
+  RUNNING,
+  SCORING,
+  FINISHED,
+  FAILED,
+  CANCELLED;
+
+  public boolean isTerminal() {
+    return this == FINISHED || this == FAILED || this == CANCELLED;
+  }
+
+  /** The states this one may move to. RUNNING may go back to SUBMITTED for a platform retry. */
+  public Set<SubmissionStatus> next() {
+    return switch (this) {
+      case SUBMITTED -> EnumSet.of(RUNNING, FAILED, CANCELLED);
+      case RUNNING -> EnumSet.of(SUBMITTED, SCORING, FAILED, CANCELLED);
+      case SCORING -> EnumSet.of(FINISHED, FAILED, CANCELLED);
+      case FINISHED, FAILED, CANCELLED -> EnumSet.noneOf(SubmissionStatus.class);
+    };
+  }
+
+  public boolean canMoveTo(SubmissionStatus target) {
+    return next().contains(target);
+  }
+}
