@@ -19,6 +19,7 @@ import org.podium.competition.CompetitionRequests.PhaseRequest;
 import org.podium.compute.ImageReference;
 import org.podium.compute.InvalidImageException;
 import org.podium.platform.Problem;
+import org.podium.scoring.Metric;
 import org.podium.storage.DataStore;
 import org.podium.storage.UnsafeArchiveException;
 

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.podium.scoring.Metric;
 
 /** A stage of a competition with its own window, limits, data, scoring and leaderboard. */
 @Entity

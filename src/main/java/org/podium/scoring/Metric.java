@@ -1,4 +1,4 @@
-package org.podium.competition;
+package org.podium.scoring;
 
 /** Built-in metrics over CSV files of {@code id,value} rows. */
 public enum Metric {

@@ -1,0 +1,62 @@
+package org.podium.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuiltInMetricsTest {
+
+  @TempDir Path dir;
+
+  private double score(Metric metric, String truth, String predictions) throws Exception {
+    Path t = Files.writeString(dir.resolve("truth.csv"), truth);
+    Path p = Files.writeString(dir.resolve("predictions.csv"), predictions);
+    return BuiltInMetrics.score(metric, t, p).values().get(metric.key());
+  }
+
+  @Test
+  void accuracyCountsMatchingLabels() throws Exception {
+    assertEquals(
+        0.75, score(Metric.ACCURACY, "id,label\n1,a\n2,b\n3,a\n4,b\n", "4,b\n3,a\n2,a\n1,a\n"));
+  }
+
+  @Test
+  void macroF1AveragesPerLabelF1() throws Exception {
+    // label a: tp=2 fp=1 fn=0 -> 0.8; label b: tp=1 fp=0 fn=1 -> 0.6667
+    assertEquals(
+        (0.8 + 2.0 / 3) / 2,
+        score(Metric.MACRO_F1, "1,a\n2,b\n3,a\n4,b\n", "1,a\n2,a\n3,a\n4,b\n"),
+        1e-12);
+  }
+
+  @Test
+  void rmseAndMae() throws Exception {
+    assertEquals(Math.sqrt((1 + 9) / 2.0), score(Metric.RMSE, "1,3\n2,5\n", "1,4\n2,2\n"), 1e-12);
+    assertEquals(2.0, score(Metric.MAE, "1,3\n2,5\n", "1,4\n2,2\n"), 1e-12);
+  }
+
+  @Test
+  void missingIdsAndBadNumbersSayWhichRow() {
+    ScoringException missing =
+        assertThrows(ScoringException.class, () -> score(Metric.MAE, "1,3\n2,5\n", "1,4\n"));
+    assertEquals("predictions.csv has no row for id '2'", missing.getMessage());
+    ScoringException bad =
+        assertThrows(ScoringException.class, () -> score(Metric.MAE, "1,3\n", "1,four\n"));
+    assertEquals("the value for id '1' is not a number: 'four'", bad.getMessage());
+    ScoringException twice =
+        assertThrows(ScoringException.class, () -> score(Metric.MAE, "1,3\n", "1,4\n1,5\n"));
+    assertEquals("predictions.csv has id '1' twice (lines 1 and 2)", twice.getMessage());
+  }
+
+  @Test
+  void scoresFilesInBothFormats() throws Exception {
+    Files.writeString(dir.resolve("scores.txt"), "accuracy: 0.9\nDuration: n/a\nf1:0.5\n");
+    assertEquals(java.util.Map.of("accuracy", 0.9, "f1", 0.5), ScoresFile.read(dir).values());
+    Files.writeString(dir.resolve("scores.json"), "{\"accuracy\": 0.8, \"note\": \"x\"}");
+    assertEquals(java.util.Map.of("accuracy", 0.8), ScoresFile.read(dir).values());
+  }
+}
