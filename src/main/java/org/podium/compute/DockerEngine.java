@@ -75,7 +75,7 @@ public final class DockerEngine implements AutoCloseable {
   }
 
   /** The client for short calls, each bounded by the call timeout. */
-  DockerClient calls() {
+  public DockerClient calls() {
     return calls;
   }
 

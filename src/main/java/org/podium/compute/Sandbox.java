@@ -32,6 +32,7 @@ public final class Sandbox {
   private final SandboxSettings settings;
   private final Images images;
   private final ConcurrentHashMap<String, LiveRun> live = new ConcurrentHashMap<>();
+  private final Set<String> cancelledBeforeStart = ConcurrentHashMap.newKeySet();
 
   public Sandbox(DockerEngine engine, SandboxSettings settings) {
     this.engine = engine;
@@ -51,6 +52,7 @@ public final class Sandbox {
     if (live.putIfAbsent(spec.runId(), run) != null) {
       throw new IllegalStateException("run " + spec.runId() + " is already running");
     }
+    run.cancelled = cancelledBeforeStart.remove(spec.runId());
     try {
       return execute(spec, run);
     } finally {
@@ -67,6 +69,8 @@ public final class Sandbox {
   public boolean cancel(String runId) {
     LiveRun run = live.get(runId);
     if (run == null) {
+      // Not started yet (or never here): a run with this id that starts later ends cancelled.
+      cancelledBeforeStart.add(runId);
       return false;
     }
     run.cancelled = true;

@@ -68,6 +68,11 @@ public record SandboxLimits(
     return new SandboxLimits(wallTime, value, cpus, pids, gpus, outputBytes, outputFiles, logBytes);
   }
 
+  public SandboxLimits withCpus(double value) {
+    return new SandboxLimits(
+        wallTime, memoryBytes, value, pids, gpus, outputBytes, outputFiles, logBytes);
+  }
+
   public SandboxLimits withPids(int value) {
     return new SandboxLimits(
         wallTime, memoryBytes, cpus, value, gpus, outputBytes, outputFiles, logBytes);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.podium.compute.CommandLine;
 import org.podium.compute.ImageReference;
 import org.podium.compute.InvalidImageException;
 
@@ -40,7 +41,12 @@ public final class DockerRunLine {
   private DockerRunLine() {}
 
   public static Parsed parse(String line) {
-    List<String> words = split(line == null ? "" : line);
+    List<String> words;
+    try {
+      words = CommandLine.split(line == null ? "" : line);
+    } catch (IllegalArgumentException e) {
+      throw new Refused(e.getMessage());
+    }
     if (words.isEmpty()) {
       throw new Refused(
           "the docker run command is empty: paste 'docker run IMAGE' or an image reference");
@@ -150,65 +156,5 @@ public final class DockerRunLine {
     } catch (InvalidImageException e) {
       throw new Refused(e.getMessage());
     }
-  }
-
-  /** Splits a line into words like a POSIX shell: quotes, backslashes, line continuations. */
-  static List<String> split(String line) {
-    List<String> words = new ArrayList<>();
-    StringBuilder word = new StringBuilder();
-    boolean inWord = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == '\'') {
-        int end = line.indexOf('\'', i + 1);
-        if (end < 0) {
-          throw new Refused("a single quote is not closed");
-        }
-        word.append(line, i + 1, end);
-        i = end;
-        inWord = true;
-      } else if (c == '"') {
-        i++;
-        for (; i < line.length() && line.charAt(i) != '"'; i++) {
-          char d = line.charAt(i);
-          if (d == '\\' && i + 1 < line.length() && "\"\\$`\n".indexOf(line.charAt(i + 1)) >= 0) {
-            if (line.charAt(i + 1) != '\n') {
-              word.append(line.charAt(i + 1));
-            }
-            i++;
-          } else {
-            word.append(d);
-          }
-        }
-        if (i >= line.length()) {
-          throw new Refused("a double quote is not closed");
-        }
-        inWord = true;
-      } else if (c == '\\') {
-        if (i + 1 < line.length()) {
-          char next = line.charAt(++i);
-          if (next != '\n') {
-            word.append(next);
-            inWord = true;
-          }
-        }
-      } else if (Character.isWhitespace(c)) {
-        if (inWord) {
-          words.add(word.toString());
-          word.setLength(0);
-          inWord = false;
-        }
-      } else if (";&|<>`$(){}".indexOf(c) >= 0 && !inWord && words.isEmpty()) {
-        throw new Refused(
-            "the command contains shell syntax ('" + c + "'): paste a single docker run command");
-      } else {
-        word.append(c);
-        inWord = true;
-      }
-    }
-    if (inWord) {
-      words.add(word.toString());
-    }
-    return words;
   }
 }

@@ -84,6 +84,8 @@ class ExampleParticipantImageTest {
       }
     }
 
-    assertEquals(List.of("3", "5", "0", "7"), Files.readAllLines(out.resolve("predictions.csv")));
+    assertEquals(
+        List.of("id,value", "1,3", "2,5", "3,0", "4,7"),
+        Files.readAllLines(out.resolve("predictions.csv")));
   }
 }

@@ -1,0 +1,77 @@
+package org.podium.leaderboard;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.podium.competition.LeaderboardColumn;
+import org.podium.competition.Phase;
+import org.podium.submission.Submission;
+import org.podium.submission.SubmissionStatus;
+
+/**
+ * Ranks a phase: per participant the best finished submission by the primary column (ascending or
+ * descending as configured); ties go to the earlier submission.
+ */
+@Stateless
+public class Leaderboards {
+
+  @PersistenceContext EntityManager entityManager;
+
+  public Leaderboard of(Phase phase) {
+    LeaderboardColumn primary =
+        phase
+            .primaryColumn()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException("phase " + phase.getId() + " has no primary column"));
+    Comparator<Submission> byPrimary =
+        Comparator.comparingDouble((Submission s) -> s.getScores().get(primary.getKey()));
+    if (!primary.isAscending()) {
+      byPrimary = byPrimary.reversed();
+    }
+    Comparator<Submission> order =
+        byPrimary.thenComparing(Submission::getSubmittedAt).thenComparing(Submission::getId);
+    List<Submission> finished =
+        entityManager
+            .createQuery(
+                "select s from Submission s where s.phase = :phase and s.status = :finished",
+                Submission.class)
+            .setParameter("phase", phase)
+            .setParameter("finished", SubmissionStatus.FINISHED)
+            .getResultList();
+    Map<Long, Submission> best = new LinkedHashMap<>();
+    finished.stream()
+        .filter(s -> s.getScores().containsKey(primary.getKey()))
+        .sorted(order)
+        .forEach(s -> best.putIfAbsent(s.getParticipant().getId(), s));
+    List<Submission> ranked = best.values().stream().sorted(order).toList();
+    List<Leaderboard.Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < ranked.size(); i++) {
+      Submission s = ranked.get(i);
+      rows.add(
+          new Leaderboard.Row(
+              i + 1,
+              s.getParticipant().getAccount().getUsername(),
+              s.getMetadata() == null ? null : s.getMetadata().getTeamName(),
+              s.getMetadata() == null ? null : s.getMetadata().getMethodName(),
+              s.getId(),
+              Map.copyOf(s.getScores())));
+    }
+    List<Leaderboard.Column> columns =
+        phase.getColumns().stream()
+            .map(
+                c ->
+                    new Leaderboard.Column(
+                        c.getKey(),
+                        c.getLabel(),
+                        c.isAscending() ? "asc" : "desc",
+                        c.getDecimals(),
+                        c.isPrimary()))
+            .toList();
+    return new Leaderboard(columns, rows);
+  }
+}

@@ -1,0 +1,103 @@
+package org.podium.scoring;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.podium.compute.CommandLine;
+import org.podium.compute.ImageReference;
+import org.podium.compute.ImageSource;
+import org.podium.compute.RunOutcome;
+import org.podium.compute.RunResult;
+import org.podium.compute.RunSpec;
+import org.podium.compute.Sandbox;
+import org.podium.compute.SandboxLimits;
+import org.podium.storage.Folders;
+
+/**
+ * Scores a participant's output: with a built-in metric, or with the organizer's scoring container
+ * in the same sandbox, given CodaLab's layout ({@code /mnt/in/ref}, {@code /mnt/in/res} read-only,
+ * {@code /mnt/out} for {@code scores.json} or {@code scores.txt}).
+ */
+@ApplicationScoped
+public class Scoring {
+
+  private static final SandboxLimits SCORING_LIMITS =
+      SandboxLimits.DEFAULT.withWallTime(Duration.ofMinutes(30));
+
+  @Inject Sandbox sandbox;
+
+  /**
+   * @param output the participant's output (already inspected: regular files only)
+   * @param work an empty folder of this attempt for the scoring run
+   * @throws ScoringException saying what is wrong with the output or the scores
+   */
+  public Scores score(ScoringPlan plan, Path output, Path work, String runId) {
+    Scores scores =
+        plan.metric().isPresent()
+            ? BuiltInMetrics.score(
+                plan.metric().get(),
+                plan.referenceDir().resolve(plan.truthFile()),
+                output.resolve(plan.predictionsFile()))
+            : container(plan, output, work, runId);
+    if (!scores.values().containsKey(plan.primaryKey())) {
+      throw new ScoringException(
+          "scoring produced no numeric '"
+              + plan.primaryKey()
+              + "', the leaderboard's primary score");
+    }
+    return scores;
+  }
+
+  private Scores container(ScoringPlan plan, Path output, Path work, String runId) {
+    Path in = work.resolve("scoring-in");
+    Path out = work.resolve("scoring-out");
+    try {
+      Files.createDirectories(in);
+      if (Files.isDirectory(plan.referenceDir())) {
+        Folders.copy(plan.referenceDir(), in.resolve("ref"));
+      } else {
+        Files.createDirectories(in.resolve("ref"));
+      }
+      Folders.copy(output, in.resolve("res"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> command = new ArrayList<>();
+    for (String word : CommandLine.split(plan.command().orElse(""))) {
+      command.add(word.replace("$input", "/mnt/in").replace("$output", "/mnt/out"));
+    }
+    RunSpec spec =
+        RunSpec.of(
+            runId,
+            new ImageSource.Registry(ImageReference.parse(plan.image().orElseThrow())),
+            in,
+            out,
+            SCORING_LIMITS);
+    if (!command.isEmpty()) {
+      spec = spec.withCommand(command);
+    }
+    RunResult result = sandbox.run(spec);
+    if (result.outcome() == RunOutcome.INFRA_ERROR) {
+      throw new IllegalStateException("the scoring container could not run: " + result.message());
+    }
+    if (result.outcome() != RunOutcome.SUCCEEDED) {
+      throw new ScoringException(
+          "the scoring program " + result.message() + lastLines(result.stderr().text()));
+    }
+    return ScoresFile.read(out);
+  }
+
+  private static String lastLines(String stderr) {
+    if (stderr.isBlank()) {
+      return "";
+    }
+    String tail = stderr.length() > 500 ? stderr.substring(stderr.length() - 500) : stderr;
+    return ": " + tail.strip();
+  }
+}

@@ -1,0 +1,31 @@
+package org.podium.submission;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.podium.competition.LeaderboardColumn;
+import org.podium.scoring.Metric;
+
+/** Everything a worker needs to run one attempt of a submission, read when it was claimed. */
+record ClaimedRun(
+    long submissionId,
+    int attempt,
+    SubmissionKind kind,
+    String image,
+    String commandJson,
+    String envJson,
+    long phaseId,
+    int timeLimitSeconds,
+    int memoryMb,
+    BigDecimal cpus,
+    int gpus,
+    Metric metric,
+    String scoringImage,
+    String scoringCommand,
+    String predictionsFile,
+    String truthFile,
+    List<LeaderboardColumn> columns) {
+
+  String runId() {
+    return "s" + submissionId + "-a" + attempt;
+  }
+}

@@ -1,0 +1,200 @@
+package org.podium.submission;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonString;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.podium.competition.LeaderboardColumn;
+import org.podium.compute.ImageReference;
+import org.podium.compute.ImageSource;
+import org.podium.compute.RunOutcome;
+import org.podium.compute.RunResult;
+import org.podium.compute.RunSpec;
+import org.podium.compute.Sandbox;
+import org.podium.compute.SandboxLimits;
+import org.podium.platform.PodiumConfig;
+import org.podium.scoring.Scores;
+import org.podium.scoring.Scoring;
+import org.podium.scoring.ScoringException;
+import org.podium.scoring.ScoringPlan;
+import org.podium.storage.DataStore;
+
+/**
+ * One attempt of one submission, on a compute executor thread: claim it, run the participant's
+ * container in the sandbox, score the output, record the result. Platform failures are retried with
+ * back-off up to the configured number of attempts; the participant's own failures are not.
+ */
+@ApplicationScoped
+public class SubmissionRunner {
+
+  private static final Logger LOG = Logger.getLogger(SubmissionRunner.class.getName());
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+
+  @Inject SubmissionLifecycle lifecycle;
+
+  @Inject Sandbox sandbox;
+
+  @Inject Scoring scoring;
+
+  @Inject DataStore dataStore;
+
+  @Inject PodiumConfig config;
+
+  public void run(long submissionId) {
+    Optional<ClaimedRun> claimed = lifecycle.claim(submissionId, config.nodeName());
+    if (claimed.isEmpty()) {
+      return; // claimed by another worker, cancelled, or already ended: a redelivery does nothing
+    }
+    ClaimedRun run = claimed.get();
+    try {
+      attempt(run);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Attempt " + run.runId() + " failed in Podium itself", e);
+      platformFailure(run, "Podium failed while running it: " + e.getMessage(), null);
+    }
+  }
+
+  private void attempt(ClaimedRun run) {
+    Path work = dataStore.attempt(run.submissionId(), run.attempt());
+    Path output;
+    if (run.kind() == SubmissionKind.DOCKER) {
+      RunResult result = sandbox.run(spec(run, work));
+      writeLogs(work, result);
+      switch (result.outcome()) {
+        case SUCCEEDED -> {
+          output = work.resolve("out");
+          lifecycle.scoring(
+              run.submissionId(),
+              result.imageDigest().orElse(null),
+              result.exitCode().orElse(null),
+              result.wallTime().toMillis());
+        }
+        case INFRA_ERROR -> {
+          platformFailure(run, result.message(), result.imageDigest().orElse(null));
+          return;
+        }
+        case CANCELLED -> {
+          return; // the cancel recorded the status already
+        }
+        default -> {
+          lifecycle.fail(
+              run.submissionId(),
+              result.outcome(),
+              result.message(),
+              result.imageDigest().orElse(null),
+              result.exitCode().orElse(null),
+              result.wallTime().toMillis());
+          return;
+        }
+      }
+    } else {
+      output = dataStore.submission(run.submissionId()).resolve("results");
+      lifecycle.scoring(run.submissionId(), null, null, null);
+    }
+    score(run, output, work);
+  }
+
+  private void score(ClaimedRun run, Path output, Path work) {
+    String primary =
+        run.columns().stream()
+            .filter(LeaderboardColumn::isPrimary)
+            .findFirst()
+            .map(LeaderboardColumn::getKey)
+            .orElse(run.metric() == null ? "score" : run.metric().key());
+    ScoringPlan plan =
+        new ScoringPlan(
+            Optional.ofNullable(run.metric()),
+            Optional.ofNullable(run.scoringImage()),
+            Optional.ofNullable(run.scoringCommand()),
+            run.predictionsFile(),
+            dataStore.phaseReference(run.phaseId()),
+            run.truthFile(),
+            primary);
+    try {
+      Scores scores = scoring.score(plan, output, work, run.runId() + "-scoring");
+      lifecycle.finish(run.submissionId(), scores);
+    } catch (ScoringException e) {
+      lifecycle.fail(
+          run.submissionId(), RunOutcome.SUCCEEDED, "scoring: " + e.getMessage(), null, null, null);
+    }
+  }
+
+  private void platformFailure(ClaimedRun run, String message, String digest) {
+    if (run.attempt() < config.maxAttempts()) {
+      Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(run.attempt() - 1, 6));
+      lifecycle.retry(run.submissionId(), message, delay);
+    } else {
+      lifecycle.fail(
+          run.submissionId(),
+          RunOutcome.INFRA_ERROR,
+          "Podium could not run it after " + run.attempt() + " attempts: " + message,
+          digest,
+          null,
+          null);
+    }
+  }
+
+  private RunSpec spec(ClaimedRun run, Path work) {
+    Path input = dataStore.phaseInput(run.phaseId());
+    try {
+      Files.createDirectories(input);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    SandboxLimits limits =
+        SandboxLimits.DEFAULT
+            .withWallTime(Duration.ofSeconds(run.timeLimitSeconds()))
+            .withMemoryBytes(run.memoryMb() * 1024L * 1024L)
+            .withCpus(run.cpus().doubleValue())
+            .withGpus(run.gpus());
+    RunSpec spec =
+        RunSpec.of(
+            run.runId(),
+            new ImageSource.Registry(ImageReference.parse(run.image())),
+            input,
+            work.resolve("out"),
+            limits);
+    if (run.commandJson() != null) {
+      spec =
+          spec.withCommand(
+              Json.createReader(new StringReader(run.commandJson()))
+                  .readArray()
+                  .getValuesAs(JsonString.class)
+                  .stream()
+                  .map(JsonString::getString)
+                  .toList());
+    }
+    if (run.envJson() != null) {
+      Map<String, String> env = new LinkedHashMap<>();
+      Json.createReader(new StringReader(run.envJson()))
+          .readObject()
+          .forEach((key, value) -> env.put(key, ((JsonString) value).getString()));
+      spec = spec.withEnv(env);
+    }
+    return spec;
+  }
+
+  private static void writeLogs(Path work, RunResult result) {
+    try {
+      Files.writeString(work.resolve("stdout.log"), result.stdout().text(), StandardCharsets.UTF_8);
+      Files.writeString(work.resolve("stderr.log"), result.stderr().text(), StandardCharsets.UTF_8);
+      Files.writeString(
+          work.resolve("logs-truncated"),
+          Boolean.toString(result.stdout().truncated() || result.stderr().truncated()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package org.podium.submission;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** What the API answers about a submission. */
+public record SubmissionView(
+    long id,
+    long competitionId,
+    long phaseId,
+    String participant,
+    String kind,
+    String status,
+    String outcome,
+    String detail,
+    Integer exitCode,
+    String image,
+    String imageDigest,
+    int attempt,
+    Instant submittedAt,
+    Instant startedAt,
+    Instant finishedAt,
+    Long wallMs,
+    String teamName,
+    String methodName,
+    Map<String, Double> scores) {
+
+  public static SubmissionView of(Submission s) {
+    return new SubmissionView(
+        s.getId(),
+        s.getPhase().getCompetition().getId(),
+        s.getPhase().getId(),
+        s.getParticipant().getAccount().getUsername(),
+        s.getKind().name(),
+        s.getStatus().name(),
+        s.getOutcome() == null ? null : s.getOutcome().name(),
+        s.getDetail(),
+        s.getExitCode(),
+        s.getImage(),
+        s.getImageDigest(),
+        s.getAttempt(),
+        s.getSubmittedAt(),
+        s.getStartedAt(),
+        s.getFinishedAt(),
+        s.getWallMs(),
+        s.getMetadata() == null ? null : s.getMetadata().getTeamName(),
+        s.getMetadata() == null ? null : s.getMetadata().getMethodName(),
+        Map.copyOf(s.getScores()));
+  }
+}

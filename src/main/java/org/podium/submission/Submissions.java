@@ -1,0 +1,215 @@
+package org.podium.submission;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.podium.account.Account;
+import org.podium.competition.Competition;
+import org.podium.competition.Competitions;
+import org.podium.competition.Participant;
+import org.podium.competition.ParticipantStatus;
+import org.podium.competition.Phase;
+import org.podium.platform.Problem;
+import org.podium.storage.DataStore;
+import org.podium.storage.UnsafeArchiveException;
+
+/**
+ * Submissions: the rules a participant meets when submitting (for REST and pages alike), and the
+ * only place a submission's status changes, by conditional updates that follow the transition
+ * table.
+ */
+@Stateless
+public class Submissions {
+
+  private static final String COUNTED =
+      "select count(s) from Submission s where s.phase = :phase and s.participant = :participant"
+          + " and s.submittedAt >= :since"
+          // failures of the platform and cancellations before a start are not charged
+          + " and not (s.status = org.podium.submission.SubmissionStatus.FAILED"
+          + "          and s.outcome = org.podium.compute.RunOutcome.INFRA_ERROR)"
+          + " and not (s.status = org.podium.submission.SubmissionStatus.CANCELLED and s.startedAt is null)";
+
+  @PersistenceContext EntityManager entityManager;
+
+  @Inject Competitions competitions;
+
+  @Inject RunRequests runRequests;
+
+  @Inject DataStore dataStore;
+
+  /** A Docker submission: {@code request.image()} is an image reference or a docker run line. */
+  public Submission submitDocker(Account caller, long competitionId, SubmissionRequest request) {
+    DockerRunLine.Parsed parsed;
+    try {
+      parsed = DockerRunLine.parse(request.image());
+    } catch (DockerRunLine.Refused refused) {
+      throw Problem.invalidField("image", refused.getMessage());
+    }
+    Submission submission = admit(caller, competitionId, request, SubmissionKind.DOCKER);
+    List<String> command =
+        request.command() != null && !request.command().isEmpty()
+            ? request.command()
+            : parsed.command();
+    Map<String, String> env = new java.util.LinkedHashMap<>(parsed.env());
+    if (request.env() != null) {
+      env.putAll(request.env());
+    }
+    submission.runImage(
+        parsed.image().toString(),
+        command.isEmpty() ? null : json(command),
+        env.isEmpty() ? null : json(env));
+    entityManager.persist(submission);
+    entityManager.flush();
+    runRequests.send(submission.getId());
+    return submission;
+  }
+
+  /** A results upload: a zip holding the predictions, scored without running anything. */
+  public Submission submitResults(
+      Account caller, long competitionId, SubmissionRequest request, InputStream zip) {
+    Submission submission = admit(caller, competitionId, request, SubmissionKind.RESULTS);
+    entityManager.persist(submission);
+    entityManager.flush();
+    try {
+      dataStore.replaceWithZip(zip, dataStore.submission(submission.getId()).resolve("results"));
+    } catch (UnsafeArchiveException e) {
+      throw Problem.invalidField("file", e.getMessage());
+    }
+    runRequests.send(submission.getId());
+    return submission;
+  }
+
+  private Submission admit(
+      Account caller, long competitionId, SubmissionRequest request, SubmissionKind kind) {
+    Competition competition = competitions.visible(Optional.of(caller), competitionId);
+    Participant participant =
+        competitions
+            .participant(competition, caller)
+            .orElseThrow(() -> Problem.forbidden("join the competition before submitting"));
+    if (participant.getStatus() == ParticipantStatus.PENDING) {
+      throw Problem.forbidden("your participation waits for an organizer's approval");
+    }
+    if (participant.getStatus() == ParticipantStatus.DENIED) {
+      throw Problem.forbidden("your participation in this competition was declined");
+    }
+    if (kind == SubmissionKind.DOCKER && !competition.isDockerSubmission()) {
+      throw Problem.forbidden(
+          "this competition does not accept Docker submissions: upload a results file instead");
+    }
+    Instant now = Instant.now();
+    Phase phase = phase(competition, request.phaseId(), now);
+    if (!phase.isOpenAt(now)) {
+      throw Problem.conflict(
+          "phase '"
+              + phase.getName()
+              + "' is closed"
+              + (now.isBefore(phase.getOpensAt())
+                  ? ": it opens at " + phase.getOpensAt()
+                  : ": it closed at " + phase.getClosesAt()));
+    }
+    checkQuota(phase, participant, now);
+    return new Submission(phase, participant, kind, request.metadata());
+  }
+
+  private Phase phase(Competition competition, Long phaseId, Instant now) {
+    if (phaseId != null) {
+      return competitions.phase(competition, phaseId);
+    }
+    return competition.getPhases().stream()
+        .filter(p -> p.isOpenAt(now))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                Problem.invalidField(
+                    "phaseId", "no phase is open now: give the phase to submit to"));
+  }
+
+  private void checkQuota(Phase phase, Participant participant, Instant now) {
+    if (phase.getMaxSubmissions() != null
+        && counted(phase, participant, Instant.EPOCH) >= phase.getMaxSubmissions()) {
+      throw new Problem(
+          429,
+          "Too many submissions",
+          "you have used all "
+              + phase.getMaxSubmissions()
+              + " submissions of phase '"
+              + phase.getName()
+              + "'");
+    }
+    if (phase.getMaxSubmissionsPerDay() != null) {
+      Instant today =
+          LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+      if (counted(phase, participant, today) >= phase.getMaxSubmissionsPerDay()) {
+        throw new Problem(
+            429,
+            "Too many submissions",
+            "you have used today's "
+                + phase.getMaxSubmissionsPerDay()
+                + " submissions of phase '"
+                + phase.getName()
+                + "'; the quota resets at "
+                + today.plus(Duration.ofDays(1)));
+      }
+    }
+  }
+
+  private long counted(Phase phase, Participant participant, Instant since) {
+    return entityManager
+        .createQuery(COUNTED, Long.class)
+        .setParameter("phase", phase)
+        .setParameter("participant", participant)
+        .setParameter("since", since)
+        .getSingleResult();
+  }
+
+  /** A submission the caller may see: their own, or any in a competition they organize. */
+  public Submission visible(Account caller, long id) {
+    Submission submission = entityManager.find(Submission.class, id);
+    if (submission == null || !canSee(caller, submission)) {
+      throw Problem.notFound("submission " + id);
+    }
+    return submission;
+  }
+
+  static boolean canSee(Account caller, Submission submission) {
+    return submission.getParticipant().getAccount().equals(caller)
+        || submission.getPhase().getCompetition().isOrganizedBy(caller);
+  }
+
+  /** The caller's submissions to a phase, newest first. */
+  public List<Submission> mine(Account caller, long competitionId) {
+    Competition competition = competitions.visible(Optional.of(caller), competitionId);
+    return entityManager
+        .createQuery(
+            "select s from Submission s where s.participant.account = :account and s.phase.competition = :competition"
+                + " order by s.submittedAt desc",
+            Submission.class)
+        .setParameter("account", caller)
+        .setParameter("competition", competition)
+        .getResultList();
+  }
+
+  private static String json(List<String> values) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    values.forEach(array::add);
+    return array.build().toString();
+  }
+
+  private static String json(Map<String, String> values) {
+    JsonObjectBuilder object = Json.createObjectBuilder();
+    values.forEach(object::add);
+    return object.build().toString();
+  }
+}

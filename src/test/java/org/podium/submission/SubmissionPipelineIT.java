@@ -1,0 +1,393 @@
+package org.podium.submission;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.podium.compute.DockerEngine;
+import org.podium.testing.ApiClient;
+import org.podium.testing.Deployments;
+import org.podium.testing.DockerRequirement;
+import org.podium.testing.LocalRegistry;
+import org.podium.testing.RegistryImages;
+import org.podium.testing.Zips;
+
+/** A submission goes in over REST and comes out scored on the leaderboard, on the real path. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SubmissionPipelineIT {
+
+  private static final Duration RUN_LIMIT = Duration.ofSeconds(60);
+
+  static LocalRegistry registry;
+  static DockerEngine engine;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.podium();
+  }
+
+  @ArquillianResource URL base;
+
+  @BeforeAll
+  static void imagesInTheLocalRegistry() throws Exception {
+    DockerRequirement.engine();
+    engine = new DockerEngine(DockerRequirement.settings());
+    registry = LocalRegistry.start();
+    RegistryImages.pushAll(engine.calls());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (registry != null) {
+      registry.close();
+    }
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  /** A published competition with one open MAE phase, its data, and an approved participant. */
+  private record Setup(ApiClient admin, ApiClient participant, long competitionId, long phaseId) {}
+
+  private Setup competition(boolean docker, Integer perDay) {
+    ApiClient admin = ApiClient.admin(base);
+    long id =
+        admin
+            .post(
+                "competitions",
+                Json.createObjectBuilder()
+                    .add("title", "Line lengths")
+                    .add("published", true)
+                    .add("enableDockerSubmission", docker)
+                    .add("participation", "AUTO")
+                    .build())
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    var phase =
+        Json.createObjectBuilder()
+            .add("name", "Development")
+            .add("executionTimeLimitSeconds", 30)
+            .add("memoryMb", 128)
+            .add("cpus", 1)
+            .add("scoring", Json.createObjectBuilder().add("metric", "mae"));
+    if (perDay != null) {
+      phase.add("maxSubmissionsPerDay", perDay);
+    }
+    long phaseId =
+        admin
+            .post("competitions/" + id + "/phases", phase.build())
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    admin.put(
+        "competitions/" + id + "/phases/" + phaseId + "/input-data",
+        "application/zip",
+        Zips.of(Map.of("data.txt", "abc\nhello\n")));
+    admin.put(
+        "competitions/" + id + "/phases/" + phaseId + "/reference-data",
+        "application/zip",
+        Zips.of(Map.of("truth.csv", "id,value\n1,3\n2,4\n")));
+    ApiClient participant = new ApiClient(base).newParticipant(base, "ada");
+    assertEquals(
+        201,
+        participant
+            .post("competitions/" + id + "/participants", (jakarta.json.JsonStructure) null)
+            .status());
+    return new Setup(admin, participant, id, phaseId);
+  }
+
+  private JsonObject awaitEnd(ApiClient client, long submissionId) {
+    JsonObject[] last = new JsonObject[1];
+    await()
+        .atMost(RUN_LIMIT.plusSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              last[0] = client.get("submissions/" + submissionId).json();
+              String status = last[0].getString("status");
+              return status.equals("FINISHED")
+                  || status.equals("FAILED")
+                  || status.equals("CANCELLED");
+            });
+    return last[0];
+  }
+
+  @Test
+  void dockerSubmissionFinishesWithItsScoreOnTheLeaderboard() {
+    Setup setup = competition(true, null);
+    ApiClient.Reply submitted =
+        setup
+            .participant()
+            .post(
+                "competitions/" + setup.competitionId() + "/submissions",
+                Json.createObjectBuilder()
+                    .add("image", RegistryImages.EXAMPLE)
+                    .add("teamName", "Team Ada")
+                    .add("methodName", "length counter")
+                    .build());
+    assertEquals(201, submitted.status(), submitted.body());
+    assertEquals("SUBMITTED", submitted.json().getString("status"));
+
+    JsonObject ended =
+        awaitEnd(setup.participant(), submitted.json().getJsonNumber("id").longValue());
+
+    assertEquals("FINISHED", ended.getString("status"), ended.toString());
+    assertEquals(0.5, ended.getJsonObject("scores").getJsonNumber("mae").doubleValue(), 1e-9);
+    assertTrue(
+        ended
+            .getString("imageDigest")
+            .startsWith(LocalRegistry.ADDRESS + "/podium-example@sha256:"));
+    assertEquals(1, ended.getInt("attempt"));
+    JsonObject leaderboard =
+        setup
+            .participant()
+            .get(
+                "competitions/"
+                    + setup.competitionId()
+                    + "/phases/"
+                    + setup.phaseId()
+                    + "/leaderboard")
+            .json();
+    JsonObject first = leaderboard.getJsonArray("rows").getJsonObject(0);
+    assertEquals(1, first.getInt("rank"));
+    assertEquals("Team Ada", first.getString("teamName"));
+    assertEquals("length counter", first.getString("methodName"));
+    assertEquals("mae", leaderboard.getJsonArray("columns").getJsonObject(0).getString("key"));
+  }
+
+  @Test
+  void seedsExactRequestWorksAndTheSameWithAHostVolumeIs400() {
+    Setup setup = competition(true, null);
+    String query =
+        "description="
+            + enc("first try")
+            + "&method_name="
+            + enc("lengths")
+            + "&method_description="
+            + enc("counts")
+            + "&project_url="
+            + enc("https://example.org")
+            + "&publication_url=&bibtex=&team_name="
+            + enc("Team Seed")
+            + "&organization_or_affiliation="
+            + enc("Podium")
+            + "&phase_id="
+            + setup.phaseId();
+    String form = "id=1&name=" + enc("docker") + "&type=" + enc("docker") + "&size=0";
+
+    ApiClient.Reply refused =
+        setup
+            .participant()
+            .post(
+                "competition/"
+                    + setup.competitionId()
+                    + "/submission?"
+                    + query
+                    + "&docker-run-command="
+                    + enc("docker run -v /:/host " + RegistryImages.EXAMPLE),
+                "application/x-www-form-urlencoded",
+                form.getBytes(StandardCharsets.UTF_8));
+    assertEquals(400, refused.status(), refused.body());
+    assertTrue(
+        refused
+            .json()
+            .getJsonObject("errors")
+            .getString("docker-run-command")
+            .contains("-v is not allowed: Podium sets the sandbox itself"),
+        refused.body());
+
+    ApiClient.Reply accepted =
+        setup
+            .participant()
+            .post(
+                "competition/"
+                    + setup.competitionId()
+                    + "/submission?"
+                    + query
+                    + "&docker-run-command="
+                    + enc("docker run --rm " + RegistryImages.EXAMPLE),
+                "application/x-www-form-urlencoded",
+                form.getBytes(StandardCharsets.UTF_8));
+    assertEquals(201, accepted.status(), accepted.body());
+    JsonObject ended =
+        awaitEnd(setup.participant(), accepted.json().getJsonNumber("id").longValue());
+    assertEquals("FINISHED", ended.getString("status"), ended.toString());
+    assertEquals("Team Seed", ended.getString("teamName"));
+  }
+
+  @Test
+  void resultsUploadIsScoredWithoutRunningAnything() {
+    Setup setup = competition(false, null);
+    byte[] body =
+        multipart(
+            Map.of("phaseId", Long.toString(setup.phaseId()), "teamName", "Uploaders"),
+            Zips.of(Map.of("predictions.csv", "1,3\n2,4\n")));
+
+    ApiClient.Reply submitted =
+        setup
+            .participant()
+            .post(
+                "competitions/" + setup.competitionId() + "/submissions",
+                "multipart/form-data; boundary=" + BOUNDARY,
+                body);
+    assertEquals(201, submitted.status(), submitted.body());
+
+    JsonObject ended =
+        awaitEnd(setup.participant(), submitted.json().getJsonNumber("id").longValue());
+    assertEquals("FINISHED", ended.getString("status"), ended.toString());
+    assertEquals(0.0, ended.getJsonObject("scores").getJsonNumber("mae").doubleValue());
+    assertEquals("RESULTS", ended.getString("kind"));
+  }
+
+  @Test
+  void failingImageFailsWithItsExitCodeAndLogsForOwnerAndOrganizerOnly() {
+    Setup setup = competition(true, null);
+    long id =
+        setup
+            .participant()
+            .post(
+                "competitions/" + setup.competitionId() + "/submissions",
+                Json.createObjectBuilder()
+                    .add(
+                        "image",
+                        "docker run "
+                            + RegistryImages.BUSYBOX
+                            + " /bin/busybox sh -c 'echo oops >&2; exit 3'")
+                    .build())
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+
+    JsonObject ended = awaitEnd(setup.participant(), id);
+
+    assertEquals("FAILED", ended.getString("status"));
+    assertEquals("FAILED", ended.getString("outcome"));
+    assertEquals(3, ended.getInt("exitCode"));
+    assertEquals("exited with code 3", ended.getString("detail"));
+    assertEquals(
+        "oops\n",
+        setup.participant().get("submissions/" + id + "/logs").json().getString("stderr"));
+    assertEquals(
+        "oops\n", setup.admin().get("submissions/" + id + "/logs").json().getString("stderr"));
+    ApiClient stranger = new ApiClient(base).newParticipant(base, "eve");
+    assertEquals(404, stranger.get("submissions/" + id + "/logs").status());
+    assertEquals(404, stranger.get("submissions/" + id).status());
+  }
+
+  @Test
+  void dockerSubmissionToACompetitionWithoutDockerIs403AndQuotaIs429() {
+    Setup noDocker = competition(false, null);
+    ApiClient.Reply forbidden =
+        noDocker
+            .participant()
+            .post(
+                "competitions/" + noDocker.competitionId() + "/submissions",
+                Json.createObjectBuilder().add("image", RegistryImages.EXAMPLE).build());
+    assertEquals(403, forbidden.status());
+    assertEquals(
+        "this competition does not accept Docker submissions: upload a results file instead",
+        forbidden.json().getString("detail"));
+
+    Setup quota = competition(true, 1);
+    String path = "competitions/" + quota.competitionId() + "/submissions";
+    assertEquals(
+        201,
+        quota
+            .participant()
+            .post(path, Json.createObjectBuilder().add("image", RegistryImages.EXAMPLE).build())
+            .status());
+    ApiClient.Reply tooMany =
+        quota
+            .participant()
+            .post(path, Json.createObjectBuilder().add("image", RegistryImages.EXAMPLE).build());
+    assertEquals(429, tooMany.status());
+    assertTrue(tooMany.json().getString("detail").contains("the quota resets at"), tooMany.body());
+  }
+
+  @Test
+  void cancelRemovesTheContainerWithinTwoSeconds() {
+    Setup setup = competition(true, null);
+    long id =
+        setup
+            .participant()
+            .post(
+                "competitions/" + setup.competitionId() + "/submissions",
+                Json.createObjectBuilder()
+                    .add(
+                        "image",
+                        "docker run " + RegistryImages.BUSYBOX + " /bin/busybox sleep 1000")
+                    .build())
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    await().atMost(Duration.ofSeconds(30)).until(() -> containers(id) == 1);
+
+    long start = System.nanoTime();
+    ApiClient.Reply cancelled =
+        setup
+            .participant()
+            .post("submissions/" + id + "/cancel", (jakarta.json.JsonStructure) null);
+    assertEquals(200, cancelled.status(), cancelled.body());
+    await().atMost(Duration.ofSeconds(2)).until(() -> containers(id) == 0);
+    assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(2)) < 0);
+    assertEquals("CANCELLED", awaitEnd(setup.participant(), id).getString("status"));
+  }
+
+  private static int containers(long submissionId) {
+    return engine
+        .calls()
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of("org.podium.run", "s" + submissionId + "-a1"))
+        .exec()
+        .size();
+  }
+
+  private static final String BOUNDARY = "podiumTestBoundary";
+
+  private static byte[] multipart(Map<String, String> fields, byte[] zip) {
+    StringBuilder text = new StringBuilder();
+    fields.forEach(
+        (name, value) ->
+            text.append("--")
+                .append(BOUNDARY)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+    text.append("--")
+        .append(BOUNDARY)
+        .append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"results.zip\"\r\n")
+        .append("Content-Type: application/zip\r\n\r\n");
+    byte[] head = text.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[head.length + zip.length + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(zip, 0, body, head.length, zip.length);
+    System.arraycopy(tail, 0, body, head.length + zip.length, tail.length);
+    return body;
+  }
+
+  private static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
