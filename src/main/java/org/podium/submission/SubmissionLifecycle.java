@@ -157,6 +157,66 @@ public class SubmissionLifecycle {
     return moved;
   }
 
+  /**
+   * RUNNING or SCORING on {@code node} → SUBMITTED (with a new run request), or FAILED once the
+   * attempts are used up: for runs whose worker was lost.
+   */
+  public void recoverLost(long id, int attempt, int maxAttempts, String reason) {
+    if (attempt < maxAttempts) {
+      boolean moved =
+          move(
+              id,
+              EnumSet.of(SubmissionStatus.RUNNING, SubmissionStatus.SCORING),
+              SubmissionStatus.SUBMITTED,
+              ", s.detail = :detail",
+              "detail",
+              truncate("running again: " + reason));
+      if (moved) {
+        runRequests.send(id);
+      }
+    } else {
+      move(
+          id,
+          EnumSet.of(SubmissionStatus.RUNNING, SubmissionStatus.SCORING),
+          SubmissionStatus.FAILED,
+          ", s.outcome = :outcome, s.detail = :detail, s.finishedAt = :now",
+          "outcome",
+          RunOutcome.INFRA_ERROR,
+          "detail",
+          truncate("worker lost: " + reason + " (attempt " + attempt + " of " + maxAttempts + ")"),
+          "now",
+          Instant.now());
+    }
+  }
+
+  /**
+   * Run requests again for every waiting submission: duplicates are harmless, claims are
+   * conditional.
+   */
+  public int resendWaiting() {
+    List<Long> waiting =
+        entityManager
+            .createQuery(
+                "select s.id from Submission s where s.status = :submitted order by s.submittedAt",
+                Long.class)
+            .setParameter("submitted", SubmissionStatus.SUBMITTED)
+            .getResultList();
+    waiting.forEach(runRequests::send);
+    return waiting.size();
+  }
+
+  /** Attempts in progress on {@code node}: id, attempt, status, start and time limit. */
+  public List<LiveAttempt> live(String node) {
+    return entityManager
+        .createQuery(
+            "select new org.podium.submission.LiveAttempt(s.id, s.attempt, s.status, s.startedAt, p.executionTimeLimitSeconds)"
+                + " from Submission s join s.phase p where s.node = :node and s.status in :live",
+            LiveAttempt.class)
+        .setParameter("node", node)
+        .setParameter("live", EnumSet.of(SubmissionStatus.RUNNING, SubmissionStatus.SCORING))
+        .getResultList();
+  }
+
   /** Any live status → CANCELLED. */
   public boolean cancel(long id) {
     return move(

@@ -19,12 +19,15 @@ public enum SubmissionStatus {
     return this == FINISHED || this == FAILED || this == CANCELLED;
   }
 
-  /** The states this one may move to. RUNNING may go back to SUBMITTED for a platform retry. */
+  /**
+   * The states this one may move to. RUNNING and SCORING go back to SUBMITTED when the platform
+   * failed the attempt (a retry, or a worker lost in a crash).
+   */
   public Set<SubmissionStatus> next() {
     return switch (this) {
       case SUBMITTED -> EnumSet.of(RUNNING, FAILED, CANCELLED);
       case RUNNING -> EnumSet.of(SUBMITTED, SCORING, FAILED, CANCELLED);
-      case SCORING -> EnumSet.of(FINISHED, FAILED, CANCELLED);
+      case SCORING -> EnumSet.of(SUBMITTED, FINISHED, FAILED, CANCELLED);
       case FINISHED, FAILED, CANCELLED -> EnumSet.noneOf(SubmissionStatus.class);
     };
   }
