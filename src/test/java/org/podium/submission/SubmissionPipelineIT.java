@@ -351,6 +351,41 @@ class SubmissionPipelineIT {
     assertEquals("CANCELLED", awaitEnd(setup.participant(), id).getString("status"));
   }
 
+  @Test
+  void pullFailureIsRetriedWithBackOffThenFailsWithoutChargingTheParticipant() {
+    Setup setup = competition(true, 1);
+    String path = "competitions/" + setup.competitionId() + "/submissions";
+    long id =
+        setup
+            .participant()
+            .post(
+                path,
+                Json.createObjectBuilder()
+                    .add("image", LocalRegistry.ADDRESS + "/no-such-image:1")
+                    .build())
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+
+    JsonObject ended = awaitEnd(setup.participant(), id);
+
+    assertEquals("FAILED", ended.getString("status"));
+    assertEquals("INFRA_ERROR", ended.getString("outcome"));
+    assertEquals(3, ended.getInt("attempt"));
+    assertTrue(
+        ended
+            .getString("detail")
+            .startsWith("Podium could not run it after 3 attempts: cannot pull"),
+        ended.getString("detail"));
+    assertEquals(
+        201,
+        setup
+            .participant()
+            .post(path, Json.createObjectBuilder().add("image", RegistryImages.EXAMPLE).build())
+            .status(),
+        "a failure of the platform does not use the participant's quota");
+  }
+
   private static int containers(long submissionId) {
     return engine
         .calls()
