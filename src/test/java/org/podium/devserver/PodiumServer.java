@@ -3,23 +3,16 @@ package org.podium.devserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.podium.account.BootstrapCredentials;
 
 /**
@@ -30,7 +23,6 @@ import org.podium.account.BootstrapCredentials;
 public final class PodiumServer {
 
   private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
-  private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
 
   private final Path home;
   private final Path jbossHome;
@@ -39,7 +31,7 @@ public final class PodiumServer {
   private final int httpPort;
 
   private EmbeddedDatabase database;
-  private Process wildfly;
+  private WildFlyProcess wildfly;
 
   private PodiumServer(Path home, Path jbossHome, String serverConfig, Path war, int httpPort) {
     this.home = home;
@@ -67,12 +59,20 @@ public final class PodiumServer {
 
   private int run() throws Exception {
     Files.createDirectories(home);
-    Map<String, String> databaseEnvironment = startDatabase();
-    Path baseDir = prepareServerDirectory();
-    wildfly = startWildFly(baseDir, databaseEnvironment);
-    URI base = URI.create("http://127.0.0.1:" + httpPort + "/podium/");
-    String health = awaitHealth(base.resolve("api/health"));
-    announce(base, health);
+    Map<String, String> environment = new HashMap<>(startDatabase());
+    environment.put("PODIUM_HOME", home.toString());
+    System.out.println("Starting WildFly from " + jbossHome);
+    wildfly =
+        WildFlyProcess.start(
+            jbossHome,
+            serverConfig,
+            war,
+            home.resolve("wildfly"),
+            httpPort - 8080,
+            environment,
+            true);
+    String health = wildfly.awaitHealth(STARTUP_LIMIT);
+    announce(wildfly.base(), health);
     return wildfly.waitFor();
   }
 
@@ -110,72 +110,6 @@ public final class PodiumServer {
     }
   }
 
-  /**
-   * WildFly's own state (Artemis journal, transaction log) lives in PODIUM_HOME/wildfly and
-   * survives restarts; its configuration and the deployment are refreshed from the build.
-   */
-  private Path prepareServerDirectory() throws IOException {
-    Path baseDir = home.resolve("wildfly");
-    Path configuration = baseDir.resolve("configuration");
-    Path deployments = baseDir.resolve("deployments");
-    Files.createDirectories(configuration);
-    Files.createDirectories(deployments);
-    try (Stream<Path> files = Files.list(jbossHome.resolve("standalone/configuration"))) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        if (Files.isRegularFile(file)) {
-          Files.copy(
-              file, configuration.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-    try (Stream<Path> old = Files.list(deployments)) {
-      for (Path file : (Iterable<Path>) old::iterator) {
-        Files.delete(file);
-      }
-    }
-    Files.copy(war, deployments.resolve("podium.war"));
-    return baseDir;
-  }
-
-  private Process startWildFly(Path baseDir, Map<String, String> databaseEnvironment)
-      throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(jbossHome.resolve("bin/standalone.sh").toString());
-    command.add("-c");
-    command.add(serverConfig);
-    command.add("-Djboss.server.base.dir=" + baseDir);
-    command.add("-Djboss.http.port=" + httpPort);
-    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-    builder.environment().putAll(databaseEnvironment);
-    builder.environment().put("PODIUM_HOME", home.toString());
-    // standalone.sh then forwards signals to the server and waits for it.
-    builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
-    System.out.println("Starting WildFly from " + jbossHome);
-    return builder.start();
-  }
-
-  private String awaitHealth(URI health) throws InterruptedException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(10)).build();
-    Instant deadline = Instant.now().plus(STARTUP_LIMIT);
-    while (Instant.now().isBefore(deadline)) {
-      if (!wildfly.isAlive()) {
-        throw new IllegalStateException("WildFly stopped during startup: see its log above");
-      }
-      try {
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200 || response.statusCode() == 503) {
-          return response.body();
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException(
-        "Podium did not answer at " + health + " within " + STARTUP_LIMIT);
-  }
-
   private void announce(URI base, String health) {
     BootstrapCredentials admin =
         BootstrapCredentials.read(home)
@@ -198,30 +132,12 @@ public final class PodiumServer {
   private synchronized void stop() {
     if (wildfly != null && wildfly.isAlive()) {
       System.out.println("Stopping WildFly");
-      List<ProcessHandle> children = wildfly.descendants().toList();
-      children.forEach(ProcessHandle::destroy);
-      wildfly.destroy();
-      awaitExit(wildfly.toHandle(), children);
+      wildfly.stop();
     }
     if (database != null) {
       System.out.println("Stopping PostgreSQL");
       database.close();
       database = null;
-    }
-  }
-
-  private static void awaitExit(ProcessHandle process, List<ProcessHandle> children) {
-    Instant deadline = Instant.now().plus(STOP_LIMIT);
-    for (ProcessHandle handle : Stream.concat(Stream.of(process), children.stream()).toList()) {
-      try {
-        handle
-            .onExit()
-            .get(
-                Math.max(1, Duration.between(Instant.now(), deadline).toMillis()),
-                java.util.concurrent.TimeUnit.MILLISECONDS);
-      } catch (Exception stillRunning) {
-        handle.destroyForcibly();
-      }
     }
   }
 

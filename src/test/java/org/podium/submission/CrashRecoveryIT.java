@@ -1,0 +1,151 @@
+package org.podium.submission;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.podium.account.BootstrapCredentials;
+import org.podium.compute.DockerEngine;
+import org.podium.devserver.EmbeddedDatabase;
+import org.podium.devserver.WildFlyProcess;
+import org.podium.testing.ApiClient;
+import org.podium.testing.DockerRequirement;
+import org.podium.testing.LocalRegistry;
+import org.podium.testing.RegistryImages;
+
+/**
+ * Crash recovery with a real server process: kill -9 WildFly mid-run, start it again; the orphan
+ * container goes and the submission runs again (attempt 2); a second crash, with two attempts
+ * allowed, fails it as "worker lost".
+ */
+class CrashRecoveryIT {
+
+  private static final int PORT_OFFSET = 300;
+
+  @TempDir Path work;
+
+  @Test
+  void killedServerRunsTheSubmissionAgainAfterRestartThenFailsItAsWorkerLost() throws Exception {
+    DockerRequirement.engine();
+    Path war = Path.of(System.getProperty("podium.it.war", "target/podium.war"));
+    Path jbossHome = Path.of(System.getProperty("jboss.home"));
+    String config = System.getProperty("wildfly.config", "standalone-podium.xml");
+    Path home = work.resolve("home");
+    try (DockerEngine engine = new DockerEngine(DockerRequirement.settings());
+        LocalRegistry registry = LocalRegistry.start();
+        EmbeddedDatabase database =
+            EmbeddedDatabase.start(work.resolve("postgres"), 0, UUID.randomUUID().toString())) {
+      RegistryImages.pushAll(engine.calls());
+      Map<String, String> environment =
+          Map.of(
+              "PODIUM_DB_URL",
+              database.url(),
+              "PODIUM_DB_USER",
+              database.user(),
+              "PODIUM_DB_PASSWORD",
+              database.password(),
+              "PODIUM_HOME",
+              home.toString(),
+              "PODIUM_NODE_ID",
+              "crash-node",
+              "PODIUM_MAX_ATTEMPTS",
+              "2");
+
+      WildFlyProcess server =
+          WildFlyProcess.start(
+              jbossHome, config, war, work.resolve("server"), PORT_OFFSET, environment, false);
+      try {
+        server.awaitHealth(Duration.ofMinutes(3));
+        URL base = server.base().toURL();
+        BootstrapCredentials admin = BootstrapCredentials.read(home).orElseThrow();
+        ApiClient organizer =
+            ApiClient.basic(base, admin.username(), admin.password()).tokenClient();
+        long competition =
+            organizer
+                .post(
+                    "competitions",
+                    Json.createObjectBuilder()
+                        .add("title", "Crash")
+                        .add("published", true)
+                        .add("enableDockerSubmission", true)
+                        .build())
+                .json()
+                .getJsonNumber("id")
+                .longValue();
+        organizer.post(
+            "competitions/" + competition + "/phases",
+            Json.createObjectBuilder()
+                .add("name", "P")
+                .add("executionTimeLimitSeconds", 600)
+                .add("memoryMb", 64)
+                .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
+                .build());
+        ApiClient participant = new ApiClient(base).newParticipant(base, "crash");
+        participant.post(
+            "competitions/" + competition + "/participants", (jakarta.json.JsonStructure) null);
+        long id =
+            participant
+                .post(
+                    "competitions/" + competition + "/submissions",
+                    Json.createObjectBuilder()
+                        .add(
+                            "image",
+                            "docker run " + RegistryImages.BUSYBOX + " /bin/busybox sleep 1000")
+                        .build())
+                .json()
+                .getJsonNumber("id")
+                .longValue();
+        await().atMost(Duration.ofSeconds(60)).until(() -> containers(engine, id, 1) == 1);
+
+        server.kill();
+        assertEquals(
+            1, containers(engine, id, 1), "the container outlives the server it belonged to");
+
+        server =
+            WildFlyProcess.start(
+                jbossHome, config, war, work.resolve("server"), PORT_OFFSET, environment, false);
+        server.awaitHealth(Duration.ofMinutes(3));
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> containers(engine, id, 1) == 0 && containers(engine, id, 2) == 1);
+        JsonObject again = participant.get("submissions/" + id).json();
+        assertEquals("RUNNING", again.getString("status"));
+        assertEquals(2, again.getInt("attempt"));
+
+        server.kill();
+        server =
+            WildFlyProcess.start(
+                jbossHome, config, war, work.resolve("server"), PORT_OFFSET, environment, false);
+        server.awaitHealth(Duration.ofMinutes(3));
+        await().atMost(Duration.ofSeconds(30)).until(() -> containers(engine, id, 2) == 0);
+        JsonObject lost = participant.get("submissions/" + id).json();
+        assertEquals("FAILED", lost.getString("status"));
+        assertEquals("INFRA_ERROR", lost.getString("outcome"));
+        assertTrue(
+            lost.getString("detail").startsWith("worker lost: the server stopped during the run"),
+            lost.getString("detail"));
+      } finally {
+        server.stop();
+      }
+    }
+  }
+
+  private static int containers(DockerEngine engine, long submissionId, int attempt) {
+    return engine
+        .calls()
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of("org.podium.run", "s" + submissionId + "-a" + attempt))
+        .exec()
+        .size();
+  }
+}
