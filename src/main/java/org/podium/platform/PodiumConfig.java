@@ -105,6 +105,14 @@ public class PodiumConfig {
     return (int) number("podium.max.attempts", "PODIUM_MAX_ATTEMPTS", 3);
   }
 
+  /**
+   * How many of one participant's submissions may run at once on the installation: the rest wait,
+   * so one participant's burst cannot take every slot from the others.
+   */
+  public int runsPerParticipant() {
+    return (int) number("podium.runs.per.participant", "PODIUM_RUNS_PER_PARTICIPANT", 1);
+  }
+
   /** This server's name in a cluster, recorded on the submissions it runs. */
   public String nodeName() {
     return read("podium.node.id", "PODIUM_NODE_ID").orElse("podium-1");

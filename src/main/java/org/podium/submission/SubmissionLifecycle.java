@@ -28,8 +28,38 @@ public class SubmissionLifecycle {
 
   @Inject RunRequests runRequests;
 
-  /** SUBMITTED → RUNNING on {@code node}, attempt + 1; empty when someone else got there first. */
-  public Optional<ClaimedRun> claim(long id, String node) {
+  /**
+   * SUBMITTED → RUNNING on {@code node}, attempt + 1. Empty when someone else got there first, or
+   * when the participant already has {@code perParticipant} runs going: that submission stays
+   * SUBMITTED and is sent again when one of theirs ends ({@link #resendNextOf}).
+   */
+  public Optional<ClaimedRun> claim(long id, String node, int perParticipant) {
+    List<?> owner =
+        entityManager
+            .createNativeQuery("select participant_id from submission where id = ?")
+            .setParameter(1, id)
+            .getResultList();
+    if (owner.isEmpty()) {
+      return Optional.empty();
+    }
+    long participant = ((Number) owner.get(0)).longValue();
+    // Claims of one participant's submissions take turns on this row lock, so the count below
+    // cannot be raced by another worker.
+    entityManager
+        .createNativeQuery("select id from participant where id = ? for update")
+        .setParameter(1, participant)
+        .getResultList();
+    long going =
+        entityManager
+            .createQuery(
+                "select count(s) from Submission s where s.participant.id = :participant and s.status in :going",
+                Long.class)
+            .setParameter("participant", participant)
+            .setParameter("going", EnumSet.of(SubmissionStatus.RUNNING, SubmissionStatus.SCORING))
+            .getSingleResult();
+    if (going >= perParticipant) {
+      return Optional.empty();
+    }
     int claimed =
         entityManager
             .createQuery(
@@ -187,6 +217,21 @@ public class SubmissionLifecycle {
           "now",
           Instant.now());
     }
+  }
+
+  /** A run request for the oldest waiting submission of the participant who owns {@code id}. */
+  public void resendNextOf(long id) {
+    entityManager
+        .createQuery(
+            "select w.id from Submission w, Submission s where s.id = :id and w.participant = s.participant"
+                + " and w.status = :submitted order by w.submittedAt, w.id",
+            Long.class)
+        .setParameter("id", id)
+        .setParameter("submitted", SubmissionStatus.SUBMITTED)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .ifPresent(runRequests::send);
   }
 
   /**

@@ -53,9 +53,10 @@ public class SubmissionRunner {
   @Inject PodiumConfig config;
 
   public void run(long submissionId) {
-    Optional<ClaimedRun> claimed = lifecycle.claim(submissionId, config.nodeName());
+    Optional<ClaimedRun> claimed =
+        lifecycle.claim(submissionId, config.nodeName(), config.runsPerParticipant());
     if (claimed.isEmpty()) {
-      return; // claimed by another worker, cancelled, or already ended: a redelivery does nothing
+      return; // taken, ended, or its owner's turn has not come: a redelivery does nothing
     }
     ClaimedRun run = claimed.get();
     try {
@@ -63,6 +64,9 @@ public class SubmissionRunner {
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Attempt " + run.runId() + " failed in Podium itself", e);
       platformFailure(run, "Podium failed while running it: " + e.getMessage(), null);
+    } finally {
+      // This participant's turn is over: their next waiting submission may go.
+      lifecycle.resendNextOf(submissionId);
     }
   }
 

@@ -117,7 +117,7 @@ class RunPropertiesIT {
     ExecutorService threads = Executors.newFixedThreadPool(8);
     List<Callable<Boolean>> claims = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      claims.add(() -> lifecycle.claim(id, "competing-node").isPresent());
+      claims.add(() -> lifecycle.claim(id, "competing-node", 1).isPresent());
     }
     long won = 0;
     for (Future<Boolean> claim : threads.invokeAll(claims)) {

@@ -386,6 +386,63 @@ class SubmissionPipelineIT {
         "a failure of the platform does not use the participant's quota");
   }
 
+  @Test
+  void runsNeverExceedTheSlotsAndOneParticipantsBurstDoesNotStarveAnother() {
+    Setup setup = competition(true, null);
+    ApiClient other = new ApiClient(base).newParticipant(base, "bob");
+    other.post(
+        "competitions/" + setup.competitionId() + "/participants",
+        (jakarta.json.JsonStructure) null);
+    String path = "competitions/" + setup.competitionId() + "/submissions";
+    var slow =
+        Json.createObjectBuilder()
+            .add(
+                "image",
+                "docker run "
+                    + RegistryImages.BUSYBOX
+                    + " /bin/busybox sh -c 'busybox sleep 3; printf \"1,3\\n2,4\\n\" > /mnt/out/predictions.csv'")
+            .build();
+    java.util.List<Long> burst = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      burst.add(setup.participant().post(path, slow).json().getJsonNumber("id").longValue());
+    }
+    long late = other.post(path, slow).json().getJsonNumber("id").longValue();
+    java.util.List<Long> all = new java.util.ArrayList<>(burst);
+    all.add(late);
+
+    int[] mostRunning = {0};
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              int running = 0;
+              int ended = 0;
+              for (long id : all) {
+                String status = setup.admin().get("submissions/" + id).json().getString("status");
+                running += status.equals("RUNNING") || status.equals("SCORING") ? 1 : 0;
+                ended += status.equals("FINISHED") || status.equals("FAILED") ? 1 : 0;
+              }
+              mostRunning[0] = Math.max(mostRunning[0], running);
+              return ended == all.size();
+            });
+
+    assertTrue(
+        mostRunning[0] <= 2, "at most the node's 2 slots run at once, saw " + mostRunning[0]);
+    java.time.Instant lateStarted =
+        java.time.Instant.parse(
+            setup.admin().get("submissions/" + late).json().getString("startedAt"));
+    java.time.Instant secondOfBurst =
+        java.time.Instant.parse(
+            setup.admin().get("submissions/" + burst.get(1)).json().getString("startedAt"));
+    assertTrue(
+        lateStarted.isBefore(secondOfBurst),
+        "the other participant ran before the burst's second run");
+    for (long id : all) {
+      assertEquals("FINISHED", setup.admin().get("submissions/" + id).json().getString("status"));
+    }
+  }
+
   private static int containers(long submissionId) {
     return engine
         .calls()
