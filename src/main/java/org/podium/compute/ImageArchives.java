@@ -40,14 +40,14 @@ public final class ImageArchives {
   }
 
   /** What a valid archive holds. */
-  record Contents(String imageId, long unpackedBytes) {}
+  public record Contents(String imageId, long unpackedBytes) {}
 
   /**
    * Checks an archive without loading it.
    *
    * @throws InvalidImageException saying why the archive cannot be used
    */
-  Contents check(Path archive) {
+  public Contents check(Path archive) {
     Map<String, byte[]> metadata = new HashMap<>();
     Set<String> names = new HashSet<>();
     long unpacked = 0;

@@ -64,9 +64,10 @@ public class CompetitionSubmissionsResource {
     }
     String name = file.getFileName().orElse("").toLowerCase();
     if (name.endsWith(".tar") || name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
-      throw Problem.invalidField(
-          "file",
-          "docker save archives cannot be uploaded yet: push the image to a registry and submit its reference");
+      try (InputStream archive = file.getContent()) {
+        return created(
+            submissions.submitArchive(caller.require(), competitionId, request, archive));
+      }
     }
     try (InputStream zip = file.getContent()) {
       return created(submissions.submitResults(caller.require(), competitionId, request, zip));

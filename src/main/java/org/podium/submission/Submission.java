@@ -32,6 +32,9 @@ import org.podium.compute.RunOutcome;
 @Table(name = "submission")
 public class Submission {
 
+  /** The image of a Docker submission uploaded as a {@code docker save} archive. */
+  public static final String UPLOADED_ARCHIVE = "(uploaded docker save archive)";
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.podium.competition.LeaderboardColumn;
+import org.podium.compute.ImageArchives;
 import org.podium.compute.ImageReference;
 import org.podium.compute.ImageSource;
 import org.podium.compute.RunOutcome;
@@ -46,6 +47,8 @@ public class SubmissionRunner {
 
   @Inject Sandbox sandbox;
 
+  @Inject ImageArchives imageArchives;
+
   @Inject Scoring scoring;
 
   @Inject DataStore dataStore;
@@ -74,7 +77,14 @@ public class SubmissionRunner {
     Path work = dataStore.attempt(run.submissionId(), run.attempt());
     Path output;
     if (run.kind() == SubmissionKind.DOCKER) {
-      RunResult result = sandbox.run(spec(run, work));
+      RunResult result;
+      try {
+        result = sandbox.run(spec(run, work));
+      } finally {
+        if (Submission.UPLOADED_ARCHIVE.equals(run.image())) {
+          imageArchives.unload("s" + run.submissionId());
+        }
+      }
       writeLogs(work, result);
       switch (result.outcome()) {
         case SUCCEEDED -> {
@@ -163,13 +173,7 @@ public class SubmissionRunner {
             .withMemoryBytes(run.memoryMb() * 1024L * 1024L)
             .withCpus(run.cpus().doubleValue())
             .withGpus(run.gpus());
-    RunSpec spec =
-        RunSpec.of(
-            run.runId(),
-            new ImageSource.Registry(ImageReference.parse(run.image())),
-            input,
-            work.resolve("out"),
-            limits);
+    RunSpec spec = RunSpec.of(run.runId(), image(run), input, work.resolve("out"), limits);
     if (run.commandJson() != null) {
       spec =
           spec.withCommand(
@@ -188,6 +192,15 @@ public class SubmissionRunner {
       spec = spec.withEnv(env);
     }
     return spec;
+  }
+
+  /** A registry reference is pulled; an uploaded archive is loaded now, under a Podium name. */
+  private ImageSource image(ClaimedRun run) {
+    if (!Submission.UPLOADED_ARCHIVE.equals(run.image())) {
+      return new ImageSource.Registry(ImageReference.parse(run.image()));
+    }
+    return imageArchives.load(
+        dataStore.submission(run.submissionId()).resolve("image.tar"), "s" + run.submissionId());
   }
 
   private static void writeLogs(Path work, RunResult result) {

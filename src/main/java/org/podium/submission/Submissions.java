@@ -7,7 +7,12 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +26,9 @@ import org.podium.competition.Competitions;
 import org.podium.competition.Participant;
 import org.podium.competition.ParticipantStatus;
 import org.podium.competition.Phase;
+import org.podium.compute.ImageArchives;
+import org.podium.compute.InvalidImageException;
+import org.podium.platform.PodiumConfig;
 import org.podium.platform.Problem;
 import org.podium.storage.DataStore;
 import org.podium.storage.UnsafeArchiveException;
@@ -48,6 +56,10 @@ public class Submissions {
   @Inject RunRequests runRequests;
 
   @Inject DataStore dataStore;
+
+  @Inject ImageArchives imageArchives;
+
+  @Inject PodiumConfig config;
 
   /** A Docker submission: {@code request.image()} is an image reference or a docker run line. */
   public Submission submitDocker(Account caller, long competitionId, SubmissionRequest request) {
@@ -89,6 +101,62 @@ public class Submissions {
     }
     runRequests.send(submission.getId());
     return submission;
+  }
+
+  /**
+   * A Docker submission as an uploaded {@code docker save} archive ({@code .tar} or {@code
+   * .tar.gz}): checked now, so a bad archive is refused with its reason; loaded when it runs.
+   */
+  public Submission submitArchive(
+      Account caller, long competitionId, SubmissionRequest request, InputStream archive) {
+    Submission submission = admit(caller, competitionId, request, SubmissionKind.DOCKER);
+    submission.runImage(Submission.UPLOADED_ARCHIVE, null, null);
+    entityManager.persist(submission);
+    entityManager.flush();
+    Path file = dataStore.submission(submission.getId()).resolve("image.tar");
+    try {
+      Files.createDirectories(file.getParent());
+      long limit = config.maxImageArchiveMb() * 1024 * 1024;
+      try (OutputStream out = Files.newOutputStream(file)) {
+        if (archive.transferTo(new BoundedOutput(out, limit)) > limit) {
+          throw Problem.invalidField(
+              "file", "the archive is larger than " + config.maxImageArchiveMb() + " MiB");
+        }
+      }
+      imageArchives.check(file);
+    } catch (InvalidImageException e) {
+      throw Problem.invalidField("file", e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    runRequests.send(submission.getId());
+    return submission;
+  }
+
+  /** Refuses to write past a limit, so an endless upload cannot fill the disk. */
+  private static final class BoundedOutput extends java.io.FilterOutputStream {
+    private final long limit;
+    private long written;
+
+    BoundedOutput(OutputStream out, long limit) {
+      super(out);
+      this.limit = limit;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      written += length;
+      if (written > limit) {
+        throw Problem.invalidField(
+            "file", "the archive is larger than " + limit / (1024 * 1024) + " MiB");
+      }
+      out.write(bytes, offset, length);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
   }
 
   private Submission admit(

@@ -443,6 +443,53 @@ class SubmissionPipelineIT {
     }
   }
 
+  @Test
+  void uploadedDockerSaveArchiveRunsAndABrokenOneIsRefusedWithItsReason() throws Exception {
+    Setup setup = competition(true, null);
+    byte[] archive;
+    try (var saved =
+        engine
+            .calls()
+            .saveImageCmd(
+                RegistryImages.EXAMPLE.substring(0, RegistryImages.EXAMPLE.lastIndexOf(':')))
+            .withTag("1")
+            .exec()) {
+      archive = saved.readAllBytes();
+    }
+    String path = "competitions/" + setup.competitionId() + "/submissions";
+
+    ApiClient.Reply submitted =
+        setup
+            .participant()
+            .post(
+                path,
+                "multipart/form-data; boundary=" + BOUNDARY,
+                multipart(
+                    Map.of("teamName", "Archivists"), "image.tar", "application/x-tar", archive));
+    assertEquals(201, submitted.status(), submitted.body());
+    JsonObject ended =
+        awaitEnd(setup.participant(), submitted.json().getJsonNumber("id").longValue());
+    assertEquals("FINISHED", ended.getString("status"), ended.toString());
+    assertTrue(
+        ended.getString("imageDigest").startsWith("sha256:"), ended.getString("imageDigest"));
+
+    ApiClient.Reply broken =
+        setup
+            .participant()
+            .post(
+                path,
+                "multipart/form-data; boundary=" + BOUNDARY,
+                multipart(
+                    Map.of(),
+                    "image.tar",
+                    "application/x-tar",
+                    "not an archive".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(400, broken.status(), broken.body());
+    assertTrue(
+        broken.json().getJsonObject("errors").getString("file").contains("docker save"),
+        broken.body());
+  }
+
   private static int containers(long submissionId) {
     return engine
         .calls()
@@ -456,6 +503,11 @@ class SubmissionPipelineIT {
   private static final String BOUNDARY = "podiumTestBoundary";
 
   private static byte[] multipart(Map<String, String> fields, byte[] zip) {
+    return multipart(fields, "results.zip", "application/zip", zip);
+  }
+
+  private static byte[] multipart(
+      Map<String, String> fields, String fileName, String type, byte[] zip) {
     StringBuilder text = new StringBuilder();
     fields.forEach(
         (name, value) ->
@@ -468,8 +520,11 @@ class SubmissionPipelineIT {
                 .append("\r\n"));
     text.append("--")
         .append(BOUNDARY)
-        .append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"results.zip\"\r\n")
-        .append("Content-Type: application/zip\r\n\r\n");
+        .append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+        .append(fileName)
+        .append("\"\r\nContent-Type: ")
+        .append(type)
+        .append("\r\n\r\n");
     byte[] head = text.toString().getBytes(StandardCharsets.UTF_8);
     byte[] tail = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
     byte[] body = new byte[head.length + zip.length + tail.length];
