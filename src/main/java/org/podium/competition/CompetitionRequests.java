@@ -17,7 +17,7 @@ public final class CompetitionRequests {
       Participation participation,
       Boolean participantsSeeLogs) {}
 
-  public record ScoringRequest(String metric, String image, String command) {}
+  public record ScoringRequest(String metric, String image, String command, String layout) {}
 
   public record ColumnRequest(
       String key, String label, String sort, Integer decimals, Boolean primary) {}

@@ -164,6 +164,14 @@ public class Competitions {
       throw Problem.invalidField("scoring.image", e.getMessage());
     }
     phase.scoreWith(scoring.image().trim(), scoring.command());
+    String layout =
+        scoring.layout() == null ? "codalab" : scoring.layout().trim().toLowerCase(Locale.ROOT);
+    if (!layout.equals("codalab") && !layout.equals("codabench")) {
+      throw Problem.invalidField(
+          "scoring.layout",
+          "must be codalab (/mnt/in, /mnt/out) or codabench (/app/input, /app/output)");
+    }
+    phase.setCodabenchLayout(layout.equals("codabench"));
   }
 
   private static List<LeaderboardColumn> columns(Phase phase, List<ColumnRequest> requests) {

@@ -93,6 +93,10 @@ public class Phase {
   @Column(name = "scoring_command")
   private String scoringCommand;
 
+  /** Codabench's mount layout for the scoring container instead of CodaLab's. */
+  @Column(name = "scoring_layout", nullable = false)
+  private String scoringLayout = "CODALAB";
+
   @NotBlank
   @Column(name = "predictions_file", nullable = false)
   private String predictionsFile = "predictions.csv";
@@ -240,6 +244,14 @@ public class Phase {
     this.scoringMetric = null;
     this.scoringImage = image;
     this.scoringCommand = command;
+  }
+
+  public boolean isCodabenchLayout() {
+    return "CODABENCH".equals(scoringLayout);
+  }
+
+  public void setCodabenchLayout(boolean codabench) {
+    this.scoringLayout = codabench ? "CODABENCH" : "CODALAB";
   }
 
   public String getPredictionsFile() {

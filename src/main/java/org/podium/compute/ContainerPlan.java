@@ -40,8 +40,10 @@ final class ContainerPlan {
             .withReadonlyRootfs(true)
             .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,size=" + settings.tmpBytes() + ",mode=1777"))
             .withBinds(
-                new Bind(spec.inputDir().toString(), new Volume("/mnt/in"), AccessMode.ro),
-                new Bind(spec.outputDir().toString(), new Volume("/mnt/out"), AccessMode.rw))
+                new Bind(
+                    spec.inputDir().toString(), new Volume(spec.mounts().input()), AccessMode.ro),
+                new Bind(
+                    spec.outputDir().toString(), new Volume(spec.mounts().output()), AccessMode.rw))
             .withCapDrop(Capability.ALL)
             // no-new-privileges: a setuid binary in the image cannot raise the user; the default
             // seccomp profile applies because nothing here overrides it.

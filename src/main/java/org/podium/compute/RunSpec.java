@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param inputDir host folder mounted read-only at /mnt/in
  * @param outputDir host folder mounted at /mnt/out, empty before the run
  * @param limits what the run may use
+ * @param mounts where the input and output folders appear inside the container
  */
 public record RunSpec(
     String runId,
@@ -29,7 +30,8 @@ public record RunSpec(
     Optional<String> workingDir,
     Path inputDir,
     Path outputDir,
-    SandboxLimits limits) {
+    SandboxLimits limits,
+    Mounts mounts) {
 
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -60,6 +62,7 @@ public record RunSpec(
     inputDir = inputDir.toAbsolutePath().normalize();
     outputDir = outputDir.toAbsolutePath().normalize();
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(mounts, "mounts");
   }
 
   /** A run of an image with its own entrypoint and command. */
@@ -74,31 +77,65 @@ public record RunSpec(
         Optional.empty(),
         inputDir,
         outputDir,
-        limits);
+        limits,
+        Mounts.PODIUM);
   }
 
   public RunSpec withCommand(List<String> value) {
     return new RunSpec(
-        runId, image, entrypoint, Optional.of(value), env, workingDir, inputDir, outputDir, limits);
+        runId,
+        image,
+        entrypoint,
+        Optional.of(value),
+        env,
+        workingDir,
+        inputDir,
+        outputDir,
+        limits,
+        mounts);
   }
 
   public RunSpec withEntrypoint(List<String> value) {
     return new RunSpec(
-        runId, image, Optional.of(value), command, env, workingDir, inputDir, outputDir, limits);
+        runId,
+        image,
+        Optional.of(value),
+        command,
+        env,
+        workingDir,
+        inputDir,
+        outputDir,
+        limits,
+        mounts);
   }
 
   public RunSpec withImage(ImageSource value) {
     return new RunSpec(
-        runId, value, entrypoint, command, env, workingDir, inputDir, outputDir, limits);
+        runId, value, entrypoint, command, env, workingDir, inputDir, outputDir, limits, mounts);
   }
 
   public RunSpec withLimits(SandboxLimits value) {
     return new RunSpec(
-        runId, image, entrypoint, command, env, workingDir, inputDir, outputDir, value);
+        runId, image, entrypoint, command, env, workingDir, inputDir, outputDir, value, mounts);
   }
 
   public RunSpec withEnv(Map<String, String> value) {
     return new RunSpec(
-        runId, image, entrypoint, command, value, workingDir, inputDir, outputDir, limits);
+        runId, image, entrypoint, command, value, workingDir, inputDir, outputDir, limits, mounts);
+  }
+
+  public RunSpec withMounts(Mounts value) {
+    return new RunSpec(
+        runId, image, entrypoint, command, env, workingDir, inputDir, outputDir, limits, value);
+  }
+
+  /**
+   * Where the input (read-only) and output folders appear in the container: Podium's and CodaLab's
+   * {@code /mnt/in} and {@code /mnt/out}, or Codabench's {@code /app/input} and {@code /app/output}
+   * for scoring programs written for it.
+   */
+  public record Mounts(String input, String output) {
+    public static final Mounts PODIUM = new Mounts("/mnt/in", "/mnt/out");
+    public static final Mounts CODABENCH = new Mounts("/app/input", "/app/output");
   }
 }

@@ -22,7 +22,8 @@ import org.podium.storage.Folders;
 /**
  * Scores a participant's output: with a built-in metric, or with the organizer's scoring container
  * in the same sandbox, given CodaLab's layout ({@code /mnt/in/ref}, {@code /mnt/in/res} read-only,
- * {@code /mnt/out} for {@code scores.json} or {@code scores.txt}).
+ * {@code /mnt/out} for {@code scores.json} or {@code scores.txt}) or Codabench's ({@code
+ * /app/input}, {@code /app/output}).
  */
 @ApplicationScoped
 public class Scoring {
@@ -68,17 +69,19 @@ public class Scoring {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    RunSpec.Mounts mounts = plan.codabench() ? RunSpec.Mounts.CODABENCH : RunSpec.Mounts.PODIUM;
     List<String> command = new ArrayList<>();
     for (String word : CommandLine.split(plan.command().orElse(""))) {
-      command.add(word.replace("$input", "/mnt/in").replace("$output", "/mnt/out"));
+      command.add(word.replace("$input", mounts.input()).replace("$output", mounts.output()));
     }
     RunSpec spec =
         RunSpec.of(
-            runId,
-            new ImageSource.Registry(ImageReference.parse(plan.image().orElseThrow())),
-            in,
-            out,
-            SCORING_LIMITS);
+                runId,
+                new ImageSource.Registry(ImageReference.parse(plan.image().orElseThrow())),
+                in,
+                out,
+                SCORING_LIMITS)
+            .withMounts(mounts);
     if (!command.isEmpty()) {
       spec = spec.withCommand(command);
     }

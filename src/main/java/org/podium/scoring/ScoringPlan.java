@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param referenceDir the phase's reference data
  * @param truthFile the file of the reference data a built-in metric reads
  * @param primaryKey the score the leaderboard ranks by; scoring fails without it
+ * @param codabench whether the scoring container gets Codabench's mounts instead of CodaLab's
  */
 public record ScoringPlan(
     Optional<Metric> metric,
@@ -21,4 +22,5 @@ public record ScoringPlan(
     String predictionsFile,
     Path referenceDir,
     String truthFile,
-    String primaryKey) {}
+    String primaryKey,
+    boolean codabench) {}

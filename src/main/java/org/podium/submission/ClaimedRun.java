@@ -23,7 +23,8 @@ record ClaimedRun(
     String scoringCommand,
     String predictionsFile,
     String truthFile,
-    List<LeaderboardColumn> columns) {
+    List<LeaderboardColumn> columns,
+    boolean codabench) {
 
   String runId() {
     return "s" + submissionId + "-a" + attempt;

@@ -95,7 +95,8 @@ public class SubmissionLifecycle {
             p.getScoringCommand(),
             p.getPredictionsFile(),
             p.getTruthFile(),
-            List.copyOf(p.getColumns())));
+            List.copyOf(p.getColumns()),
+            p.isCodabenchLayout()));
   }
 
   /** RUNNING → SCORING, recording how the run went. */

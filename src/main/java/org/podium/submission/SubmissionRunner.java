@@ -135,7 +135,8 @@ public class SubmissionRunner {
             run.predictionsFile(),
             dataStore.phaseReference(run.phaseId()),
             run.truthFile(),
-            primary);
+            primary,
+            run.codabench());
     try {
       Scores scores = scoring.score(plan, output, work, run.runId() + "-scoring");
       lifecycle.finish(run.submissionId(), scores);

@@ -113,7 +113,8 @@ class SandboxTest extends EngineTestBase {
             java.util.Optional.of("/mnt/in"),
             SandboxFixture.input(work),
             work.resolve("out"),
-            SandboxFixture.TEST_LIMITS);
+            SandboxFixture.TEST_LIMITS,
+            RunSpec.Mounts.PODIUM);
 
     RunResult result = fixture.sandbox.run(spec);
 

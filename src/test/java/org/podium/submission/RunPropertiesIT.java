@@ -83,7 +83,7 @@ class RunPropertiesIT {
                 128,
                 null,
                 null,
-                new CompetitionRequests.ScoringRequest("mae", null, null),
+                new CompetitionRequests.ScoringRequest("mae", null, null, null),
                 null));
     competitions.uploadData(
         admin,

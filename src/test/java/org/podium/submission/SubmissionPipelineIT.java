@@ -490,6 +490,70 @@ class SubmissionPipelineIT {
         broken.body());
   }
 
+  @Test
+  void scoringContainersGetCodaLabsOrCodabenchsLayoutAndTheirScoresRank() {
+    for (String layout : java.util.List.of("codalab", "codabench")) {
+      Setup setup = competition(true, null);
+      String script =
+          "test -f $input/ref/truth.csv && test -f $input/res/predictions.csv"
+              + " && test -d "
+              + (layout.equals("codabench") ? "/app/input" : "/mnt/in")
+              + " && echo 'score: 0.75' > $output/scores.txt";
+      ApiClient.Reply phase =
+          setup
+              .admin()
+              .post(
+                  "competitions/" + setup.competitionId() + "/phases",
+                  Json.createObjectBuilder()
+                      .add("name", "Scored by a container")
+                      .add("executionTimeLimitSeconds", 30)
+                      .add("memoryMb", 128)
+                      .add(
+                          "scoring",
+                          Json.createObjectBuilder()
+                              .add("image", RegistryImages.BUSYBOX)
+                              .add("command", "/bin/busybox sh -c \"" + script + "\"")
+                              .add("layout", layout))
+                      .add(
+                          "columns",
+                          Json.createArrayBuilder()
+                              .add(
+                                  Json.createObjectBuilder()
+                                      .add("key", "score")
+                                      .add("label", "Score")
+                                      .add("sort", "desc")
+                                      .add("decimals", 2)
+                                      .add("primary", true)))
+                      .build());
+      assertEquals(201, phase.status(), phase.body());
+      long phaseId = phase.json().getJsonNumber("id").longValue();
+      setup
+          .admin()
+          .put(
+              "competitions/" + setup.competitionId() + "/phases/" + phaseId + "/reference-data",
+              "application/zip",
+              Zips.of(Map.of("truth.csv", "1,3\n2,4\n")));
+
+      long id =
+          setup
+              .participant()
+              .post(
+                  "competitions/" + setup.competitionId() + "/submissions",
+                  Json.createObjectBuilder()
+                      .add("phaseId", phaseId)
+                      .add("image", RegistryImages.EXAMPLE)
+                      .build())
+              .json()
+              .getJsonNumber("id")
+              .longValue();
+      JsonObject ended = awaitEnd(setup.participant(), id);
+
+      assertEquals("FINISHED", ended.getString("status"), layout + ": " + ended);
+      assertEquals(
+          0.75, ended.getJsonObject("scores").getJsonNumber("score").doubleValue(), layout);
+    }
+  }
+
   private static int containers(long submissionId) {
     return engine
         .calls()
