@@ -72,7 +72,8 @@ public final class PodiumServer {
             environment,
             true);
     String health = wildfly.awaitHealth(STARTUP_LIMIT);
-    announce(wildfly.base(), health);
+    BootstrapCredentials demo = DemoData.seed(wildfly.base().toURL(), home);
+    announce(wildfly.base(), health, demo);
     return wildfly.waitFor();
   }
 
@@ -110,7 +111,7 @@ public final class PodiumServer {
     }
   }
 
-  private void announce(URI base, String health) {
+  private void announce(URI base, String health, BootstrapCredentials demo) {
     BootstrapCredentials admin =
         BootstrapCredentials.read(home)
             .orElseThrow(() -> new IllegalStateException("no bootstrap administrator in " + home));
@@ -122,6 +123,12 @@ public final class PodiumServer {
     System.out.println(" Administrator: " + admin.username() + " / " + admin.password());
     System.out.println(
         "                (kept in " + home.resolve(BootstrapCredentials.FILE_NAME) + ")");
+    System.out.println(
+        " Demo participant: "
+            + demo.username()
+            + " / "
+            + demo.password()
+            + "  (competition \"Demo: predict line lengths\")");
     System.out.println(" Data:          " + home);
     System.out.println(" Press Ctrl-C to stop WildFly and PostgreSQL.");
     System.out.println(line);

@@ -1,0 +1,98 @@
+package org.podium.devserver;
+
+import jakarta.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.podium.account.BootstrapCredentials;
+import org.podium.testing.ApiClient;
+import org.podium.testing.Zips;
+
+/**
+ * The run command's first-start demo, made through the REST API like any organizer would: a
+ * published competition that accepts Docker submissions, one open phase scored by MAE with small
+ * input and reference data, and a demo participant who has joined it.
+ */
+final class DemoData {
+
+  static final String MARKER = "demo-seeded";
+  static final String PARTICIPANT_FILE = "demo-participant.properties";
+
+  private DemoData() {}
+
+  /** Seeds once per PODIUM_HOME; returns the demo participant's credentials. */
+  static BootstrapCredentials seed(URL base, Path home) {
+    Path marker = home.resolve(MARKER);
+    Path participantHome = home.resolve("demo");
+    if (Files.exists(marker)) {
+      return BootstrapCredentials.read(participantHome).orElseThrow();
+    }
+    BootstrapCredentials admin = BootstrapCredentials.read(home).orElseThrow();
+    ApiClient organizer = ApiClient.basic(base, admin.username(), admin.password()).tokenClient();
+    long competition =
+        organizer
+            .post(
+                "competitions",
+                Json.createObjectBuilder()
+                    .add("title", "Demo: predict line lengths")
+                    .add(
+                        "description",
+                        "Read /mnt/in/data.txt and write /mnt/out/predictions.csv with one id,value row per line"
+                            + " (ids count lines from 1, values are the line's length). Scored by mean absolute error.")
+                    .add("published", true)
+                    .add("enableDockerSubmission", true)
+                    .add("participation", "AUTO")
+                    .build())
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    long phase =
+        organizer
+            .post(
+                "competitions/" + competition + "/phases",
+                Json.createObjectBuilder()
+                    .add("name", "Development")
+                    .add("executionTimeLimitSeconds", 120)
+                    .add("maxSubmissionsPerDay", 20)
+                    .add("memoryMb", 256)
+                    .add("cpus", 1)
+                    .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
+                    .build())
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    organizer.put(
+        "competitions/" + competition + "/phases/" + phase + "/input-data",
+        "application/zip",
+        Zips.of(Map.of("data.txt", "podium\nruns\nyour image\n")));
+    organizer.put(
+        "competitions/" + competition + "/phases/" + phase + "/reference-data",
+        "application/zip",
+        Zips.of(Map.of("truth.csv", "id,value\n1,6\n2,4\n3,10\n")));
+
+    BootstrapCredentials participant =
+        BootstrapCredentials.readOrCreate(
+            participantHome, "demo", java.util.Optional.of("demo-" + UUID.randomUUID()));
+    new ApiClient(base)
+        .post(
+            "accounts",
+            Json.createObjectBuilder()
+                .add("username", participant.username())
+                .add("email", "demo@localhost")
+                .add("password", participant.password())
+                .build());
+    ApiClient.basic(base, participant.username(), participant.password())
+        .tokenClient()
+        .post("competitions/" + competition + "/participants", (jakarta.json.JsonStructure) null);
+    try {
+      Files.writeString(marker, "competition " + competition + ", phase " + phase + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return participant;
+  }
+}

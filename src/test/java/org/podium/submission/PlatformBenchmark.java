@@ -1,0 +1,194 @@
+package org.podium.submission;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.podium.account.BootstrapCredentials;
+import org.podium.compute.DockerEngine;
+import org.podium.testing.ApiClient;
+import org.podium.testing.DockerRequirement;
+import org.podium.testing.LocalRegistry;
+import org.podium.testing.RegistryImages;
+import org.podium.testing.Zips;
+
+/**
+ * Whole-platform figures against a running Podium (the run command): submit-to-FINISHED of a
+ * trivial image against {@code docker run --rm} of the same image with the sandbox's flags, and the
+ * drain time of many queued submissions against the same number of {@code docker run --rm} in a
+ * loop. {@code ./mvnw -Pbench -Dbench.class=org.podium.submission.PlatformBenchmark
+ * -Dbench.url=http://127.0.0.1:8080/podium/ -Dbench.home=$HOME/.podium}
+ */
+public final class PlatformBenchmark {
+
+  private PlatformBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    URL base = URI.create(System.getProperty("bench.url", "http://127.0.0.1:8080/podium/")).toURL();
+    Path home =
+        Path.of(System.getProperty("bench.home", System.getProperty("user.home") + "/.podium"));
+    int runs = Integer.getInteger("bench.runs", 20);
+    int queued = Integer.getInteger("bench.queued", 200);
+    DockerRequirement.engine();
+    try (DockerEngine engine = new DockerEngine(DockerRequirement.settings());
+        LocalRegistry registry = LocalRegistry.start()) {
+      RegistryImages.pushAll(engine.calls());
+      BootstrapCredentials admin = BootstrapCredentials.read(home).orElseThrow();
+      ApiClient organizer = ApiClient.basic(base, admin.username(), admin.password()).tokenClient();
+      long competition =
+          organizer
+              .post(
+                  "competitions",
+                  Json.createObjectBuilder()
+                      .add("title", "Benchmark")
+                      .add("published", true)
+                      .add("enableDockerSubmission", true)
+                      .build())
+              .json()
+              .getJsonNumber("id")
+              .longValue();
+      long phase =
+          organizer
+              .post(
+                  "competitions/" + competition + "/phases",
+                  Json.createObjectBuilder()
+                      .add("name", "P")
+                      .add("executionTimeLimitSeconds", 60)
+                      .add("memoryMb", 256)
+                      .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
+                      .build())
+              .json()
+              .getJsonNumber("id")
+              .longValue();
+      organizer.put(
+          "competitions/" + competition + "/phases/" + phase + "/input-data",
+          "application/zip",
+          Zips.of(Map.of("data.txt", "abc\n")));
+      organizer.put(
+          "competitions/" + competition + "/phases/" + phase + "/reference-data",
+          "application/zip",
+          Zips.of(Map.of("truth.csv", "1,3\n")));
+      List<ApiClient> participants = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        ApiClient participant = new ApiClient(base).newParticipant(base, "bench");
+        participant.post(
+            "competitions/" + competition + "/participants", (jakarta.json.JsonStructure) null);
+        participants.add(participant);
+      }
+      String path = "competitions/" + competition + "/submissions";
+      JsonObject submission =
+          Json.createObjectBuilder().add("image", RegistryImages.EXAMPLE).build();
+      Path work = Files.createTempDirectory("podium-bench");
+      Files.writeString(work.resolve("data.txt"), "abc\n");
+
+      long[] platform = new long[runs];
+      long[] cli = new long[runs];
+      for (int i = 0; i < runs; i++) {
+        long start = System.nanoTime();
+        long id = participants.get(0).post(path, submission).json().getJsonNumber("id").longValue();
+        awaitFinished(participants.get(0), List.of(id));
+        platform[i] = System.nanoTime() - start;
+        cli[i] = dockerRun(work, i);
+      }
+      System.out.printf("submit-to-FINISHED median: %.1f ms (%d runs)%n", median(platform), runs);
+      System.out.printf("docker run --rm median:    %.1f ms%n", median(cli));
+      System.out.printf("ratio platform / cli:      %.2f%n", median(platform) / median(cli));
+
+      long drainStart = System.nanoTime();
+      List<Long> ids = new ArrayList<>();
+      for (int i = 0; i < queued; i++) {
+        ApiClient participant = participants.get(i % participants.size());
+        ids.add(participant.post(path, submission).json().getJsonNumber("id").longValue());
+      }
+      awaitFinished(organizer, ids);
+      double drain = (System.nanoTime() - drainStart) / 1e9;
+      long loopStart = System.nanoTime();
+      for (int i = 0; i < queued; i++) {
+        dockerRun(work, 1000 + i);
+      }
+      double loop = (System.nanoTime() - loopStart) / 1e9;
+      System.out.printf("drain of %d queued submissions: %.1f s%n", queued, drain);
+      System.out.printf("%d docker run --rm in a loop:    %.1f s%n", queued, loop);
+      System.out.printf("ratio drain / loop:              %.2f%n", drain / loop);
+    }
+  }
+
+  private static void awaitFinished(ApiClient client, List<Long> ids) throws InterruptedException {
+    for (long id : ids) {
+      while (true) {
+        String status = client.get("submissions/" + id).json().getString("status");
+        if (status.equals("FINISHED")) {
+          break;
+        }
+        if (status.equals("FAILED") || status.equals("CANCELLED")) {
+          throw new IllegalStateException("submission " + id + " ended " + status);
+        }
+        Thread.sleep(20);
+      }
+    }
+  }
+
+  private static long dockerRun(Path work, int i) throws Exception {
+    Path out = Files.createDirectories(work.resolve("out-" + i));
+    out.toFile().setWritable(true, false);
+    List<String> command =
+        List.of(
+            "docker",
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "--user",
+            "1000:1000",
+            "--read-only",
+            "--tmpfs",
+            "/tmp:rw,nosuid,nodev,size=268435456,mode=1777",
+            "-v",
+            work + ":/mnt/in:ro",
+            "-v",
+            out + ":/mnt/out:rw",
+            "--cap-drop",
+            "ALL",
+            "--security-opt",
+            "no-new-privileges",
+            "--memory",
+            "268435456",
+            "--memory-swap",
+            "268435456",
+            "--cpus",
+            "1",
+            "--pids-limit",
+            "256",
+            "--ulimit",
+            "nofile=1024:1024",
+            "--shm-size",
+            "67108864",
+            "--ipc",
+            "private",
+            "--init",
+            "--log-driver",
+            "none",
+            RegistryImages.EXAMPLE);
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    byte[] output = process.getInputStream().readAllBytes();
+    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IllegalStateException("docker run failed: " + new String(output));
+    }
+    return System.nanoTime() - start;
+  }
+
+  private static double median(long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return (n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0) / 1e6;
+  }
+}
