@@ -110,6 +110,14 @@ public class Submission {
     this.submittedAt = Instant.now();
   }
 
+  /** A new submission with this one's content, for an organizer's re-run. */
+  Submission copy() {
+    Submission copy =
+        new Submission(phase, participant, kind, metadata == null ? null : metadata.copy());
+    copy.runImage(image, command, env);
+    return copy;
+  }
+
   void runImage(String image, String commandJson, String envJson) {
     this.image = image;
     this.command = commandJson;

@@ -28,6 +28,8 @@ public class SubmissionControl {
 
   @Inject DataStore dataStore;
 
+  @Inject RunRequests runRequests;
+
   /** The logs of the latest attempt. */
   public record Logs(String stdout, String stderr, boolean truncated) {}
 
@@ -55,6 +57,37 @@ public class SubmissionControl {
     // claimed the submission but has not started its container yet finds the cancel waiting.
     sandbox.cancel("s" + id + "-a" + submission.getAttempt());
     return submission;
+  }
+
+  /**
+   * Organizers run a submission again as a new submission of the same participant, with the same
+   * image, command, environment, metadata and uploads; the original keeps its result.
+   */
+  public Submission rerun(Account caller, long id) {
+    Submission original = submissions.visible(caller, id);
+    if (!original.getPhase().getCompetition().isOrganizedBy(caller)) {
+      throw Problem.forbidden("only the competition's organizers may run a submission again");
+    }
+    Submission again = original.copy();
+    entityManager.persist(again);
+    entityManager.flush();
+    for (String upload : new String[] {"results", "image.tar"}) {
+      Path from = dataStore.submission(id).resolve(upload);
+      Path to = dataStore.submission(again.getId()).resolve(upload);
+      try {
+        org.podium.storage.Folders.delete(to);
+        if (Files.isDirectory(from)) {
+          org.podium.storage.Folders.copy(from, to);
+        } else if (Files.isRegularFile(from)) {
+          Files.createDirectories(to.getParent());
+          Files.copy(from, to);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    runRequests.send(again.getId());
+    return again;
   }
 
   private static String read(Path file) {

@@ -52,6 +52,18 @@ public class SubmissionMetadata {
     this.organization = organization;
   }
 
+  SubmissionMetadata copy() {
+    return new SubmissionMetadata(
+        description,
+        methodName,
+        methodDescription,
+        projectUrl,
+        publicationUrl,
+        bibtex,
+        teamName,
+        organization);
+  }
+
   public String getDescription() {
     return description;
   }

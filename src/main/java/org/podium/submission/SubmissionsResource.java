@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.podium.account.Caller;
 
 /** {@code /api/submissions/{id}}: a submission's state, its logs, cancelling it. */
@@ -40,5 +41,13 @@ public class SubmissionsResource {
   @Path("{id}/cancel")
   public SubmissionView cancel(@PathParam("id") long id) {
     return SubmissionView.of(control.cancel(caller.require(), id));
+  }
+
+  @POST
+  @Path("{id}/rerun")
+  public Response rerun(@PathParam("id") long id) {
+    return Response.status(201)
+        .entity(SubmissionView.of(control.rerun(caller.require(), id)))
+        .build();
   }
 }

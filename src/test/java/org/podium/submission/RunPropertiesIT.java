@@ -196,4 +196,30 @@ class RunPropertiesIT {
     awaitStatus(id, SubmissionStatus.FINISHED);
     assertEquals(2, reload(id).getAttempt());
   }
+
+  @Test
+  void aSubmissionWhoseTransactionRollsBackLeavesNoRowAndNoRun() throws Exception {
+    long before =
+        entityManager
+            .createQuery("select count(s) from Submission s", Long.class)
+            .getSingleResult();
+    transaction.begin();
+    long id;
+    try {
+      id = resultsSubmission();
+    } finally {
+      transaction.rollback();
+    }
+
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> reload(id) == null);
+    assertEquals(
+        before,
+        (long)
+            entityManager
+                .createQuery("select count(s) from Submission s", Long.class)
+                .getSingleResult());
+  }
 }

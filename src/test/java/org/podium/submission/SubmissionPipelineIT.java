@@ -554,6 +554,95 @@ class SubmissionPipelineIT {
     }
   }
 
+  @Test
+  void organizersRunASubmissionAgainAndParticipantsCannot() {
+    Setup setup = competition(true, null);
+    long id =
+        setup
+            .participant()
+            .post(
+                "competitions/" + setup.competitionId() + "/submissions",
+                Json.createObjectBuilder()
+                    .add("image", RegistryImages.EXAMPLE)
+                    .add("teamName", "Again")
+                    .build())
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    assertEquals("FINISHED", awaitEnd(setup.participant(), id).getString("status"));
+
+    assertEquals(
+        403,
+        setup
+            .participant()
+            .post("submissions/" + id + "/rerun", (jakarta.json.JsonStructure) null)
+            .status());
+    ApiClient.Reply again =
+        setup.admin().post("submissions/" + id + "/rerun", (jakarta.json.JsonStructure) null);
+    assertEquals(201, again.status(), again.body());
+    long againId = again.json().getJsonNumber("id").longValue();
+    JsonObject ended = awaitEnd(setup.participant(), againId);
+    assertEquals("FINISHED", ended.getString("status"));
+    assertEquals("Again", ended.getString("teamName"));
+  }
+
+  @Test
+  void pendingParticipantsAndClosedPhasesAreRefusedWithReasons() {
+    ApiClient admin = ApiClient.admin(base);
+    long id =
+        admin
+            .post(
+                "competitions",
+                Json.createObjectBuilder()
+                    .add("title", "Approval")
+                    .add("published", true)
+                    .add("enableDockerSubmission", true)
+                    .add("participation", "APPROVAL")
+                    .build())
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    java.time.Instant now = java.time.Instant.now();
+    long closed =
+        admin
+            .post(
+                "competitions/" + id + "/phases",
+                Json.createObjectBuilder()
+                    .add("name", "Past")
+                    .add("opensAt", now.minus(Duration.ofDays(2)).toString())
+                    .add("closesAt", now.minus(Duration.ofDays(1)).toString())
+                    .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
+                    .build())
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    ApiClient participant = new ApiClient(base).newParticipant(base, "pending");
+    participant.post("competitions/" + id + "/participants", (jakarta.json.JsonStructure) null);
+    String path = "competitions/" + id + "/submissions";
+    JsonObject request =
+        Json.createObjectBuilder()
+            .add("phaseId", closed)
+            .add("image", RegistryImages.EXAMPLE)
+            .build();
+
+    ApiClient.Reply pending = participant.post(path, request);
+    assertEquals(403, pending.status());
+    assertEquals(
+        "your participation waits for an organizer's approval", pending.json().getString("detail"));
+
+    admin.put(
+        "competitions/"
+            + id
+            + "/participants/"
+            + participant.get("accounts/me").json().getString("username"),
+        Json.createObjectBuilder().add("status", "APPROVED").build());
+    ApiClient.Reply late = participant.post(path, request);
+    assertEquals(409, late.status());
+    assertTrue(
+        late.json().getString("detail").startsWith("phase 'Past' is closed: it closed at"),
+        late.body());
+  }
+
   private static int containers(long submissionId) {
     return engine
         .calls()

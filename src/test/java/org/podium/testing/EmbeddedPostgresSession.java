@@ -32,9 +32,10 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
       System.setProperty("podium.db.password", env("PODIUM_DB_PASSWORD", "podium"));
       return;
     }
-    dataDirectory =
-        Path.of(System.getProperty("podium.it.home", "target/podium-home-it"))
-            .resolve("postgres-" + UUID.randomUUID());
+    Path home = Path.of(System.getProperty("podium.it.home", "target/podium-home-it"));
+    // A fresh database starts its ids at 1 again: files of an earlier run must not meet them.
+    deleteRecursively(home.resolve("data"));
+    dataDirectory = home.resolve("postgres-" + UUID.randomUUID());
     database = EmbeddedDatabase.start(dataDirectory, 0, UUID.randomUUID().toString());
     System.setProperty("podium.db.url", database.url());
     System.setProperty("podium.db.user", database.user());
@@ -51,6 +52,9 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
   }
 
   private static void deleteRecursively(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
     try (Stream<Path> paths = Files.walk(directory)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
