@@ -33,7 +33,9 @@ public final class CompetitionRequests {
       BigDecimal cpus,
       Integer gpus,
       ScoringRequest scoring,
-      List<ColumnRequest> columns) {}
+      List<ColumnRequest> columns,
+      String predictionsFile,
+      String truthFile) {}
 
   public record ParticipantDecision(ParticipantStatus status) {}
 }

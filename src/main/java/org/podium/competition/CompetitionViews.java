@@ -61,6 +61,8 @@ public final class CompetitionViews {
       String scoringImage,
       Long inputDataBytes,
       Long referenceDataBytes,
+      String predictionsFile,
+      String truthFile,
       List<ColumnView> columns) {
 
     public static PhaseView of(Phase p) {
@@ -80,6 +82,8 @@ public final class CompetitionViews {
           p.getScoringImage(),
           p.getInputDataBytes(),
           p.getReferenceDataBytes(),
+          p.getPredictionsFile(),
+          p.getTruthFile(),
           p.getColumns().stream().map(ColumnView::of).toList());
     }
   }

@@ -134,6 +134,9 @@ public class Competitions {
       phase.setGpus(request.gpus());
     }
     scoring(phase, request.scoring());
+    phase.setMetricFiles(
+        fileName("predictionsFile", request.predictionsFile()),
+        fileName("truthFile", request.truthFile()));
     phase.setColumns(columns(phase, request.columns()));
     competition.addPhase(phase);
     entityManager.flush();
@@ -172,6 +175,16 @@ public class Competitions {
           "must be codalab (/mnt/in, /mnt/out) or codabench (/app/input, /app/output)");
     }
     phase.setCodabenchLayout(layout.equals("codabench"));
+  }
+
+  private static String fileName(String field, String name) {
+    if (name == null) {
+      return null;
+    }
+    if (!name.matches("[A-Za-z0-9._-]{1,255}") || name.startsWith(".")) {
+      throw Problem.invalidField(field, "must be a plain file name such as predictions.csv");
+    }
+    return name;
   }
 
   private static List<LeaderboardColumn> columns(Phase phase, List<ColumnRequest> requests) {

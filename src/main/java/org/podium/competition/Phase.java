@@ -258,6 +258,16 @@ public class Phase {
     return predictionsFile;
   }
 
+  /** Names the output file and reference file a built-in metric compares. */
+  public void setMetricFiles(String predictionsFile, String truthFile) {
+    if (predictionsFile != null) {
+      this.predictionsFile = predictionsFile;
+    }
+    if (truthFile != null) {
+      this.truthFile = truthFile;
+    }
+  }
+
   public String getTruthFile() {
     return truthFile;
   }

@@ -84,6 +84,8 @@ class RunPropertiesIT {
                 null,
                 null,
                 new CompetitionRequests.ScoringRequest("mae", null, null, null),
+                null,
+                null,
                 null));
     competitions.uploadData(
         admin,

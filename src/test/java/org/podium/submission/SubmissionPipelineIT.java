@@ -643,6 +643,57 @@ class SubmissionPipelineIT {
         late.body());
   }
 
+  @Test
+  void scoresWithoutThePrimaryColumnFailTheSubmissionWithAClearDetail() {
+    Setup setup = competition(true, null);
+    long phaseId =
+        setup
+            .admin()
+            .post(
+                "competitions/" + setup.competitionId() + "/phases",
+                Json.createObjectBuilder()
+                    .add("name", "Wrong keys")
+                    .add("executionTimeLimitSeconds", 30)
+                    .add("memoryMb", 128)
+                    .add(
+                        "scoring",
+                        Json.createObjectBuilder()
+                            .add("image", RegistryImages.BUSYBOX)
+                            .add(
+                                "command",
+                                "/bin/busybox sh -c \"echo 'other: 1' > $output/scores.txt\""))
+                    .add(
+                        "columns",
+                        Json.createArrayBuilder()
+                            .add(
+                                Json.createObjectBuilder()
+                                    .add("key", "score")
+                                    .add("primary", true)))
+                    .build())
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+
+    long id =
+        setup
+            .participant()
+            .post(
+                "competitions/" + setup.competitionId() + "/submissions",
+                Json.createObjectBuilder()
+                    .add("phaseId", phaseId)
+                    .add("image", RegistryImages.EXAMPLE)
+                    .build())
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    JsonObject ended = awaitEnd(setup.participant(), id);
+
+    assertEquals("FAILED", ended.getString("status"));
+    assertEquals(
+        "scoring: scoring produced no numeric 'score', the leaderboard's primary score",
+        ended.getString("detail"));
+  }
+
   private static int containers(long submissionId) {
     return engine
         .calls()
