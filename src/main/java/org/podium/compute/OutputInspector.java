@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.podium.storage.Folders;
 
 /**
  * Checks what a container wrote to its output folder, on the host, without ever following a link:
@@ -126,7 +127,7 @@ final class OutputInspector {
   /** Removes a rejected entry: a link itself (never its target), or a folder with its contents. */
   private static void remove(Path path) throws IOException {
     if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-      deleteTree(path);
+      Folders.delete(path);
     } else {
       Files.deleteIfExists(path);
     }
@@ -155,25 +156,5 @@ final class OutputInspector {
   private static boolean plainName(Path path) {
     String name = path.getFileName().toString();
     return NAME.matcher(name).matches() && !name.equals(".") && !name.equals("..");
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    Files.walkFileTree(
-        dir,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path directory, IOException e)
-              throws IOException {
-            Files.delete(directory);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 }

@@ -2,10 +2,9 @@ package org.podium.compute;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.podium.testing.DockerCli;
 import org.podium.testing.DockerRequirement;
 import org.podium.testing.TestImages;
 
@@ -71,61 +70,18 @@ public final class SandboxBenchmark {
       throws Exception {
     Path out = Files.createDirectories(work.resolve("c" + (i + 1)));
     out.toFile().setWritable(true, false);
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "docker",
-                "run",
-                "--rm",
-                "--network",
-                "none",
-                "--user",
-                "1000:1000",
-                "--read-only",
-                "--tmpfs",
-                "/tmp:rw,nosuid,nodev,size=" + settings.tmpBytes() + ",mode=1777",
-                "-v",
-                in + ":/mnt/in:ro",
-                "-v",
-                out + ":/mnt/out:rw",
-                "--cap-drop",
-                "ALL",
-                "--security-opt",
-                "no-new-privileges",
-                "--memory",
-                String.valueOf(limits.memoryBytes()),
-                "--memory-swap",
-                String.valueOf(limits.memoryBytes()),
-                "--cpus",
-                String.valueOf(limits.cpus()),
-                "--pids-limit",
-                String.valueOf(limits.pids()),
-                "--ulimit",
-                "nofile=" + settings.openFiles() + ":" + settings.openFiles(),
-                "--shm-size",
-                String.valueOf(settings.shmBytes()),
-                "--ipc",
-                "private",
-                "--init",
-                "--log-driver",
-                "none",
-                "-e",
-                "NVIDIA_VISIBLE_DEVICES=void",
-                "--label",
-                "org.podium.installation=bench-cli",
-                "--name",
-                "podium-bench-cli-" + (i + 1),
-                "--entrypoint",
-                "/bin/busybox",
-                image,
-                "true"));
-    long start = System.nanoTime();
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    byte[] output = process.getInputStream().readAllBytes();
-    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      throw new IllegalStateException("docker run failed: " + new String(output));
-    }
-    return System.nanoTime() - start;
+    List<String> command = DockerCli.runWithSandboxFlags(limits, settings, in, out);
+    command.addAll(
+        List.of(
+            "--label",
+            "org.podium.installation=bench-cli",
+            "--name",
+            "podium-bench-cli-" + (i + 1),
+            "--entrypoint",
+            "/bin/busybox",
+            image,
+            "true"));
+    return DockerCli.timed(command);
   }
 
   private static double median(long[] nanos) {

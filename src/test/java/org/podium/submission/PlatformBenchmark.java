@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.podium.account.BootstrapCredentials;
 import org.podium.compute.DockerEngine;
+import org.podium.compute.SandboxLimits;
+import org.podium.compute.SandboxSettings;
 import org.podium.testing.ApiClient;
+import org.podium.testing.DockerCli;
 import org.podium.testing.DockerRequirement;
 import org.podium.testing.LocalRegistry;
 import org.podium.testing.RegistryImages;
@@ -138,51 +140,11 @@ public final class PlatformBenchmark {
   private static long dockerRun(Path work, int i) throws Exception {
     Path out = Files.createDirectories(work.resolve("out-" + i));
     out.toFile().setWritable(true, false);
+    SandboxLimits limits = SandboxLimits.DEFAULT.withMemoryBytes(256L * 1024 * 1024);
     List<String> command =
-        List.of(
-            "docker",
-            "run",
-            "--rm",
-            "--network",
-            "none",
-            "--user",
-            "1000:1000",
-            "--read-only",
-            "--tmpfs",
-            "/tmp:rw,nosuid,nodev,size=268435456,mode=1777",
-            "-v",
-            work + ":/mnt/in:ro",
-            "-v",
-            out + ":/mnt/out:rw",
-            "--cap-drop",
-            "ALL",
-            "--security-opt",
-            "no-new-privileges",
-            "--memory",
-            "268435456",
-            "--memory-swap",
-            "268435456",
-            "--cpus",
-            "1",
-            "--pids-limit",
-            "256",
-            "--ulimit",
-            "nofile=1024:1024",
-            "--shm-size",
-            "67108864",
-            "--ipc",
-            "private",
-            "--init",
-            "--log-driver",
-            "none",
-            RegistryImages.EXAMPLE);
-    long start = System.nanoTime();
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    byte[] output = process.getInputStream().readAllBytes();
-    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      throw new IllegalStateException("docker run failed: " + new String(output));
-    }
-    return System.nanoTime() - start;
+        DockerCli.runWithSandboxFlags(limits, SandboxSettings.defaults("bench"), work, out);
+    command.add(RegistryImages.EXAMPLE);
+    return DockerCli.timed(command);
   }
 
   private static double median(long[] nanos) {
