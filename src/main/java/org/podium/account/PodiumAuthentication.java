@@ -39,35 +39,32 @@ public class PodiumAuthentication implements HttpAuthenticationMechanism {
       Optional<Account> account = accounts.authenticate(header.substring(7).trim());
       return account
           .map(a -> context.notifyContainerAboutLogin(a.getUsername(), groups(a)))
-          .orElseGet(() -> unauthorized(response, context, "the token is unknown or revoked"));
+          .orElseGet(() -> refused(context, "the token is unknown or revoked"));
     }
     if (header.regionMatches(true, 0, "Basic ", 0, 6) && isTokenRequest(request)) {
-      return basic(header.substring(6).trim(), response, context);
+      return basic(header.substring(6).trim(), context);
     }
-    return unauthorized(
-        response,
-        context,
-        "use Authorization: Bearer <token> (HTTP Basic only for POST /api/tokens)");
+    return refused(
+        context, "use Authorization: Bearer <token> (HTTP Basic only for POST /api/tokens)");
   }
 
-  private AuthenticationStatus basic(
-      String encoded, HttpServletResponse response, HttpMessageContext context) {
+  private AuthenticationStatus basic(String encoded, HttpMessageContext context) {
     String decoded;
     try {
       decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      return unauthorized(response, context, "malformed Basic credentials");
+      return refused(context, "malformed Basic credentials");
     }
     int colon = decoded.indexOf(':');
     if (colon < 1) {
-      return unauthorized(response, context, "malformed Basic credentials");
+      return refused(context, "malformed Basic credentials");
     }
     CredentialValidationResult result =
         identityStore.validate(
             new UsernamePasswordCredential(
                 decoded.substring(0, colon), new Password(decoded.substring(colon + 1))));
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-      return unauthorized(response, context, "wrong username or password");
+      return refused(context, "wrong username or password");
     }
     return context.notifyContainerAboutLogin(result);
   }
@@ -90,8 +87,7 @@ public class PodiumAuthentication implements HttpAuthenticationMechanism {
    * then answers 401 with it as a problem document. (A failure status here would make the server
    * answer with its own HTML error page.)
    */
-  private static AuthenticationStatus unauthorized(
-      HttpServletResponse response, HttpMessageContext context, String detail) {
+  private static AuthenticationStatus refused(HttpMessageContext context, String detail) {
     context.getRequest().setAttribute(REFUSED, detail);
     return context.doNothing();
   }
