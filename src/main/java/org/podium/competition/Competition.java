@@ -155,6 +155,14 @@ public class Competition {
     return Collections.unmodifiableSet(organizers);
   }
 
+  /** Replaces who runs the competition; it always keeps at least one organizer. */
+  public void setOrganizers(Set<Account> accounts) {
+    if (accounts.isEmpty()) {
+      throw new IllegalArgumentException("a competition needs at least one organizer");
+    }
+    organizers = new HashSet<>(accounts);
+  }
+
   public List<Phase> getPhases() {
     return Collections.unmodifiableList(phases);
   }

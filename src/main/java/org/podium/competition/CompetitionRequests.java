@@ -15,7 +15,8 @@ public final class CompetitionRequests {
       Boolean published,
       Boolean enableDockerSubmission,
       Participation participation,
-      Boolean participantsSeeLogs) {}
+      Boolean participantsSeeLogs,
+      List<String> organizers) {}
 
   public record ScoringRequest(String metric, String image, String command, String layout) {}
 

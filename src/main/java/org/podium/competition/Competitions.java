@@ -7,9 +7,11 @@ import jakarta.persistence.PersistenceContext;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.podium.account.Account;
 import org.podium.account.Accounts;
 import org.podium.account.Role;
@@ -53,7 +55,30 @@ public class Competitions {
       competition.setTitle(request.title().trim());
     }
     apply(competition, request);
+    if (request.organizers() != null) {
+      competition.setOrganizers(organizers(request.organizers()));
+    }
     return competition;
+  }
+
+  private Set<Account> organizers(List<String> usernames) {
+    if (usernames.isEmpty()) {
+      throw Problem.invalidField("organizers", "a competition needs at least one organizer");
+    }
+    Set<Account> organizers = new HashSet<>();
+    for (String username : usernames) {
+      Account account =
+          accounts
+              .find(username)
+              .orElseThrow(
+                  () ->
+                      Problem.invalidField("organizers", "there is no account '" + username + "'"));
+      if (!account.hasRole(Role.ORGANIZER) && !account.hasRole(Role.ADMIN)) {
+        throw Problem.invalidField("organizers", username + " does not have the organizer role");
+      }
+      organizers.add(account);
+    }
+    return organizers;
   }
 
   private static void apply(Competition competition, CompetitionRequest request) {

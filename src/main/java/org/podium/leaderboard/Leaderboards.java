@@ -3,8 +3,8 @@ package org.podium.leaderboard;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.podium.competition.LeaderboardColumn;
@@ -28,13 +28,6 @@ public class Leaderboards {
             .orElseThrow(
                 () ->
                     new IllegalStateException("phase " + phase.getId() + " has no primary column"));
-    Comparator<Submission> byPrimary =
-        Comparator.comparingDouble((Submission s) -> s.getScores().get(primary.getKey()));
-    if (!primary.isAscending()) {
-      byPrimary = byPrimary.reversed();
-    }
-    Comparator<Submission> order =
-        byPrimary.thenComparing(Submission::getSubmittedAt).thenComparing(Submission::getId);
     List<Submission> finished =
         entityManager
             .createQuery(
@@ -43,13 +36,19 @@ public class Leaderboards {
             .setParameter("phase", phase)
             .setParameter("finished", SubmissionStatus.FINISHED)
             .getResultList();
-    Map<Long, Submission> best = new LinkedHashMap<>();
-    finished.stream()
-        .filter(s -> s.getScores().containsKey(primary.getKey()))
-        .sorted(order)
-        .forEach(s -> best.putIfAbsent(s.getParticipant().getId(), s));
-    List<Submission> ranked = best.values().stream().sorted(order).toList();
-    List<Leaderboard.Row> rows = new java.util.ArrayList<>();
+    Map<Long, Submission> byId = new HashMap<>();
+    List<Ranking.Entry> entries = new ArrayList<>();
+    for (Submission s : finished) {
+      byId.put(s.getId(), s);
+      entries.add(
+          new Ranking.Entry(
+              s.getId(), s.getParticipant().getId(), s.getSubmittedAt(), s.getScores()));
+    }
+    List<Submission> ranked =
+        Ranking.rank(entries, primary.getKey(), primary.isAscending()).stream()
+            .map(e -> byId.get(e.submissionId()))
+            .toList();
+    List<Leaderboard.Row> rows = new ArrayList<>();
     for (int i = 0; i < ranked.size(); i++) {
       Submission s = ranked.get(i);
       rows.add(

@@ -102,6 +102,17 @@ class CompetitionsApiIT {
         participant
             .put("competitions/" + id, Json.createObjectBuilder().add("title", "mine").build())
             .status());
+
+    ApiClient.Reply notAnOrganizer =
+        admin.put(
+            "competitions/" + id,
+            Json.createObjectBuilder()
+                .add("organizers", Json.createArrayBuilder().add("admin").add(username))
+                .build());
+    assertEquals(400, notAnOrganizer.status());
+    assertEquals(
+        username + " does not have the organizer role",
+        notAnOrganizer.json().getJsonObject("errors").getString("organizers"));
   }
 
   @Test

@@ -68,7 +68,7 @@ class RunPropertiesIT {
         competitions.create(
             admin,
             new CompetitionRequests.CompetitionRequest(
-                "Properties", "", true, false, Participation.AUTO, true));
+                "Properties", "", true, false, Participation.AUTO, true, null));
     Phase phase =
         competitions.addPhase(
             admin,
