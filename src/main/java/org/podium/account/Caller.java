@@ -2,6 +2,7 @@ package org.podium.account;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import org.podium.platform.Problem;
 
 /** Who is calling, for boundaries and services that must know. */
+@Named
 @RequestScoped
 public class Caller {
 
@@ -44,5 +46,15 @@ public class Caller {
       throw Problem.forbidden("this needs the " + role.name().toLowerCase() + " role");
     }
     return caller;
+  }
+
+  /** For pages: the signed-in username, or null. */
+  public String getName() {
+    return account().map(Account::getUsername).orElse(null);
+  }
+
+  /** For pages: whether the signed-in account may create competitions. */
+  public boolean isOrganizer() {
+    return account().map(a -> a.hasRole(Role.ORGANIZER) || a.hasRole(Role.ADMIN)).orElse(false);
   }
 }

@@ -10,6 +10,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -17,9 +18,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Authenticates REST calls: {@code Authorization: Bearer <token>} everywhere, HTTP Basic only to
- * create a token ({@code POST /api/tokens}). A request without credentials goes on anonymously;
- * what needs a caller says so with 401.
+ * Authenticates every request: {@code Authorization: Bearer <token>} for the API (HTTP Basic only
+ * to create a token, {@code POST /api/tokens}), and the browser session of the sign-in page for
+ * pages. A request without either goes on anonymously; what needs a caller says so.
  */
 @ApplicationScoped
 public class PodiumAuthentication implements HttpAuthenticationMechanism {
@@ -33,7 +34,7 @@ public class PodiumAuthentication implements HttpAuthenticationMechanism {
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String header = request.getHeader("Authorization");
     if (header == null || header.isBlank()) {
-      return context.doNothing();
+      return signedInPage(request, context);
     }
     if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       Optional<Account> account = accounts.authenticate(header.substring(7).trim());
@@ -68,6 +69,25 @@ public class PodiumAuthentication implements HttpAuthenticationMechanism {
     }
     return context.notifyContainerAboutLogin(result);
   }
+
+  /** Pages: the account signed in on this browser session, if any, checked on every request. */
+  private AuthenticationStatus signedInPage(
+      HttpServletRequest request, HttpMessageContext context) {
+    HttpSession session = request.getSession(false);
+    Object username = session == null ? null : session.getAttribute(SESSION_ACCOUNT);
+    if (username == null) {
+      return context.doNothing();
+    }
+    Optional<Account> account = accounts.find(username.toString());
+    if (account.isEmpty()) {
+      session.invalidate();
+      return context.doNothing();
+    }
+    return context.notifyContainerAboutLogin(account.get().getUsername(), groups(account.get()));
+  }
+
+  /** The session attribute naming the account signed in through the sign-in page. */
+  public static final String SESSION_ACCOUNT = "org.podium.account";
 
   private static boolean isTokenRequest(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());

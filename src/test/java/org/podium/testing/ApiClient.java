@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 /** A small HTTP client for black-box tests of Podium's REST API. */
@@ -86,6 +87,36 @@ public final class ApiClient {
         HttpRequest.newBuilder(base.resolve(path))
             .header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  /** A multipart form post: text fields plus one file part named {@code file}. */
+  public Reply postMultipart(
+      String path, Map<String, String> fields, String fileName, String type, byte[] file) {
+    String boundary = "podium-" + UUID.randomUUID();
+    StringBuilder head = new StringBuilder();
+    fields.forEach(
+        (name, value) ->
+            head.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+    head.append("--")
+        .append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+        .append(fileName)
+        .append("\"\r\nContent-Type: ")
+        .append(type)
+        .append("\r\n\r\n");
+    byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[start.length + file.length + end.length];
+    System.arraycopy(start, 0, body, 0, start.length);
+    System.arraycopy(file, 0, body, start.length, file.length);
+    System.arraycopy(end, 0, body, start.length + file.length, end.length);
+    return post(path, "multipart/form-data; boundary=" + boundary, body);
   }
 
   public Reply delete(String path) {

@@ -1,0 +1,101 @@
+package org.podium.account;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import org.podium.platform.Problem;
+
+/** The sign-in, sign-up and sign-out forms. Faces' view state protects them from forged posts. */
+@Named
+@RequestScoped
+public class SignIn {
+
+  @Inject AccountIdentityStore identityStore;
+
+  @Inject Accounts accounts;
+
+  private String username;
+  private String email;
+  private String password;
+
+  public String signIn() throws IOException {
+    CredentialValidationResult result =
+        identityStore.validate(
+            new UsernamePasswordCredential(
+                trimmed(username), new Password(password == null ? "" : password)));
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      error(null, "Wrong username or password.");
+      return null;
+    }
+    startSession(result.getCallerPrincipal().getName());
+    return "/competitions?faces-redirect=true";
+  }
+
+  public String signUp() throws IOException {
+    try {
+      Account account = accounts.register(trimmed(username), email, password);
+      startSession(account.getUsername());
+      return "/competitions?faces-redirect=true";
+    } catch (Problem problem) {
+      if (problem.fieldErrors().isEmpty()) {
+        error(null, problem.getMessage());
+      }
+      problem.fieldErrors().forEach((field, message) -> error("signup:" + field, message));
+      return null;
+    }
+  }
+
+  public String signOut() {
+    FacesContext.getCurrentInstance().getExternalContext().invalidateSession();
+    return "/index?faces-redirect=true";
+  }
+
+  private static void startSession(String account) {
+    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    request.getSession(true);
+    request.changeSessionId(); // a new session id at sign-in: no session fixation
+    request.getSession().setAttribute(PodiumAuthentication.SESSION_ACCOUNT, account);
+  }
+
+  private static void error(String clientId, String message) {
+    FacesContext.getCurrentInstance()
+        .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+  }
+
+  private static String trimmed(String value) {
+    return value == null ? "" : value.trim().toLowerCase();
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+}

@@ -1,0 +1,97 @@
+package org.podium.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven by its chromedriver, with a fresh profile and no background
+ * networking. Without them browser tests skip with a message, or fail with {@code
+ * PODIUM_REQUIRE_BROWSER=1}. Screenshots go to {@code target/screenshots}.
+ */
+public final class Browser implements AutoCloseable {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private final ChromeDriver driver;
+  private final Path profile;
+  private final Path screenshots;
+  private int shots;
+
+  private Browser(ChromeDriver driver, Path profile, Path screenshots) {
+    this.driver = driver;
+    this.profile = profile;
+    this.screenshots = screenshots;
+  }
+
+  public static Browser open(String journey) {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      String message =
+          "headless Chromium is not installed (apt-get install chromium chromium-driver)";
+      if ("1".equals(System.getenv("PODIUM_REQUIRE_BROWSER"))) {
+        Assertions.fail(message + " — failing because PODIUM_REQUIRE_BROWSER=1");
+      }
+      System.err.println("SKIPPED: " + message);
+      Assumptions.abort(message);
+    }
+    try {
+      Path profile = Files.createTempDirectory("podium-chromium");
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(CHROMIUM.toFile());
+      options.addArguments(
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          "--disable-quic",
+          "--window-size=1280,900",
+          "--user-data-dir=" + profile);
+      ChromeDriverService service =
+          new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+      ChromeDriver driver = new ChromeDriver(service, options);
+      driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+      Path screenshots = Files.createDirectories(Path.of("target/screenshots", journey));
+      return new Browser(driver, profile, screenshots);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public ChromeDriver driver() {
+    return driver;
+  }
+
+  /** Saves a numbered screenshot of what the page shows now. */
+  public Path screenshot(String step) {
+    try {
+      Path file = screenshots.resolve(String.format("%02d-%s.png", ++shots, step));
+      Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+    try (var paths = Files.walk(profile)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException ignored) {
+      // a temporary profile
+    }
+  }
+}
