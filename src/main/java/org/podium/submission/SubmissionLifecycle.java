@@ -3,6 +3,7 @@ package org.podium.submission;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +28,8 @@ public class SubmissionLifecycle {
   @PersistenceContext EntityManager entityManager;
 
   @Inject RunRequests runRequests;
+
+  @Inject Event<SubmissionChanged> changes;
 
   /**
    * SUBMITTED → RUNNING on {@code node}, attempt + 1. Empty when someone else got there first, or
@@ -74,6 +77,7 @@ public class SubmissionLifecycle {
     if (claimed == 0) {
       return Optional.empty();
     }
+    changes.fire(new SubmissionChanged(id));
     Submission s = entityManager.find(Submission.class, id);
     entityManager.refresh(s);
     Phase p = s.getPhase();
@@ -301,7 +305,11 @@ public class SubmissionLifecycle {
     for (int i = 0; i < parameters.length; i += 2) {
       update.setParameter((String) parameters[i], parameters[i + 1]);
     }
-    return update.executeUpdate() == 1;
+    boolean moved = update.executeUpdate() == 1;
+    if (moved) {
+      changes.fire(new SubmissionChanged(id));
+    }
+    return moved;
   }
 
   private static String truncate(String detail) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -132,6 +133,133 @@ class BrowserJourneyIT {
 
       page.findElement(By.id("signout:signOut")).click();
       assertEquals("Sign in", page.findElement(By.linkText("Sign in")).getText());
+    }
+  }
+
+  @Test
+  void participantSubmitsDockerThroughTheModalAndWatchesItFinishLive() throws Exception {
+    org.podium.testing.DockerRequirement.engine();
+    try (org.podium.compute.DockerEngine engine =
+            new org.podium.compute.DockerEngine(org.podium.testing.DockerRequirement.settings());
+        org.podium.testing.LocalRegistry registry = org.podium.testing.LocalRegistry.start()) {
+      org.podium.testing.RegistryImages.pushAll(engine.calls());
+      ApiClient admin = ApiClient.admin(base);
+      String title = "Docker lengths " + UUID.randomUUID().toString().substring(0, 4);
+      long competition =
+          admin
+              .post(
+                  "competitions",
+                  Json.createObjectBuilder()
+                      .add("title", title)
+                      .add("published", true)
+                      .add("enableDockerSubmission", true)
+                      .build())
+              .json()
+              .getJsonNumber("id")
+              .longValue();
+      long phase =
+          admin
+              .post(
+                  "competitions/" + competition + "/phases",
+                  Json.createObjectBuilder()
+                      .add("name", "Development")
+                      .add("executionTimeLimitSeconds", 60)
+                      .add("memoryMb", 128)
+                      .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
+                      .build())
+              .json()
+              .getJsonNumber("id")
+              .longValue();
+      admin.put(
+          "competitions/" + competition + "/phases/" + phase + "/input-data",
+          "application/zip",
+          Zips.of(Map.of("data.txt", "abc\nhello\n")));
+      admin.put(
+          "competitions/" + competition + "/phases/" + phase + "/reference-data",
+          "application/zip",
+          Zips.of(Map.of("truth.csv", "1,3\n2,5\n")));
+      String username = "docker-" + UUID.randomUUID().toString().substring(0, 6);
+      String password = "password-" + UUID.randomUUID();
+      ApiClient participant = new ApiClient(base);
+      participant.post(
+          "accounts",
+          Json.createObjectBuilder()
+              .add("username", username)
+              .add("email", username + "@example.org")
+              .add("password", password)
+              .build());
+      ApiClient.basic(base, username, password)
+          .tokenClient()
+          .post("competitions/" + competition + "/participants", (jakarta.json.JsonStructure) null);
+
+      try (Browser browser = Browser.open("docker-journey")) {
+        WebDriver page = browser.driver();
+        page.get(base + "signin.xhtml");
+        page.findElement(By.id("signin:username")).sendKeys(username);
+        page.findElement(By.id("signin:password")).sendKeys(password);
+        page.findElement(By.id("signin:submit")).click();
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> page.getTitle().equals("Competitions — Podium"));
+        page.get(base + "competition.xhtml?id=" + competition + "&tab=participate");
+        browser.screenshot("participate");
+
+        page.findElement(By.id("submit-docker")).click();
+        org.openqa.selenium.WebElement image = page.findElement(By.id("docker:image"));
+        assertTrue(image.isDisplayed(), "the dialog opened");
+        assertEquals(image, page.switchTo().activeElement(), "focus moved into the dialog");
+        image.sendKeys("docker run -v /:/host " + org.podium.testing.RegistryImages.EXAMPLE);
+        page.findElement(By.id("docker:teamName")).sendKeys("Team Docker");
+        page.findElement(By.id("docker:methodName")).sendKeys("length counter");
+        page.findElement(By.id("docker:send")).click();
+        String refused = page.findElement(By.id("docker:imageError")).getText();
+        assertTrue(
+            refused.startsWith("-v is not allowed: Podium sets the sandbox itself"), refused);
+        assertTrue(
+            page.findElement(By.id("docker:image")).isDisplayed(),
+            "the dialog stays open on the error");
+        browser.screenshot("option-refused");
+
+        org.openqa.selenium.WebElement fixed = page.findElement(By.id("docker:image"));
+        fixed.clear();
+        // Three seconds of work, so the table first shows the submission waiting or running.
+        fixed.sendKeys(
+            "docker run "
+                + org.podium.testing.RegistryImages.BUSYBOX
+                + " /bin/busybox sh -c 'busybox sleep 3; printf \"1,3\\n2,5\\n\" > /mnt/out/predictions.csv'");
+        page.findElement(By.id("docker:send")).click();
+        assertTrue(
+            page.findElement(By.id("participateMessages")).getText().contains("Sent: submission"));
+        browser.screenshot("sent");
+        String first =
+            page.findElement(By.cssSelector("table.submissions tbody tr td.status")).getText();
+        assertTrue(List.of("SUBMITTED", "RUNNING").contains(first), first);
+        // A reload would drop this marker: the row must change by push, not by reloading.
+        ((org.openqa.selenium.JavascriptExecutor) page)
+            .executeScript("window.podiumNoReload = true;");
+
+        // The live table is re-rendered under our feet: an element may go stale between find and
+        // read.
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
+            .until(
+                () ->
+                    page.findElement(By.cssSelector("table.submissions tbody tr td.status"))
+                        .getText()
+                        .equals("FINISHED"));
+        assertEquals(
+            true,
+            ((org.openqa.selenium.JavascriptExecutor) page)
+                .executeScript("return window.podiumNoReload === true;"));
+        browser.screenshot("finished-live");
+
+        page.findElement(By.id("tab-results")).click();
+        assertEquals(
+            "1 " + username + " Team Docker length counter 0.0000",
+            page.findElement(By.cssSelector("table.leaderboard tbody tr")).getText());
+        browser.screenshot("results");
+      }
     }
   }
 }

@@ -1,0 +1,246 @@
+package org.podium.submission;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.util.List;
+import org.podium.account.Caller;
+import org.podium.competition.CompetitionPages;
+import org.podium.platform.Problem;
+
+/**
+ * Backs the Participate tab's forms: the "Submit Docker" dialog (an image reference or a pasted
+ * docker run line, checked before sending, plus the seed's metadata), the results upload, and the
+ * caller's submissions table.
+ */
+@Named
+@ViewScoped
+public class SubmissionForms implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject Submissions submissions;
+
+  @Inject SubmissionControl control;
+
+  @Inject Caller caller;
+
+  @Inject CompetitionPages page;
+
+  private String image;
+  private String description;
+  private String methodName;
+  private String methodDescription;
+  private String projectUrl;
+  private String publicationUrl;
+  private String bibtex;
+  private String teamName;
+  private String organization;
+  private transient Part results;
+
+  /** What Podium will run for the image field, or why it will not. */
+  public String getPreview() {
+    if (image == null || image.isBlank()) {
+      return null;
+    }
+    try {
+      DockerRunLine.Parsed parsed = DockerRunLine.parse(image);
+      return "Podium will run "
+          + parsed.image()
+          + (parsed.command().isEmpty()
+              ? ""
+              : " with arguments " + String.join(" ", parsed.command()))
+          + (parsed.env().isEmpty() ? "" : ", environment " + parsed.env().keySet());
+    } catch (DockerRunLine.Refused refused) {
+      return null;
+    }
+  }
+
+  public String sendDocker() {
+    try {
+      DockerRunLine.parse(image);
+    } catch (DockerRunLine.Refused refused) {
+      error("docker:image", refused.getMessage());
+      return null;
+    }
+    try {
+      Submission submission = submissions.submitDocker(caller.require(), page.getId(), request());
+      info("Sent: submission " + submission.getId() + " waits for a slot.");
+      image = null;
+      return "/competition?faces-redirect=true&id=" + page.getId() + "&tab=participate";
+    } catch (Problem problem) {
+      error(
+          problem.fieldErrors().containsKey("image") ? "docker:image" : null, problem.getMessage());
+      return null;
+    }
+  }
+
+  public String sendResults() throws IOException {
+    if (results == null || results.getSize() == 0) {
+      error("upload:results", "Choose a zip file with your predictions.");
+      return null;
+    }
+    try (InputStream zip = results.getInputStream()) {
+      Submission submission =
+          submissions.submitResults(caller.require(), page.getId(), request(), zip);
+      info("Sent: submission " + submission.getId() + " is being scored.");
+      return "/competition?faces-redirect=true&id=" + page.getId() + "&tab=participate";
+    } catch (Problem problem) {
+      error(null, problem.getMessage());
+      return null;
+    }
+  }
+
+  public String cancel(long submissionId) {
+    try {
+      control.cancel(caller.require(), submissionId);
+    } catch (Problem problem) {
+      error(null, problem.getMessage());
+    }
+    return null;
+  }
+
+  @Transactional
+  public List<SubmissionView> getMine() {
+    if (caller.account().isEmpty() || page.getId() == null) {
+      return List.of();
+    }
+    return submissions.mine(caller.require(), page.getId()).stream()
+        .map(SubmissionView::of)
+        .toList();
+  }
+
+  /** Scores as "key value" pairs, for the table. */
+  public String scores(SubmissionView submission) {
+    return submission.scores().entrySet().stream()
+        .map(
+            score ->
+                score.getKey()
+                    + " "
+                    + String.format(java.util.Locale.ROOT, "%.4f", score.getValue()))
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  /** A time as people read it, in UTC. */
+  public String time(java.time.Instant instant) {
+    return instant == null
+        ? ""
+        : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(instant);
+  }
+
+  private SubmissionRequest request() {
+    return new SubmissionRequest(
+        null,
+        image,
+        null,
+        null,
+        description,
+        methodName,
+        methodDescription,
+        projectUrl,
+        publicationUrl,
+        bibtex,
+        teamName,
+        organization);
+  }
+
+  private static void error(String clientId, String message) {
+    FacesContext.getCurrentInstance()
+        .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+  }
+
+  private static void info(String message) {
+    FacesContext context = FacesContext.getCurrentInstance();
+    context.getExternalContext().getFlash().setKeepMessages(true);
+    context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
+  }
+
+  public String getImage() {
+    return image;
+  }
+
+  public void setImage(String image) {
+    this.image = image;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+
+  public String getMethodName() {
+    return methodName;
+  }
+
+  public void setMethodName(String methodName) {
+    this.methodName = methodName;
+  }
+
+  public String getMethodDescription() {
+    return methodDescription;
+  }
+
+  public void setMethodDescription(String methodDescription) {
+    this.methodDescription = methodDescription;
+  }
+
+  public String getProjectUrl() {
+    return projectUrl;
+  }
+
+  public void setProjectUrl(String projectUrl) {
+    this.projectUrl = projectUrl;
+  }
+
+  public String getPublicationUrl() {
+    return publicationUrl;
+  }
+
+  public void setPublicationUrl(String publicationUrl) {
+    this.publicationUrl = publicationUrl;
+  }
+
+  public String getBibtex() {
+    return bibtex;
+  }
+
+  public void setBibtex(String bibtex) {
+    this.bibtex = bibtex;
+  }
+
+  public String getTeamName() {
+    return teamName;
+  }
+
+  public void setTeamName(String teamName) {
+    this.teamName = teamName;
+  }
+
+  public String getOrganization() {
+    return organization;
+  }
+
+  public void setOrganization(String organization) {
+    this.organization = organization;
+  }
+
+  public Part getResults() {
+    return results;
+  }
+
+  public void setResults(Part results) {
+    this.results = results;
+  }
+}
