@@ -7,11 +7,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by its chromedriver, with a fresh profile and no background
@@ -72,6 +76,26 @@ public final class Browser implements AutoCloseable {
 
   public ChromeDriver driver() {
     return driver;
+  }
+
+  /**
+   * Clicks something that loads a new page (a link, a form's button) and waits until the new page
+   * has replaced the old one, so nothing is read from the page being left.
+   */
+  public void clickAndWait(By target) {
+    WebElement old = driver.findElement(By.tagName("html"));
+    driver.findElement(target).click();
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(
+            page -> {
+              try {
+                old.isEnabled();
+                return false;
+              } catch (WebDriverException gone) {
+                // stale, or Chrome's "node does not belong to the document": the page was replaced
+                return true;
+              }
+            });
   }
 
   /** Saves a numbered screenshot of what the page shows now. */

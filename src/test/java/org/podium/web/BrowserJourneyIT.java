@@ -37,7 +37,7 @@ class BrowserJourneyIT {
   @ArquillianResource URL base;
 
   @Test
-  void participantSignsUpJoinsAndFindsTheirScoreOnTheResultsTab() {
+  void participantSignsUpJoinsUploadsResultsAndFindsTheirScoreOnTheResultsTab() throws Exception {
     ApiClient admin = ApiClient.admin(base);
     String title = "Line lengths " + UUID.randomUUID().toString().substring(0, 4);
     long competition =
@@ -77,61 +77,64 @@ class BrowserJourneyIT {
       page.findElement(By.id("signup:username")).sendKeys(username);
       page.findElement(By.id("signup:email")).sendKeys(username + "@example.org");
       page.findElement(By.id("signup:password")).sendKeys("short");
-      page.findElement(By.id("signup:submit")).click();
+      browser.clickAndWait(By.id("signup:submit"));
       assertEquals(
           "must have at least 10 characters",
           page.findElement(By.cssSelector(".field-error")).getText());
       browser.screenshot("signup-refused");
 
       page.findElement(By.id("signup:password")).sendKeys(password);
-      page.findElement(By.id("signup:submit")).click();
+      browser.clickAndWait(By.id("signup:submit"));
       assertEquals("Competitions — Podium", page.getTitle());
       assertEquals(username, page.findElement(By.cssSelector(".who")).getText());
       browser.screenshot("competitions");
 
-      page.findElement(By.linkText(title)).click();
+      browser.clickAndWait(By.linkText(title));
       assertEquals(title, page.findElement(By.id("title")).getText());
       assertTrue(
           page.findElement(By.cssSelector(".description")).getText().contains("Scored by MAE."));
       browser.screenshot("overview");
 
-      page.findElement(By.id("tab-participate")).click();
+      browser.clickAndWait(By.id("tab-participate"));
       browser.screenshot("participate");
-      page.findElement(By.id("join:joinButton")).click();
+      browser.clickAndWait(By.id("join:joinButton"));
       assertTrue(
           page.findElement(By.id("approved"))
               .getText()
               .startsWith("You take part in this competition."));
       browser.screenshot("joined");
 
-      ApiClient participant = ApiClient.basic(base, username, password).tokenClient();
-      long id =
-          participant
-              .postMultipart(
-                  "competitions/" + competition + "/submissions",
-                  Map.of("teamName", "Team Web", "methodName", "counting"),
-                  "results.zip",
-                  "application/zip",
-                  Zips.of(Map.of("predictions.csv", "1,3\n2,5\n")))
-              .json()
-              .getJsonNumber("id")
-              .longValue();
+      assertTrue(page.findElements(By.id("submit-docker")).isEmpty(), "no Docker submissions here");
+      java.nio.file.Path zip = java.nio.file.Files.createTempFile("results", ".zip");
+      java.nio.file.Files.write(zip, Zips.of(Map.of("predictions.csv", "1,3\n2,5\n")));
+      page.findElement(By.id("upload:results")).sendKeys(zip.toString());
+      page.findElement(By.id("upload:teamName")).sendKeys("Team Web");
+      page.findElement(By.id("upload:methodName")).sendKeys("counting");
+      browser.clickAndWait(By.id("upload:send"));
       await()
-          .atMost(Duration.ofSeconds(30))
+          .atMost(Duration.ofSeconds(10))
+          .ignoreExceptions()
           .until(
               () ->
-                  !participant
-                      .get("submissions/" + id)
-                      .json()
-                      .getString("status")
-                      .equals("SUBMITTED"));
+                  page.findElement(By.id("participateMessages"))
+                      .getText()
+                      .startsWith("Sent: submission"));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(
+              () ->
+                  page.findElement(By.cssSelector("table.submissions tbody tr td.status"))
+                      .getText()
+                      .equals("FINISHED"));
+      browser.screenshot("results-uploaded");
 
-      page.findElement(By.id("tab-results")).click();
+      browser.clickAndWait(By.id("tab-results"));
       String row = page.findElement(By.cssSelector("table.leaderboard tbody tr")).getText();
       assertEquals("1 " + username + " Team Web counting 0.0000", row);
       browser.screenshot("results");
 
-      page.findElement(By.id("signout:signOut")).click();
+      browser.clickAndWait(By.id("signout:signOut"));
       assertEquals("Sign in", page.findElement(By.linkText("Sign in")).getText());
     }
   }
@@ -197,7 +200,7 @@ class BrowserJourneyIT {
         page.get(base + "signin.xhtml");
         page.findElement(By.id("signin:username")).sendKeys(username);
         page.findElement(By.id("signin:password")).sendKeys(password);
-        page.findElement(By.id("signin:submit")).click();
+        browser.clickAndWait(By.id("signin:submit"));
         await()
             .atMost(Duration.ofSeconds(10))
             .until(() -> page.getTitle().equals("Competitions — Podium"));
@@ -211,10 +214,16 @@ class BrowserJourneyIT {
         image.sendKeys("docker run -v /:/host " + org.podium.testing.RegistryImages.EXAMPLE);
         page.findElement(By.id("docker:teamName")).sendKeys("Team Docker");
         page.findElement(By.id("docker:methodName")).sendKeys("length counter");
-        page.findElement(By.id("docker:send")).click();
-        String refused = page.findElement(By.id("docker:imageError")).getText();
-        assertTrue(
-            refused.startsWith("-v is not allowed: Podium sets the sandbox itself"), refused);
+        browser.clickAndWait(By.id("docker:send"));
+        // The form posts and the page reloads: read the error from the new page, once it is there.
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .ignoreExceptions()
+            .until(
+                () ->
+                    page.findElement(By.id("docker:imageError"))
+                        .getText()
+                        .startsWith("-v is not allowed: Podium sets the sandbox itself"));
         assertTrue(
             page.findElement(By.id("docker:image")).isDisplayed(),
             "the dialog stays open on the error");
@@ -227,9 +236,15 @@ class BrowserJourneyIT {
             "docker run "
                 + org.podium.testing.RegistryImages.BUSYBOX
                 + " /bin/busybox sh -c 'busybox sleep 3; printf \"1,3\\n2,5\\n\" > /mnt/out/predictions.csv'");
-        page.findElement(By.id("docker:send")).click();
-        assertTrue(
-            page.findElement(By.id("participateMessages")).getText().contains("Sent: submission"));
+        browser.clickAndWait(By.id("docker:send"));
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .ignoreExceptions()
+            .until(
+                () ->
+                    page.findElement(By.id("participateMessages"))
+                        .getText()
+                        .startsWith("Sent: submission"));
         browser.screenshot("sent");
         String first =
             page.findElement(By.cssSelector("table.submissions tbody tr td.status")).getText();
@@ -254,7 +269,7 @@ class BrowserJourneyIT {
                 .executeScript("return window.podiumNoReload === true;"));
         browser.screenshot("finished-live");
 
-        page.findElement(By.id("tab-results")).click();
+        browser.clickAndWait(By.id("tab-results"));
         assertEquals(
             "1 " + username + " Team Docker length counter 0.0000",
             page.findElement(By.cssSelector("table.leaderboard tbody tr")).getText());
