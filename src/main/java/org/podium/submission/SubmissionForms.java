@@ -56,10 +56,26 @@ public class SubmissionForms implements Serializable {
           + parsed.image()
           + (parsed.command().isEmpty()
               ? ""
-              : " with arguments " + String.join(" ", parsed.command()))
+              : " with arguments "
+                  + parsed.command().stream()
+                      .map(argument -> "\"" + argument + "\"")
+                      .collect(java.util.stream.Collectors.joining(", ", "[", "]")))
           + (parsed.env().isEmpty() ? "" : ", environment " + parsed.env().keySet());
     } catch (DockerRunLine.Refused refused) {
       return null;
+    }
+  }
+
+  /** Why Podium will not run what the image field says, or null. */
+  public String getRefusal() {
+    if (image == null || image.isBlank()) {
+      return null;
+    }
+    try {
+      DockerRunLine.parse(image);
+      return null;
+    } catch (DockerRunLine.Refused refused) {
+      return refused.getMessage();
     }
   }
 

@@ -212,6 +212,16 @@ class BrowserJourneyIT {
         assertTrue(image.isDisplayed(), "the dialog opened");
         assertEquals(image, page.switchTo().activeElement(), "focus moved into the dialog");
         image.sendKeys("docker run -v /:/host " + org.podium.testing.RegistryImages.EXAMPLE);
+        image.sendKeys(org.openqa.selenium.Keys.TAB);
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .ignoreExceptions()
+            .until(
+                () ->
+                    page.findElement(By.id("docker:check"))
+                        .getText()
+                        .startsWith("-v is not allowed"));
+        browser.screenshot("option-refused-while-typing");
         page.findElement(By.id("docker:teamName")).sendKeys("Team Docker");
         page.findElement(By.id("docker:methodName")).sendKeys("length counter");
         browser.clickAndWait(By.id("docker:send"));
@@ -236,6 +246,21 @@ class BrowserJourneyIT {
             "docker run "
                 + org.podium.testing.RegistryImages.BUSYBOX
                 + " /bin/busybox sh -c 'busybox sleep 3; printf \"1,3\\n2,5\\n\" > /mnt/out/predictions.csv'");
+        fixed.sendKeys(org.openqa.selenium.Keys.TAB);
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .ignoreExceptions()
+            .until(
+                () ->
+                    page.findElement(By.id("docker:check"))
+                        .getText()
+                        .startsWith(
+                            "Podium will run "
+                                + org.podium.testing.RegistryImages.BUSYBOX
+                                + " with arguments [\"/bin/busybox\", \"sh\", \"-c\", \"busybox sleep 3;"));
+        assertEquals(
+            "", page.findElement(By.id("docker:imageError")).getText(), "the old refusal is gone");
+        browser.screenshot("what-podium-will-run");
         browser.clickAndWait(By.id("docker:send"));
         await()
             .atMost(Duration.ofSeconds(10))
