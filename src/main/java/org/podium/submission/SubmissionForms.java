@@ -144,15 +144,6 @@ public class SubmissionForms implements Serializable {
         .collect(java.util.stream.Collectors.joining(", "));
   }
 
-  /** A time as people read it, in UTC. */
-  public String time(java.time.Instant instant) {
-    return instant == null
-        ? ""
-        : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(java.time.ZoneOffset.UTC)
-            .format(instant);
-  }
-
   private SubmissionRequest request() {
     return new SubmissionRequest(
         null,

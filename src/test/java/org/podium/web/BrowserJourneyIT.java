@@ -46,7 +46,9 @@ class BrowserJourneyIT {
                 "competitions",
                 Json.createObjectBuilder()
                     .add("title", title)
-                    .add("description", "Predict each line's length.\nScored by MAE.")
+                    .add(
+                        "description",
+                        "Predict each line's **length**.\n\nScored by MAE. <script>document.title='hacked'</script>")
                     .add("published", true)
                     .build())
             .json()
@@ -93,6 +95,8 @@ class BrowserJourneyIT {
       assertEquals(title, page.findElement(By.id("title")).getText());
       assertTrue(
           page.findElement(By.cssSelector(".description")).getText().contains("Scored by MAE."));
+      assertEquals("length", page.findElement(By.cssSelector(".description strong")).getText());
+      assertEquals(title + " — Podium", page.getTitle(), "the description's script did not run");
       browser.screenshot("overview");
 
       browser.clickAndWait(By.id("tab-participate"));
