@@ -215,6 +215,10 @@ class BrowserJourneyIT {
         org.openqa.selenium.WebElement image = page.findElement(By.id("docker:image"));
         assertTrue(image.isDisplayed(), "the dialog opened");
         assertEquals(image, page.switchTo().activeElement(), "focus moved into the dialog");
+        image.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        assertTrue(!image.isDisplayed(), "Esc closes the dialog");
+        page.findElement(By.id("submit-docker")).click();
+        assertTrue(image.isDisplayed(), "and the button opens it again");
         image.sendKeys("docker run -v /:/host " + org.podium.testing.RegistryImages.EXAMPLE);
         image.sendKeys(org.openqa.selenium.Keys.TAB);
         await()
