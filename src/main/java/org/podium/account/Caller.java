@@ -57,4 +57,9 @@ public class Caller {
   public boolean isOrganizer() {
     return account().map(a -> a.hasRole(Role.ORGANIZER) || a.hasRole(Role.ADMIN)).orElse(false);
   }
+
+  /** For pages: whether the signed-in account administers the installation. */
+  public boolean isAdmin() {
+    return account().map(a -> a.hasRole(Role.ADMIN)).orElse(false);
+  }
 }

@@ -294,6 +294,17 @@ public class Competitions {
     return participant;
   }
 
+  /** Everyone who joined a competition the caller organizes, oldest first. */
+  public List<Participant> participants(Account caller, long competitionId) {
+    Competition competition = organized(caller, competitionId);
+    return entityManager
+        .createQuery(
+            "select p from Participant p join fetch p.account where p.competition = :competition order by p.joinedAt",
+            Participant.class)
+        .setParameter("competition", competition)
+        .getResultList();
+  }
+
   public Optional<Participant> participant(Competition competition, Account account) {
     return entityManager
         .createNamedQuery(Participant.OF, Participant.class)

@@ -310,4 +310,73 @@ class BrowserJourneyIT {
       }
     }
   }
+
+  @Test
+  void organizerCreatesACompetitionAddsAPhaseUploadsDataAndApprovesAParticipant() throws Exception {
+    var admin =
+        org.podium.account.BootstrapCredentials.read(
+                java.nio.file.Path.of(
+                    System.getProperty("podium.it.home", "target/podium-home-it")))
+            .orElseThrow();
+    String title = "Organized " + UUID.randomUUID().toString().substring(0, 4);
+    java.nio.file.Path input = java.nio.file.Files.createTempFile("input", ".zip");
+    java.nio.file.Files.write(input, Zips.of(Map.of("data.txt", "abc\nhello\n")));
+    java.nio.file.Path reference = java.nio.file.Files.createTempFile("reference", ".zip");
+    java.nio.file.Files.write(reference, Zips.of(Map.of("truth.csv", "1,3\n2,5\n")));
+
+    try (Browser browser = Browser.open("organizer-journey")) {
+      WebDriver page = browser.driver();
+      page.get(base + "signin.xhtml");
+      page.findElement(By.id("signin:username")).sendKeys(admin.username());
+      page.findElement(By.id("signin:password")).sendKeys(admin.password());
+      browser.clickAndWait(By.id("signin:submit"));
+      browser.clickAndWait(By.id("new-competition"));
+      page.findElement(By.id("competition:title")).sendKeys(title);
+      page.findElement(By.id("competition:description")).sendKeys("Predict **line lengths**.");
+      new org.openqa.selenium.support.ui.Select(
+              page.findElement(By.id("competition:participation")))
+          .selectByValue("APPROVAL");
+      page.findElement(By.id("competition:docker")).click();
+      page.findElement(By.id("competition:published")).click();
+      browser.screenshot("new-competition");
+      browser.clickAndWait(By.id("competition:save"));
+      assertEquals("Saved.", page.findElement(By.id("messages")).getText());
+      assertTrue(
+          page.findElement(By.id("competition:docker")).isSelected(),
+          "Allow participant docker submission stays ticked");
+
+      page.findElement(By.id("phase:name")).sendKeys("Development");
+      page.findElement(By.id("phase:timeLimit")).clear();
+      page.findElement(By.id("phase:timeLimit")).sendKeys("60");
+      browser.clickAndWait(By.id("phase:add"));
+      assertEquals("Phase 'Development' added.", page.findElement(By.id("messages")).getText());
+
+      page.findElement(By.id("data:input")).sendKeys(input.toString());
+      page.findElement(By.id("data:reference")).sendKeys(reference.toString());
+      browser.clickAndWait(By.id("data:upload"));
+      assertEquals("Data uploaded.", page.findElement(By.id("messages")).getText());
+      String phaseRow = page.findElement(By.cssSelector("table tbody tr")).getText();
+      assertEquals("Development mae 60 s 10 bytes 8 bytes", phaseRow);
+      browser.screenshot("phase-with-data");
+
+      long competition = Long.parseLong(page.getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
+      ApiClient applicant = new ApiClient(base).newParticipant(base, "applicant");
+      String applicantName = applicant.get("accounts/me").json().getString("username");
+      applicant.post(
+          "competitions/" + competition + "/participants", (jakarta.json.JsonStructure) null);
+      page.navigate().refresh();
+      assertTrue(
+          page.findElement(By.id("participant-" + applicantName)).getText().contains("PENDING"));
+      browser.clickAndWait(
+          By.cssSelector("#participant-" + applicantName + " input[value=Approve]"));
+      assertTrue(
+          page.findElement(By.id("participant-" + applicantName)).getText().contains("APPROVED"));
+      browser.screenshot("participant-approved");
+      ApiClient.Reply again =
+          applicant.post(
+              "competitions/" + competition + "/participants", (jakarta.json.JsonStructure) null);
+      assertEquals(
+          "you already take part in this competition (APPROVED)", again.json().getString("detail"));
+    }
+  }
 }
