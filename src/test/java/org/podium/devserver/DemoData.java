@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.podium.account.BootstrapCredentials;
 import org.podium.testing.ApiClient;
-import org.podium.testing.Zips;
 
 /**
  * The run command's first-start demo, made through the REST API like any organizer would: a
@@ -34,45 +33,32 @@ final class DemoData {
     BootstrapCredentials admin = BootstrapCredentials.read(home).orElseThrow();
     ApiClient organizer = ApiClient.basic(base, admin.username(), admin.password()).tokenClient();
     long competition =
-        organizer
-            .post(
-                "competitions",
-                Json.createObjectBuilder()
-                    .add("title", "Demo: predict line lengths")
-                    .add(
-                        "description",
-                        "Read /mnt/in/data.txt and write /mnt/out/predictions.csv with one id,value row per line"
-                            + " (ids count lines from 1, values are the line's length). Scored by mean absolute error.")
-                    .add("published", true)
-                    .add("enableDockerSubmission", true)
-                    .add("participation", "AUTO")
-                    .build())
-            .json()
-            .getJsonNumber("id")
-            .longValue();
+        organizer.createCompetition(
+            Json.createObjectBuilder()
+                .add("title", "Demo: predict line lengths")
+                .add(
+                    "description",
+                    "Read /mnt/in/data.txt and write /mnt/out/predictions.csv with one id,value row per line"
+                        + " (ids count lines from 1, values are the line's length). Scored by mean absolute error.")
+                .add("published", true)
+                .add("enableDockerSubmission", true)
+                .add("participation", "AUTO")
+                .build());
     long phase =
-        organizer
-            .post(
-                "competitions/" + competition + "/phases",
-                Json.createObjectBuilder()
-                    .add("name", "Development")
-                    .add("executionTimeLimitSeconds", 120)
-                    .add("maxSubmissionsPerDay", 20)
-                    .add("memoryMb", 256)
-                    .add("cpus", 1)
-                    .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
-                    .build())
-            .json()
-            .getJsonNumber("id")
-            .longValue();
-    organizer.put(
-        "competitions/" + competition + "/phases/" + phase + "/input-data",
-        "application/zip",
-        Zips.of(Map.of("data.txt", "podium\nruns\nyour image\n")));
-    organizer.put(
-        "competitions/" + competition + "/phases/" + phase + "/reference-data",
-        "application/zip",
-        Zips.of(Map.of("truth.csv", "id,value\n1,6\n2,4\n3,10\n")));
+        organizer.addPhase(
+            competition,
+            Json.createObjectBuilder()
+                .add("name", "Development")
+                .add("executionTimeLimitSeconds", 120)
+                .add("maxSubmissionsPerDay", 20)
+                .add("memoryMb", 256)
+                .add("cpus", 1)
+                .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
+                .build());
+    organizer.uploadData(
+        competition, phase, false, Map.of("data.txt", "podium\nruns\nyour image\n"));
+    organizer.uploadData(
+        competition, phase, true, Map.of("truth.csv", "id,value\n1,6\n2,4\n3,10\n"));
 
     BootstrapCredentials participant =
         BootstrapCredentials.readOrCreate(
@@ -87,7 +73,7 @@ final class DemoData {
                 .build());
     ApiClient.basic(base, participant.username(), participant.password())
         .tokenClient()
-        .post("competitions/" + competition + "/participants", (jakarta.json.JsonStructure) null);
+        .join(competition);
     try {
       Files.writeString(marker, "competition " + competition + ", phase " + phase + "\n");
     } catch (IOException e) {

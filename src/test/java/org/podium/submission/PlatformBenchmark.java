@@ -19,7 +19,6 @@ import org.podium.testing.DockerCli;
 import org.podium.testing.DockerRequirement;
 import org.podium.testing.LocalRegistry;
 import org.podium.testing.RegistryImages;
-import org.podium.testing.Zips;
 
 /**
  * Whole-platform figures against a running Podium (the run command): submit-to-FINISHED of a
@@ -45,43 +44,27 @@ public final class PlatformBenchmark {
       BootstrapCredentials admin = BootstrapCredentials.read(home).orElseThrow();
       ApiClient organizer = ApiClient.basic(base, admin.username(), admin.password()).tokenClient();
       long competition =
-          organizer
-              .post(
-                  "competitions",
-                  Json.createObjectBuilder()
-                      .add("title", "Benchmark")
-                      .add("published", true)
-                      .add("enableDockerSubmission", true)
-                      .build())
-              .json()
-              .getJsonNumber("id")
-              .longValue();
+          organizer.createCompetition(
+              Json.createObjectBuilder()
+                  .add("title", "Benchmark")
+                  .add("published", true)
+                  .add("enableDockerSubmission", true)
+                  .build());
       long phase =
-          organizer
-              .post(
-                  "competitions/" + competition + "/phases",
-                  Json.createObjectBuilder()
-                      .add("name", "P")
-                      .add("executionTimeLimitSeconds", 60)
-                      .add("memoryMb", 256)
-                      .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
-                      .build())
-              .json()
-              .getJsonNumber("id")
-              .longValue();
-      organizer.put(
-          "competitions/" + competition + "/phases/" + phase + "/input-data",
-          "application/zip",
-          Zips.of(Map.of("data.txt", "abc\n")));
-      organizer.put(
-          "competitions/" + competition + "/phases/" + phase + "/reference-data",
-          "application/zip",
-          Zips.of(Map.of("truth.csv", "1,3\n")));
+          organizer.addPhase(
+              competition,
+              Json.createObjectBuilder()
+                  .add("name", "P")
+                  .add("executionTimeLimitSeconds", 60)
+                  .add("memoryMb", 256)
+                  .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
+                  .build());
+      organizer.uploadData(competition, phase, false, Map.of("data.txt", "abc\n"));
+      organizer.uploadData(competition, phase, true, Map.of("truth.csv", "1,3\n"));
       List<ApiClient> participants = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         ApiClient participant = new ApiClient(base).newParticipant(base, "bench");
-        participant.post(
-            "competitions/" + competition + "/participants", (jakarta.json.JsonStructure) null);
+        participant.join(competition);
         participants.add(participant);
       }
       String path = "competitions/" + competition + "/submissions";

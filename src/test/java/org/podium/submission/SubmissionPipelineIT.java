@@ -69,18 +69,13 @@ class SubmissionPipelineIT {
   private Setup competition(boolean docker, Integer perDay) {
     ApiClient admin = ApiClient.admin(base);
     long id =
-        admin
-            .post(
-                "competitions",
-                Json.createObjectBuilder()
-                    .add("title", "Line lengths")
-                    .add("published", true)
-                    .add("enableDockerSubmission", docker)
-                    .add("participation", "AUTO")
-                    .build())
-            .json()
-            .getJsonNumber("id")
-            .longValue();
+        admin.createCompetition(
+            Json.createObjectBuilder()
+                .add("title", "Line lengths")
+                .add("published", true)
+                .add("enableDockerSubmission", docker)
+                .add("participation", "AUTO")
+                .build());
     var phase =
         Json.createObjectBuilder()
             .add("name", "Development")
@@ -91,26 +86,11 @@ class SubmissionPipelineIT {
     if (perDay != null) {
       phase.add("maxSubmissionsPerDay", perDay);
     }
-    long phaseId =
-        admin
-            .post("competitions/" + id + "/phases", phase.build())
-            .json()
-            .getJsonNumber("id")
-            .longValue();
-    admin.put(
-        "competitions/" + id + "/phases/" + phaseId + "/input-data",
-        "application/zip",
-        Zips.of(Map.of("data.txt", "abc\nhello\n")));
-    admin.put(
-        "competitions/" + id + "/phases/" + phaseId + "/reference-data",
-        "application/zip",
-        Zips.of(Map.of("truth.csv", "id,value\n1,3\n2,4\n")));
+    long phaseId = admin.addPhase(id, phase.build());
+    admin.uploadData(id, phaseId, false, Map.of("data.txt", "abc\nhello\n"));
+    admin.uploadData(id, phaseId, true, Map.of("truth.csv", "id,value\n1,3\n2,4\n"));
     ApiClient participant = new ApiClient(base).newParticipant(base, "ada");
-    assertEquals(
-        201,
-        participant
-            .post("competitions/" + id + "/participants", (jakarta.json.JsonStructure) null)
-            .status());
+    participant.join(id);
     return new Setup(admin, participant, id, phaseId);
   }
 

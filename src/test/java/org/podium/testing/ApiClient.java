@@ -168,6 +168,47 @@ public final class ApiClient {
     return bearer(token.json().getString("token"));
   }
 
+  /** Creates a competition (this client must organize) and returns its id. */
+  public long createCompetition(jakarta.json.JsonObject competition) {
+    return created(post("competitions", competition));
+  }
+
+  /** Adds a phase to a competition and returns its id. */
+  public long addPhase(long competition, jakarta.json.JsonObject phase) {
+    return created(post("competitions/" + competition + "/phases", phase));
+  }
+
+  /** Replaces a phase's input (or reference) data with a zip of {@code files}. */
+  public void uploadData(
+      long competition, long phase, boolean reference, Map<String, String> files) {
+    Reply reply =
+        put(
+            "competitions/"
+                + competition
+                + "/phases/"
+                + phase
+                + (reference ? "/reference-data" : "/input-data"),
+            "application/zip",
+            Zips.of(files));
+    if (reply.status() != 204) {
+      throw new IllegalStateException("data upload failed: " + reply);
+    }
+  }
+
+  /** Joins a competition as this client. */
+  public void join(long competition) {
+    created(post("competitions/" + competition + "/participants", (JsonStructure) null));
+  }
+
+  private static long created(Reply reply) {
+    if (reply.status() != 201) {
+      throw new IllegalStateException("expected 201, got " + reply);
+    }
+    return reply.json().getJsonNumber("id") == null
+        ? -1
+        : reply.json().getJsonNumber("id").longValue();
+  }
+
   /** A client signed in as the bootstrap administrator of the integration-test server. */
   public static ApiClient admin(URL deployment) {
     var credentials =

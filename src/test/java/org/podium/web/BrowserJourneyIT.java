@@ -41,34 +41,22 @@ class BrowserJourneyIT {
     ApiClient admin = ApiClient.admin(base);
     String title = "Line lengths " + UUID.randomUUID().toString().substring(0, 4);
     long competition =
-        admin
-            .post(
-                "competitions",
-                Json.createObjectBuilder()
-                    .add("title", title)
-                    .add(
-                        "description",
-                        "Predict each line's **length**.\n\nScored by MAE. <script>document.title='hacked'</script>")
-                    .add("published", true)
-                    .build())
-            .json()
-            .getJsonNumber("id")
-            .longValue();
+        admin.createCompetition(
+            Json.createObjectBuilder()
+                .add("title", title)
+                .add(
+                    "description",
+                    "Predict each line's **length**.\n\nScored by MAE. <script>document.title='hacked'</script>")
+                .add("published", true)
+                .build());
     long phase =
-        admin
-            .post(
-                "competitions/" + competition + "/phases",
-                Json.createObjectBuilder()
-                    .add("name", "Development")
-                    .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
-                    .build())
-            .json()
-            .getJsonNumber("id")
-            .longValue();
-    admin.put(
-        "competitions/" + competition + "/phases/" + phase + "/reference-data",
-        "application/zip",
-        Zips.of(Map.of("truth.csv", "1,3\n2,5\n")));
+        admin.addPhase(
+            competition,
+            Json.createObjectBuilder()
+                .add("name", "Development")
+                .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
+                .build());
+    admin.uploadData(competition, phase, true, Map.of("truth.csv", "1,3\n2,5\n"));
     String username = "web-" + UUID.randomUUID().toString().substring(0, 6);
     String password = "password-" + UUID.randomUUID();
 
@@ -153,38 +141,23 @@ class BrowserJourneyIT {
       ApiClient admin = ApiClient.admin(base);
       String title = "Docker lengths " + UUID.randomUUID().toString().substring(0, 4);
       long competition =
-          admin
-              .post(
-                  "competitions",
-                  Json.createObjectBuilder()
-                      .add("title", title)
-                      .add("published", true)
-                      .add("enableDockerSubmission", true)
-                      .build())
-              .json()
-              .getJsonNumber("id")
-              .longValue();
+          admin.createCompetition(
+              Json.createObjectBuilder()
+                  .add("title", title)
+                  .add("published", true)
+                  .add("enableDockerSubmission", true)
+                  .build());
       long phase =
-          admin
-              .post(
-                  "competitions/" + competition + "/phases",
-                  Json.createObjectBuilder()
-                      .add("name", "Development")
-                      .add("executionTimeLimitSeconds", 60)
-                      .add("memoryMb", 128)
-                      .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
-                      .build())
-              .json()
-              .getJsonNumber("id")
-              .longValue();
-      admin.put(
-          "competitions/" + competition + "/phases/" + phase + "/input-data",
-          "application/zip",
-          Zips.of(Map.of("data.txt", "abc\nhello\n")));
-      admin.put(
-          "competitions/" + competition + "/phases/" + phase + "/reference-data",
-          "application/zip",
-          Zips.of(Map.of("truth.csv", "1,3\n2,5\n")));
+          admin.addPhase(
+              competition,
+              Json.createObjectBuilder()
+                  .add("name", "Development")
+                  .add("executionTimeLimitSeconds", 60)
+                  .add("memoryMb", 128)
+                  .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
+                  .build());
+      admin.uploadData(competition, phase, false, Map.of("data.txt", "abc\nhello\n"));
+      admin.uploadData(competition, phase, true, Map.of("truth.csv", "1,3\n2,5\n"));
       String username = "docker-" + UUID.randomUUID().toString().substring(0, 6);
       String password = "password-" + UUID.randomUUID();
       ApiClient participant = new ApiClient(base);
@@ -195,9 +168,7 @@ class BrowserJourneyIT {
               .add("email", username + "@example.org")
               .add("password", password)
               .build());
-      ApiClient.basic(base, username, password)
-          .tokenClient()
-          .post("competitions/" + competition + "/participants", (jakarta.json.JsonStructure) null);
+      ApiClient.basic(base, username, password).tokenClient().join(competition);
 
       try (Browser browser = Browser.open("docker-journey")) {
         WebDriver page = browser.driver();
