@@ -216,18 +216,15 @@ class SubmissionPipelineIT {
   @Test
   void resultsUploadIsScoredWithoutRunningAnything() {
     Setup setup = competition(false, null);
-    byte[] body =
-        multipart(
-            Map.of("phaseId", Long.toString(setup.phaseId()), "teamName", "Uploaders"),
-            Zips.of(Map.of("predictions.csv", "1,3\n2,4\n")));
-
     ApiClient.Reply submitted =
         setup
             .participant()
-            .post(
+            .postMultipart(
                 "competitions/" + setup.competitionId() + "/submissions",
-                "multipart/form-data; boundary=" + BOUNDARY,
-                body);
+                Map.of("phaseId", Long.toString(setup.phaseId()), "teamName", "Uploaders"),
+                "results.zip",
+                "application/zip",
+                Zips.of(Map.of("predictions.csv", "1,3\n2,4\n")));
     assertEquals(201, submitted.status(), submitted.body());
 
     JsonObject ended =
@@ -441,11 +438,8 @@ class SubmissionPipelineIT {
     ApiClient.Reply submitted =
         setup
             .participant()
-            .post(
-                path,
-                "multipart/form-data; boundary=" + BOUNDARY,
-                multipart(
-                    Map.of("teamName", "Archivists"), "image.tar", "application/x-tar", archive));
+            .postMultipart(
+                path, Map.of("teamName", "Archivists"), "image.tar", "application/x-tar", archive);
     assertEquals(201, submitted.status(), submitted.body());
     JsonObject ended =
         awaitEnd(setup.participant(), submitted.json().getJsonNumber("id").longValue());
@@ -456,14 +450,12 @@ class SubmissionPipelineIT {
     ApiClient.Reply broken =
         setup
             .participant()
-            .post(
+            .postMultipart(
                 path,
-                "multipart/form-data; boundary=" + BOUNDARY,
-                multipart(
-                    Map.of(),
-                    "image.tar",
-                    "application/x-tar",
-                    "not an archive".getBytes(StandardCharsets.UTF_8)));
+                Map.of(),
+                "image.tar",
+                "application/x-tar",
+                "not an archive".getBytes(StandardCharsets.UTF_8));
     assertEquals(400, broken.status(), broken.body());
     assertTrue(
         broken.json().getJsonObject("errors").getString("file").contains("docker save"),
@@ -682,40 +674,6 @@ class SubmissionPipelineIT {
         .withLabelFilter(Map.of("org.podium.run", "s" + submissionId + "-a1"))
         .exec()
         .size();
-  }
-
-  private static final String BOUNDARY = "podiumTestBoundary";
-
-  private static byte[] multipart(Map<String, String> fields, byte[] zip) {
-    return multipart(fields, "results.zip", "application/zip", zip);
-  }
-
-  private static byte[] multipart(
-      Map<String, String> fields, String fileName, String type, byte[] zip) {
-    StringBuilder text = new StringBuilder();
-    fields.forEach(
-        (name, value) ->
-            text.append("--")
-                .append(BOUNDARY)
-                .append("\r\nContent-Disposition: form-data; name=\"")
-                .append(name)
-                .append("\"\r\n\r\n")
-                .append(value)
-                .append("\r\n"));
-    text.append("--")
-        .append(BOUNDARY)
-        .append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
-        .append(fileName)
-        .append("\"\r\nContent-Type: ")
-        .append(type)
-        .append("\r\n\r\n");
-    byte[] head = text.toString().getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] body = new byte[head.length + zip.length + tail.length];
-    System.arraycopy(head, 0, body, 0, head.length);
-    System.arraycopy(zip, 0, body, head.length, zip.length);
-    System.arraycopy(tail, 0, body, head.length + zip.length, tail.length);
-    return body;
   }
 
   private static String enc(String value) {
