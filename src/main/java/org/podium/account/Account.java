@@ -99,6 +99,10 @@ public class Account {
     return Collections.unmodifiableSet(roles);
   }
 
+  void setRoles(Set<Role> roles) {
+    this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+  }
+
   public boolean hasRole(Role role) {
     return roles.contains(role);
   }

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.podium.platform.PodiumConfig;
 import org.podium.platform.Problem;
 
@@ -74,6 +75,46 @@ public class Accounts {
         .setParameter("username", username)
         .getResultStream()
         .findFirst();
+  }
+
+  /** Every account, by name: for administrators only. */
+  public List<Account> all(Account caller) {
+    requireAdmin(caller);
+    return entityManager
+        .createQuery("select a from Account a order by a.username", Account.class)
+        .getResultList();
+  }
+
+  /**
+   * Gives an account exactly these roles: for administrators only. The installation always keeps an
+   * administrator, so the last one cannot lose the role, and nobody removes their own.
+   */
+  public Account setRoles(Account caller, String username, Set<Role> roles) {
+    requireAdmin(caller);
+    Account account = find(username).orElseThrow(() -> Problem.notFound("account " + username));
+    if (account.hasRole(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+      if (account.equals(caller)) {
+        throw Problem.invalidField(
+            "roles", "you cannot remove your own admin role: ask another administrator");
+      }
+      long admins =
+          entityManager
+              .createNamedQuery(Account.COUNT_WITH_ROLE, Long.class)
+              .setParameter("role", Role.ADMIN)
+              .getSingleResult();
+      if (admins <= 1) {
+        throw Problem.invalidField("roles", "Podium needs at least one administrator");
+      }
+    }
+    account.setRoles(roles);
+    entityManager.flush();
+    return account;
+  }
+
+  private static void requireAdmin(Account caller) {
+    if (!caller.hasRole(Role.ADMIN)) {
+      throw Problem.forbidden("this needs the admin role");
+    }
   }
 
   public IssuedToken issueToken(String username, String name) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -60,6 +61,28 @@ public class AccountsResource {
   @Path("accounts/me")
   public AccountView me() {
     return AccountView.of(caller.require());
+  }
+
+  /** Every account with its roles: administrators only. */
+  @GET
+  @Path("accounts")
+  public List<AccountView> all() {
+    return accounts.all(caller.require()).stream().map(AccountView::of).toList();
+  }
+
+  public record RolesRequest(List<Role> roles) {}
+
+  /** Replaces an account's roles: administrators only; the last administrator stays one. */
+  @PUT
+  @Path("accounts/{username}/roles")
+  public AccountView roles(@PathParam("username") String username, RolesRequest request) {
+    if (request == null || request.roles() == null) {
+      throw org.podium.platform.Problem.invalidField(
+          "roles", "send {\"roles\": [\"PARTICIPANT\", \"ORGANIZER\", \"ADMIN\"]} (any of them)");
+    }
+    java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+    roles.addAll(request.roles());
+    return AccountView.of(accounts.setRoles(caller.require(), username, roles));
   }
 
   @POST

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -134,38 +135,80 @@ public class Competitions {
 
   public Phase addPhase(Account caller, long competitionId, PhaseRequest request) {
     Competition competition = organized(caller, competitionId);
+    Phase phase = new Phase(name(request), Instant.now());
+    configure(phase, request);
+    competition.addPhase(phase);
+    entityManager.flush();
+    return phase;
+  }
+
+  /**
+   * Replaces every field of a phase with the request's: a field left out takes its default, an
+   * opening time or file name left out keeps the phase's. Its data and submissions stay.
+   */
+  public Phase updatePhase(Account caller, long competitionId, long phaseId, PhaseRequest request) {
+    Phase phase = phase(organized(caller, competitionId), phaseId);
+    phase.setName(name(request));
+    configure(phase, request);
+    entityManager.flush();
+    return phase;
+  }
+
+  private static String name(PhaseRequest request) {
     if (request == null || request.name() == null || request.name().isBlank()) {
       throw Problem.invalidField("name", "must not be blank");
     }
-    Phase phase =
-        new Phase(
-            request.name().trim(), request.opensAt() == null ? Instant.now() : request.opensAt());
+    return request.name().trim();
+  }
+
+  private static void configure(Phase phase, PhaseRequest request) {
+    if (request.opensAt() != null) {
+      phase.setOpensAt(request.opensAt());
+    }
     if (request.closesAt() != null && !request.closesAt().isAfter(phase.getOpensAt())) {
       throw Problem.invalidField("closesAt", "must be after opensAt");
     }
     phase.setClosesAt(request.closesAt());
-    if (request.executionTimeLimitSeconds() != null) {
-      phase.setExecutionTimeLimitSeconds(request.executionTimeLimitSeconds());
+    phase.setExecutionTimeLimitSeconds(
+        positive(
+            "executionTimeLimitSeconds", request.executionTimeLimitSeconds(), 600, 7 * 24 * 3600));
+    phase.setMaxSubmissions(
+        request.maxSubmissions() == null
+            ? null
+            : positive("maxSubmissions", request.maxSubmissions(), 0, Integer.MAX_VALUE));
+    phase.setMaxSubmissionsPerDay(
+        request.maxSubmissionsPerDay() == null
+            ? null
+            : positive(
+                "maxSubmissionsPerDay", request.maxSubmissionsPerDay(), 0, Integer.MAX_VALUE));
+    int memoryMb = request.memoryMb() == null ? 2048 : request.memoryMb();
+    if (memoryMb < 16) {
+      throw Problem.invalidField("memoryMb", "must be at least 16 MiB");
     }
-    phase.setMaxSubmissions(request.maxSubmissions());
-    phase.setMaxSubmissionsPerDay(request.maxSubmissionsPerDay());
-    if (request.memoryMb() != null) {
-      phase.setMemoryMb(request.memoryMb());
+    phase.setMemoryMb(memoryMb);
+    BigDecimal cpus = request.cpus() == null ? BigDecimal.ONE : request.cpus();
+    if (cpus.signum() <= 0 || cpus.compareTo(BigDecimal.valueOf(256)) > 0) {
+      throw Problem.invalidField("cpus", "must be more than 0 and at most 256, such as 1.5");
     }
-    if (request.cpus() != null) {
-      phase.setCpus(request.cpus());
+    phase.setCpus(cpus);
+    int gpus = request.gpus() == null ? 0 : request.gpus();
+    if (gpus < 0) {
+      throw Problem.invalidField("gpus", "cannot be negative");
     }
-    if (request.gpus() != null) {
-      phase.setGpus(request.gpus());
-    }
+    phase.setGpus(gpus);
     scoring(phase, request.scoring());
     phase.setMetricFiles(
         fileName("predictionsFile", request.predictionsFile()),
         fileName("truthFile", request.truthFile()));
     phase.setColumns(columns(phase, request.columns()));
-    competition.addPhase(phase);
-    entityManager.flush();
-    return phase;
+  }
+
+  private static int positive(String field, Integer value, int otherwise, int max) {
+    int chosen = value == null ? otherwise : value;
+    if (chosen < 1 || chosen > max) {
+      throw Problem.invalidField(field, "must be between 1 and " + max);
+    }
+    return chosen;
   }
 
   private static void scoring(Phase phase, CompetitionRequests.ScoringRequest scoring) {

@@ -68,6 +68,14 @@ public class CompetitionsResource {
   }
 
   @PUT
+  @Path("{id}/phases/{phaseId}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public PhaseView updatePhase(
+      @PathParam("id") long id, @PathParam("phaseId") long phaseId, PhaseRequest request) {
+    return PhaseView.of(competitions.updatePhase(caller.require(), id, phaseId, request));
+  }
+
+  @PUT
   @Path("{id}/phases/{phaseId}/input-data")
   @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
   public Response inputData(

@@ -150,6 +150,20 @@ public class PodiumConfig {
     return read("podium.admin.password", "PODIUM_ADMIN_PASSWORD");
   }
 
+  /**
+   * The address people use to reach Podium, such as {@code https://podium.example.org}: {@code
+   * PODIUM_PUBLIC_URL}, default none. When it is https the session cookie is marked {@code Secure}
+   * (behind a TLS-terminating proxy the server cannot tell by itself).
+   */
+  public Optional<String> publicUrl() {
+    return read("podium.public.url", "PODIUM_PUBLIC_URL");
+  }
+
+  /** Whether session cookies carry {@code Secure}: the public address is https. */
+  public boolean secureCookies() {
+    return publicUrl().map(url -> url.regionMatches(true, 0, "https://", 0, 8)).orElse(false);
+  }
+
   static Optional<String> read(String property, String environmentVariable) {
     String value = System.getProperty(property);
     if (value == null || value.isBlank()) {

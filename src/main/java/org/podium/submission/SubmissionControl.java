@@ -34,16 +34,49 @@ public class SubmissionControl {
   public record Logs(String stdout, String stderr, boolean truncated) {}
 
   public Logs logs(Account caller, long id) {
-    Submission submission = submissions.visible(caller, id);
-    boolean organizer = submission.getPhase().getCompetition().isOrganizedBy(caller);
-    if (!organizer && !submission.getPhase().getCompetition().isParticipantsSeeLogs()) {
-      throw Problem.forbidden("this competition does not show participants their logs");
-    }
-    Path work = dataStore.submission(id).resolve("attempt-" + submission.getAttempt());
+    Path work = logsOf(caller, id);
     return new Logs(
         read(work.resolve("stdout.log")),
         read(work.resolve("stderr.log")),
         Boolean.parseBoolean(read(work.resolve("logs-truncated"))));
+  }
+
+  /** One stream's stored log of the latest attempt, for a download; empty when none was kept. */
+  public Path logFile(Account caller, long id, String stream) {
+    if (!stream.equals("stdout") && !stream.equals("stderr")) {
+      throw Problem.notFound("log " + stream + " (there are stdout and stderr)");
+    }
+    return logsOf(caller, id).resolve(stream + ".log");
+  }
+
+  /**
+   * Whether the caller may read the submission's logs: organizers always, participants if the
+   * competition says so.
+   */
+  public boolean maySeeLogs(Account caller, Submission submission) {
+    return submission.getPhase().getCompetition().isOrganizedBy(caller)
+        || submission.getPhase().getCompetition().isParticipantsSeeLogs();
+  }
+
+  /** The limits the latest attempt ran under, when it started a container. */
+  public java.util.Optional<RunLimits> limits(Account caller, long id) {
+    Submission submission = submissions.visible(caller, id);
+    return RunLimits.read(attemptFolder(submission));
+  }
+
+  private Path logsOf(Account caller, long id) {
+    Submission submission = submissions.visible(caller, id);
+    if (!maySeeLogs(caller, submission)) {
+      throw Problem.forbidden("this competition does not show participants their logs");
+    }
+    return attemptFolder(submission);
+  }
+
+  /**
+   * The latest attempt's folder, as it is (never {@link DataStore#attempt}: that starts it anew).
+   */
+  private Path attemptFolder(Submission submission) {
+    return dataStore.submission(submission.getId()).resolve("attempt-" + submission.getAttempt());
   }
 
   public Submission cancel(Account caller, long id) {

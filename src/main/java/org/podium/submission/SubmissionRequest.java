@@ -23,23 +23,29 @@ public record SubmissionRequest(
 
   SubmissionMetadata metadata() {
     return new SubmissionMetadata(
-        limit(description, 10_000),
-        limit(methodName, 200),
-        limit(methodDescription, 10_000),
-        limit(projectUrl, 2000),
-        limit(publicationUrl, 2000),
-        limit(bibtex, 20_000),
-        limit(teamName, 200),
-        limit(organization, 200));
+        limit("description", description, 10_000),
+        limit("methodName", methodName, 200),
+        limit("methodDescription", methodDescription, 10_000),
+        limit("projectUrl", projectUrl, 2000),
+        limit("publicationUrl", publicationUrl, 2000),
+        limit("bibtex", bibtex, 20_000),
+        limit("teamName", teamName, 200),
+        limit("organization", organization, 200));
   }
 
-  private static String limit(String value, int max) {
+  /** A request with nothing in it, to ask whether one would be accepted. */
+  static SubmissionRequest empty() {
+    return new SubmissionRequest(
+        null, null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  private static String limit(String field, String value, int max) {
     if (value == null || value.isBlank()) {
       return null;
     }
     if (value.length() > max) {
-      throw org.podium.platform.Problem.badRequest(
-          "a metadata field is longer than " + max + " characters");
+      throw org.podium.platform.Problem.invalidField(
+          field, "is longer than " + max + " characters: shorten it");
     }
     return value.strip();
   }

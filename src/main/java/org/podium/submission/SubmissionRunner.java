@@ -174,6 +174,7 @@ public class SubmissionRunner {
             .withMemoryBytes(run.memoryMb() * 1024L * 1024L)
             .withCpus(run.cpus().doubleValue())
             .withGpus(run.gpus());
+    RunLimits.of(limits).write(work);
     RunSpec spec = RunSpec.of(run.runId(), image(run), input, work.resolve("out"), limits);
     if (run.commandJson() != null) {
       spec =

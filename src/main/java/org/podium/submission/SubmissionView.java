@@ -1,6 +1,8 @@
 package org.podium.submission;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What the API answers about a submission. */
@@ -8,6 +10,7 @@ public record SubmissionView(
     long id,
     long competitionId,
     long phaseId,
+    String phaseName,
     String participant,
     String kind,
     String status,
@@ -30,6 +33,7 @@ public record SubmissionView(
         s.getId(),
         s.getPhase().getCompetition().getId(),
         s.getPhase().getId(),
+        s.getPhase().getName(),
         s.getParticipant().getAccount().getUsername(),
         s.getKind().name(),
         s.getStatus().name(),
@@ -45,6 +49,6 @@ public record SubmissionView(
         s.getWallMs(),
         s.getMetadata() == null ? null : s.getMetadata().getTeamName(),
         s.getMetadata() == null ? null : s.getMetadata().getMethodName(),
-        Map.copyOf(s.getScores()));
+        Collections.unmodifiableMap(new LinkedHashMap<>(s.getScores())));
   }
 }

@@ -28,6 +28,7 @@ import org.podium.competition.ParticipantStatus;
 import org.podium.competition.Phase;
 import org.podium.compute.ImageArchives;
 import org.podium.compute.InvalidImageException;
+import org.podium.platform.Formats;
 import org.podium.platform.PodiumConfig;
 import org.podium.platform.Problem;
 import org.podium.storage.DataStore;
@@ -159,6 +160,24 @@ public class Submissions {
     }
   }
 
+  /**
+   * Why the caller cannot submit to the competition now (not joined, pending or declined, no open
+   * phase, quota used and when it resets), or empty when a submission of this kind would be
+   * accepted. The same checks as a real submission, so the page and the API never disagree.
+   */
+  public Optional<String> obstacle(Account caller, long competitionId, boolean docker) {
+    try {
+      admit(
+          caller,
+          competitionId,
+          SubmissionRequest.empty(),
+          docker ? SubmissionKind.DOCKER : SubmissionKind.RESULTS);
+      return Optional.empty();
+    } catch (Problem problem) {
+      return Optional.of(problem.getMessage());
+    }
+  }
+
   private Submission admit(
       Account caller, long competitionId, SubmissionRequest request, SubmissionKind kind) {
     Competition competition = competitions.visible(Optional.of(caller), competitionId);
@@ -184,8 +203,8 @@ public class Submissions {
               + phase.getName()
               + "' is closed"
               + (now.isBefore(phase.getOpensAt())
-                  ? ": it opens at " + phase.getOpensAt()
-                  : ": it closed at " + phase.getClosesAt()));
+                  ? ": it opens at " + Formats.utc(phase.getOpensAt())
+                  : ": it closed at " + Formats.utc(phase.getClosesAt())));
     }
     checkQuota(phase, participant, now);
     return new Submission(phase, participant, kind, request.metadata());
@@ -198,10 +217,18 @@ public class Submissions {
     return competition.getPhases().stream()
         .filter(p -> p.isOpenAt(now))
         .findFirst()
-        .orElseThrow(
-            () ->
-                Problem.invalidField(
-                    "phaseId", "no phase is open now: give the phase to submit to"));
+        .orElseThrow(() -> Problem.conflict(noOpenPhase(competition, now)));
+  }
+
+  private static String noOpenPhase(Competition competition, Instant now) {
+    Optional<Instant> next =
+        competition.getPhases().stream()
+            .map(Phase::getOpensAt)
+            .filter(opens -> opens.isAfter(now))
+            .min(Instant::compareTo);
+    return "no phase is open now"
+        + next.map(opens -> ": the next opens at " + Formats.utc(opens))
+            .orElse(": the competition has ended");
   }
 
   private void checkQuota(Phase phase, Participant participant, Instant now) {
@@ -228,7 +255,7 @@ public class Submissions {
                 + " submissions of phase '"
                 + phase.getName()
                 + "'; the quota resets at "
-                + today.plus(Duration.ofDays(1)));
+                + Formats.utc(today.plus(Duration.ofDays(1))));
       }
     }
   }
@@ -266,6 +293,19 @@ public class Submissions {
             Submission.class)
         .setParameter("account", caller)
         .setParameter("competition", competition)
+        .getResultList();
+  }
+
+  /** Every submission to a competition the caller organizes, newest first. */
+  public List<Submission> ofCompetition(Account caller, long competitionId) {
+    Competition competition = competitions.organized(caller, competitionId);
+    return entityManager
+        .createQuery(
+            "select s from Submission s where s.phase.competition = :competition"
+                + " order by s.submittedAt desc",
+            Submission.class)
+        .setParameter("competition", competition)
+        .setMaxResults(1000)
         .getResultList();
   }
 

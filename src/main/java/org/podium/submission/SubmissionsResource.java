@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.podium.account.Caller;
 
-/** {@code /api/submissions/{id}}: a submission's state, its logs, cancelling it. */
+/** {@code /api/submissions/{id}}: a submission's state, logs and limits; cancel and re-run. */
 @Path("submissions")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
@@ -35,6 +35,32 @@ public class SubmissionsResource {
   @Path("{id}/logs")
   public SubmissionControl.Logs logs(@PathParam("id") long id) {
     return control.logs(caller.require(), id);
+  }
+
+  /** One stream's whole stored log as a text download ({@code stdout} or {@code stderr}). */
+  @GET
+  @Path("{id}/logs/{stream}")
+  @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
+  public Response logFile(@PathParam("id") long id, @PathParam("stream") String stream) {
+    java.nio.file.Path file = control.logFile(caller.require(), id, stream);
+    Object body = java.nio.file.Files.isRegularFile(file) ? file.toFile() : "";
+    return Response.ok(body)
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"submission-" + id + "-" + stream + ".log\"")
+        .build();
+  }
+
+  /** The limits the latest attempt ran under; 404 when it started no container. */
+  @GET
+  @Path("{id}/limits")
+  public RunLimits limits(@PathParam("id") long id) {
+    return control
+        .limits(caller.require(), id)
+        .orElseThrow(
+            () ->
+                org.podium.platform.Problem.notFound(
+                    "limits of submission " + id + " (it has not started a container)"));
   }
 
   @POST

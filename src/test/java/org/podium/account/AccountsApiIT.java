@@ -90,4 +90,51 @@ class AccountsApiIT {
         "must have at least 10 characters",
         reply.json().getJsonObject("errors").getString("password"));
   }
+
+  @Test
+  void administratorsGiveRolesAndPodiumKeepsAnAdministrator() {
+    ApiClient admin = ApiClient.admin(base);
+    ApiClient participant = new ApiClient(base).newParticipant(base, "grace");
+    String name = participant.get("accounts/me").json().getString("username");
+    assertEquals(403, participant.get("accounts").status(), "participants see no account list");
+    assertEquals(
+        403,
+        participant
+            .put(
+                "accounts/" + name + "/roles",
+                Json.createObjectBuilder()
+                    .add("roles", Json.createArrayBuilder().add("ADMIN"))
+                    .build())
+            .status(),
+        "nobody gives themselves roles");
+
+    ApiClient.Reply organizer =
+        admin.put(
+            "accounts/" + name + "/roles",
+            Json.createObjectBuilder()
+                .add("roles", Json.createArrayBuilder().add("PARTICIPANT").add("ORGANIZER"))
+                .build());
+    assertEquals(200, organizer.status(), organizer.body());
+    assertEquals(
+        "[\"ORGANIZER\",\"PARTICIPANT\"]", organizer.json().getJsonArray("roles").toString());
+    assertEquals(
+        201,
+        participant
+            .post("competitions", Json.createObjectBuilder().add("title", "Grace's").build())
+            .status(),
+        "the new organizer creates competitions");
+
+    String adminName = admin.get("accounts/me").json().getString("username");
+    ApiClient.Reply own =
+        admin.put(
+            "accounts/" + adminName + "/roles",
+            Json.createObjectBuilder()
+                .add("roles", Json.createArrayBuilder().add("ORGANIZER"))
+                .build());
+    assertEquals(400, own.status());
+    assertEquals(
+        "you cannot remove your own admin role: ask another administrator",
+        own.json().getJsonObject("errors").getString("roles"));
+    assertTrue(admin.get("accounts").array().toString().contains("\"username\":\"" + name + "\""));
+  }
 }

@@ -161,4 +161,84 @@ class CompetitionsApiIT {
         "the zip contains a name Podium does not unpack: ../evil.txt",
         traversal.json().getString("detail"));
   }
+
+  @Test
+  void organizerChangesAPhaseAndEveryFieldIsChecked() {
+    ApiClient admin = ApiClient.admin(base);
+    long id = admin.createCompetition(Json.createObjectBuilder().add("title", "Changing").build());
+    long phase =
+        admin.addPhase(
+            id,
+            Json.createObjectBuilder()
+                .add("name", "Development")
+                .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
+                .build());
+    ApiClient.Reply changed =
+        admin.put(
+            "competitions/" + id + "/phases/" + phase,
+            Json.createObjectBuilder()
+                .add("name", "Final")
+                .add("closesAt", "2099-01-01T00:00:00Z")
+                .add("executionTimeLimitSeconds", 30)
+                .add("maxSubmissions", 3)
+                .add("memoryMb", 512)
+                .add("cpus", 2.5)
+                .add("gpus", 1)
+                .add(
+                    "scoring",
+                    Json.createObjectBuilder()
+                        .add("image", "127.0.0.1:5000/scorer:1")
+                        .add("command", "score")
+                        .add("layout", "codabench"))
+                .add(
+                    "columns",
+                    Json.createArrayBuilder()
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("key", "f1")
+                                .add("sort", "desc")
+                                .add("decimals", 2)
+                                .add("primary", true)))
+                .build());
+    assertEquals(200, changed.status(), changed.body());
+    JsonObject view = changed.json();
+    assertEquals("Final", view.getString("name"));
+    assertEquals("2099-01-01T00:00:00Z", view.getString("closesAt"));
+    assertEquals(30, view.getInt("executionTimeLimitSeconds"));
+    assertEquals(3, view.getInt("maxSubmissions"));
+    assertEquals(2.5, view.getJsonNumber("cpus").doubleValue());
+    assertEquals(1, view.getInt("gpus"));
+    assertEquals("127.0.0.1:5000/scorer:1", view.getString("scoringImage"));
+    assertEquals("score", view.getString("scoringCommand"));
+    assertEquals("codabench", view.getString("scoringLayout"));
+    assertEquals("f1", view.getJsonArray("columns").getJsonObject(0).getString("key"));
+    assertEquals(false, view.containsKey("metric"), "a scoring image replaced the metric");
+
+    for (var bad :
+        Map.of(
+                "cpus", Json.createValue(0),
+                "memoryMb", Json.createValue(8),
+                "executionTimeLimitSeconds", Json.createValue(0),
+                "gpus", Json.createValue(-1),
+                "maxSubmissionsPerDay", Json.createValue(0))
+            .entrySet()) {
+      ApiClient.Reply refused =
+          admin.put(
+              "competitions/" + id + "/phases/" + phase,
+              Json.createObjectBuilder()
+                  .add("name", "Final")
+                  .add(bad.getKey(), bad.getValue())
+                  .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
+                  .build());
+      assertEquals(400, refused.status(), bad.getKey());
+      assertEquals(
+          true, refused.json().getJsonObject("errors").containsKey(bad.getKey()), refused.body());
+    }
+    ApiClient.Reply after = admin.get("competitions/" + id);
+    assertEquals(
+        "Final",
+        after.json().getJsonArray("phases").getJsonObject(0).getString("name"),
+        "a refused change leaves the phase as it was");
+    assertEquals(512, after.json().getJsonArray("phases").getJsonObject(0).getInt("memoryMb"));
+  }
 }
