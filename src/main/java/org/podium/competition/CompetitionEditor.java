@@ -1,7 +1,5 @@
 package org.podium.competition;
 
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,25 +9,56 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.podium.account.Caller;
 import org.podium.competition.CompetitionRequests.CompetitionRequest;
 import org.podium.competition.CompetitionRequests.PhaseRequest;
 import org.podium.competition.CompetitionRequests.ScoringRequest;
 import org.podium.competition.CompetitionViews.CompetitionView;
 import org.podium.competition.CompetitionViews.ParticipantView;
+import org.podium.competition.CompetitionViews.PhaseView;
+import org.podium.platform.PageMessages;
 import org.podium.platform.Problem;
 
 /**
  * Backs the organizer's page: the competition's fields (with "Allow participant docker
- * submission"), a new phase with a built-in metric, phase data uploads, participants to approve.
- * Every change goes through {@link Competitions}, so the rules are the API's.
+ * submission"), its phases with every field (new or edited), phase data uploads, participants to
+ * approve. Every change goes through {@link Competitions}, so the rules are the API's; a refusal
+ * shows next to the field it names.
  */
 @Named
 @ViewScoped
 public class CompetitionEditor implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
+  /** The service's field names and the inputs that show their errors. */
+  private static final Map<String, String> FIELDS =
+      Map.ofEntries(
+          Map.entry("title", "competition:title"),
+          Map.entry("organizers", "competition:organizers"),
+          Map.entry("name", "phase:name"),
+          Map.entry("opensAt", "phase:opens"),
+          Map.entry("closesAt", "phase:closes"),
+          Map.entry("executionTimeLimitSeconds", "phase:timeLimit"),
+          Map.entry("maxSubmissions", "phase:maxTotal"),
+          Map.entry("maxSubmissionsPerDay", "phase:maxPerDay"),
+          Map.entry("memoryMb", "phase:memory"),
+          Map.entry("cpus", "phase:cpus"),
+          Map.entry("gpus", "phase:gpus"),
+          Map.entry("scoring", "phase:scoringKind"),
+          Map.entry("scoring.metric", "phase:metric"),
+          Map.entry("scoring.image", "phase:scoringImage"),
+          Map.entry("scoring.layout", "phase:layout"),
+          Map.entry("predictionsFile", "phase:predictionsFile"),
+          Map.entry("truthFile", "phase:truthFile"),
+          Map.entry("columns", "phase:columns"),
+          Map.entry("columns.key", "phase:columns"),
+          Map.entry("columns.decimals", "phase:columns"),
+          Map.entry("dataPhaseId", "data:phase"),
+          Map.entry("file", "data:input"));
 
   @Inject Competitions competitions;
 
@@ -40,14 +69,29 @@ public class CompetitionEditor implements Serializable {
   private String description;
   private boolean published;
   private boolean dockerSubmission;
+  private boolean participantsSeeLogs;
+  private String organizers;
   private Participation participation = Participation.AUTO;
   private boolean loaded;
 
+  private Long phaseId;
   private String phaseName;
+  private String opensAt;
+  private String closesAt;
   private Integer timeLimitSeconds = 600;
+  private Integer maxSubmissions;
   private Integer maxPerDay;
   private Integer memoryMb = 2048;
+  private BigDecimal cpus = BigDecimal.ONE;
+  private Integer gpus = 0;
+  private String scoringKind = "metric";
   private String metric = "mae";
+  private String scoringImage;
+  private String scoringCommand;
+  private String scoringLayout = "codalab";
+  private String predictionsFile = "predictions.csv";
+  private String truthFile = "truth.csv";
+  private String columns;
 
   private Long dataPhaseId;
   private transient Part inputData;
@@ -64,6 +108,8 @@ public class CompetitionEditor implements Serializable {
     description = view.description();
     published = view.published();
     dockerSubmission = view.enableDockerSubmission();
+    participantsSeeLogs = view.participantsSeeLogs();
+    organizers = String.join(", ", view.organizers());
     participation = view.participation();
     loaded = true;
   }
@@ -71,42 +117,81 @@ public class CompetitionEditor implements Serializable {
   public String save() {
     CompetitionRequest request =
         new CompetitionRequest(
-            title, description, published, dockerSubmission, participation, null, null);
+            title,
+            description,
+            published,
+            dockerSubmission,
+            participation,
+            participantsSeeLogs,
+            id == null ? null : usernames(organizers));
     try {
       Competition saved =
           id == null
               ? competitions.create(caller.require(), request)
               : competitions.update(caller.require(), id, request);
-      info("Saved.");
+      PageMessages.info("Saved.");
       return "/edit-competition?faces-redirect=true&id=" + saved.getId();
     } catch (Problem problem) {
-      return error(problem);
+      PageMessages.problem(problem, FIELDS);
+      return null;
     }
   }
 
-  public String addPhase() {
+  /** Fills the phase form with a phase's fields, to change them. */
+  @Transactional
+  public void editPhase(long phase) {
+    PhaseView view = getPhases().stream().filter(p -> p.id() == phase).findFirst().orElseThrow();
+    phaseId = view.id();
+    phaseName = view.name();
+    opensAt = PhaseTimes.format(view.opensAt());
+    closesAt = PhaseTimes.format(view.closesAt());
+    timeLimitSeconds = view.executionTimeLimitSeconds();
+    maxSubmissions = view.maxSubmissions();
+    maxPerDay = view.maxSubmissionsPerDay();
+    memoryMb = view.memoryMb();
+    cpus = view.cpus();
+    gpus = view.gpus();
+    scoringKind = view.metric() != null ? "metric" : "container";
+    metric = view.metric() != null ? view.metric() : "mae";
+    scoringImage = view.scoringImage();
+    scoringCommand = view.scoringCommand();
+    scoringLayout = view.scoringLayout();
+    predictionsFile = view.predictionsFile();
+    truthFile = view.truthFile();
+    columns = ColumnLines.format(view.columns());
+  }
+
+  /** Adds the phase on the form, or saves the one being edited. */
+  public String savePhase() {
     try {
-      competitions.addPhase(
-          caller.require(),
-          id,
+      PhaseRequest request =
           new PhaseRequest(
               phaseName,
-              null,
-              null,
+              PhaseTimes.parse("opensAt", opensAt),
+              PhaseTimes.parse("closesAt", closesAt),
               timeLimitSeconds,
-              null,
+              maxSubmissions,
               maxPerDay,
               memoryMb,
-              BigDecimal.ONE,
-              0,
-              new ScoringRequest(metric, null, null, null),
-              null,
-              null,
-              null));
-      info("Phase '" + phaseName + "' added.");
+              cpus,
+              gpus,
+              "metric".equals(scoringKind)
+                  ? new ScoringRequest(metric, null, null, null)
+                  : new ScoringRequest(null, scoringImage, scoringCommand, scoringLayout),
+              ColumnLines.parse(columns),
+              predictionsFile,
+              truthFile);
+      if (phaseId == null) {
+        competitions.addPhase(caller.require(), id, request);
+        PageMessages.info("Phase '" + phaseName + "' added.");
+      } else {
+        competitions.updatePhase(caller.require(), id, phaseId, request);
+        PageMessages.info("Phase '" + phaseName + "' saved.");
+      }
       return "/edit-competition?faces-redirect=true&id=" + id;
     } catch (Problem problem) {
-      return error(problem);
+      PageMessages.problem(problem, FIELDS);
+      return null;
     }
   }
 
@@ -115,21 +200,28 @@ public class CompetitionEditor implements Serializable {
       if (dataPhaseId == null) {
         throw Problem.invalidField("dataPhaseId", "choose a phase");
       }
-      upload(inputData, false);
-      upload(referenceData, true);
-      info("Data uploaded.");
+      boolean input = upload(inputData, false);
+      boolean reference = upload(referenceData, true);
+      if (!input && !reference) {
+        throw Problem.invalidField(
+            "file", "choose an input data zip, a reference data zip, or both");
+      }
+      PageMessages.info("Data uploaded.");
       return "/edit-competition?faces-redirect=true&id=" + id;
     } catch (Problem problem) {
-      return error(problem);
+      PageMessages.problem(problem, FIELDS);
+      return null;
     }
   }
 
-  private void upload(Part part, boolean reference) throws IOException {
-    if (part != null && part.getSize() > 0) {
-      try (InputStream zip = part.getInputStream()) {
-        competitions.uploadData(caller.require(), id, dataPhaseId, reference, zip);
-      }
+  private boolean upload(Part part, boolean reference) throws IOException {
+    if (part == null || part.getSize() == 0) {
+      return false;
     }
+    try (InputStream zip = part.getInputStream()) {
+      competitions.uploadData(caller.require(), id, dataPhaseId, reference, zip);
+    }
+    return true;
   }
 
   public String decide(String username, String status) {
@@ -137,12 +229,13 @@ public class CompetitionEditor implements Serializable {
       competitions.decide(caller.require(), id, username, ParticipantStatus.valueOf(status));
       return "/edit-competition?faces-redirect=true&id=" + id;
     } catch (Problem problem) {
-      return error(problem);
+      PageMessages.problem(problem, FIELDS);
+      return null;
     }
   }
 
   @Transactional
-  public List<CompetitionViews.PhaseView> getPhases() {
+  public List<PhaseView> getPhases() {
     return id == null
         ? List.of()
         : CompetitionView.of(competitions.organized(caller.require(), id)).phases();
@@ -161,26 +254,10 @@ public class CompetitionEditor implements Serializable {
     return Participation.values();
   }
 
-  private static String error(Problem problem) {
-    FacesContext context = FacesContext.getCurrentInstance();
-    if (problem.fieldErrors().isEmpty()) {
-      context.addMessage(
-          null, new FacesMessage(FacesMessage.SEVERITY_ERROR, problem.getMessage(), null));
-    }
-    problem
-        .fieldErrors()
-        .forEach(
-            (field, message) ->
-                context.addMessage(
-                    null,
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, field + ": " + message, null)));
-    return null;
-  }
-
-  private static void info(String message) {
-    FacesContext context = FacesContext.getCurrentInstance();
-    context.getExternalContext().getFlash().setKeepMessages(true);
-    context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
+  private static List<String> usernames(String text) {
+    return text == null
+        ? List.of()
+        : Arrays.stream(text.split("[,\\s]+")).filter(name -> !name.isBlank()).toList();
   }
 
   public Long getId() {
@@ -223,12 +300,36 @@ public class CompetitionEditor implements Serializable {
     this.dockerSubmission = dockerSubmission;
   }
 
+  public boolean isParticipantsSeeLogs() {
+    return participantsSeeLogs;
+  }
+
+  public void setParticipantsSeeLogs(boolean participantsSeeLogs) {
+    this.participantsSeeLogs = participantsSeeLogs;
+  }
+
+  public String getOrganizers() {
+    return organizers;
+  }
+
+  public void setOrganizers(String organizers) {
+    this.organizers = organizers;
+  }
+
   public Participation getParticipation() {
     return participation;
   }
 
   public void setParticipation(Participation participation) {
     this.participation = participation;
+  }
+
+  public Long getPhaseId() {
+    return phaseId;
+  }
+
+  public void setPhaseId(Long phaseId) {
+    this.phaseId = phaseId;
   }
 
   public String getPhaseName() {
@@ -239,12 +340,36 @@ public class CompetitionEditor implements Serializable {
     this.phaseName = phaseName;
   }
 
+  public String getOpensAt() {
+    return opensAt;
+  }
+
+  public void setOpensAt(String opensAt) {
+    this.opensAt = opensAt;
+  }
+
+  public String getClosesAt() {
+    return closesAt;
+  }
+
+  public void setClosesAt(String closesAt) {
+    this.closesAt = closesAt;
+  }
+
   public Integer getTimeLimitSeconds() {
     return timeLimitSeconds;
   }
 
   public void setTimeLimitSeconds(Integer timeLimitSeconds) {
     this.timeLimitSeconds = timeLimitSeconds;
+  }
+
+  public Integer getMaxSubmissions() {
+    return maxSubmissions;
+  }
+
+  public void setMaxSubmissions(Integer maxSubmissions) {
+    this.maxSubmissions = maxSubmissions;
   }
 
   public Integer getMaxPerDay() {
@@ -263,12 +388,84 @@ public class CompetitionEditor implements Serializable {
     this.memoryMb = memoryMb;
   }
 
+  public BigDecimal getCpus() {
+    return cpus;
+  }
+
+  public void setCpus(BigDecimal cpus) {
+    this.cpus = cpus;
+  }
+
+  public Integer getGpus() {
+    return gpus;
+  }
+
+  public void setGpus(Integer gpus) {
+    this.gpus = gpus;
+  }
+
+  public String getScoringKind() {
+    return scoringKind;
+  }
+
+  public void setScoringKind(String scoringKind) {
+    this.scoringKind = scoringKind;
+  }
+
   public String getMetric() {
     return metric;
   }
 
   public void setMetric(String metric) {
     this.metric = metric;
+  }
+
+  public String getScoringImage() {
+    return scoringImage;
+  }
+
+  public void setScoringImage(String scoringImage) {
+    this.scoringImage = scoringImage;
+  }
+
+  public String getScoringCommand() {
+    return scoringCommand;
+  }
+
+  public void setScoringCommand(String scoringCommand) {
+    this.scoringCommand = scoringCommand;
+  }
+
+  public String getScoringLayout() {
+    return scoringLayout;
+  }
+
+  public void setScoringLayout(String scoringLayout) {
+    this.scoringLayout = scoringLayout;
+  }
+
+  public String getPredictionsFile() {
+    return predictionsFile;
+  }
+
+  public void setPredictionsFile(String predictionsFile) {
+    this.predictionsFile = predictionsFile;
+  }
+
+  public String getTruthFile() {
+    return truthFile;
+  }
+
+  public void setTruthFile(String truthFile) {
+    this.truthFile = truthFile;
+  }
+
+  public String getColumns() {
+    return columns;
+  }
+
+  public void setColumns(String columns) {
+    this.columns = columns;
   }
 
   public Long getDataPhaseId() {

@@ -1,7 +1,5 @@
 package org.podium.submission;
 
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,8 +9,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.podium.account.Caller;
 import org.podium.competition.CompetitionPages;
+import org.podium.platform.PageMessages;
 import org.podium.platform.Problem;
 
 /**
@@ -44,6 +45,22 @@ public class SubmissionForms implements Serializable {
   private String teamName;
   private String organization;
   private transient Part results;
+  private transient Part archive;
+  private transient Optional<String> obstacle;
+
+  /** The service's field names and the dialog's inputs that show their errors. */
+  private static final Map<String, String> FIELDS =
+      Map.of(
+          "image", "docker:image",
+          "file", "docker:archive",
+          "projectUrl", "docker:projectUrl",
+          "publicationUrl", "docker:publicationUrl",
+          "teamName", "docker:teamName",
+          "methodName", "docker:methodName",
+          "organization", "docker:organization",
+          "description", "docker:description",
+          "methodDescription", "docker:methodDescription",
+          "bibtex", "docker:bibtex");
 
   /** What Podium will run for the image field, or why it will not. */
   public String getPreview() {
@@ -79,37 +96,69 @@ public class SubmissionForms implements Serializable {
     }
   }
 
-  public String sendDocker() {
-    try {
-      DockerRunLine.parse(image);
-    } catch (DockerRunLine.Refused refused) {
-      error("docker:image", refused.getMessage());
+  /** Why the caller cannot submit now, or null; the same checks as sending, asked once a view. */
+  @Transactional
+  public String getObstacle() {
+    if (obstacle == null) {
+      obstacle =
+          caller.account().isEmpty() || page.getCompetition() == null
+              ? Optional.empty()
+              : submissions.obstacle(
+                  caller.require(), page.getId(), page.getCompetition().enableDockerSubmission());
+    }
+    return obstacle.orElse(null);
+  }
+
+  /** Sends the dialog: an image reference or docker run line, or else a docker save archive. */
+  public String sendDocker() throws IOException {
+    boolean hasImage = image != null && !image.isBlank();
+    boolean hasArchive = archive != null && archive.getSize() > 0;
+    if (hasImage == hasArchive) {
+      PageMessages.error(
+          "docker:image",
+          hasImage
+              ? "Give an image or an archive, not both: clear one of them."
+              : "Give an image reference, a docker run line, or a docker save archive.");
       return null;
     }
+    if (hasImage) {
+      try {
+        DockerRunLine.parse(image);
+      } catch (DockerRunLine.Refused refused) {
+        PageMessages.error("docker:image", refused.getMessage());
+        return null;
+      }
+    }
     try {
-      Submission submission = submissions.submitDocker(caller.require(), page.getId(), request());
-      info("Sent: submission " + submission.getId() + " waits for a slot.");
+      Submission submission;
+      if (hasImage) {
+        submission = submissions.submitDocker(caller.require(), page.getId(), request());
+      } else {
+        try (InputStream tar = archive.getInputStream()) {
+          submission = submissions.submitArchive(caller.require(), page.getId(), request(), tar);
+        }
+      }
+      PageMessages.info("Sent: submission " + submission.getId() + " waits for a slot.");
       image = null;
       return "/competition?faces-redirect=true&id=" + page.getId() + "&tab=participate";
     } catch (Problem problem) {
-      error(
-          problem.fieldErrors().containsKey("image") ? "docker:image" : null, problem.getMessage());
+      PageMessages.problem(problem, FIELDS);
       return null;
     }
   }
 
   public String sendResults() throws IOException {
     if (results == null || results.getSize() == 0) {
-      error("upload:results", "Choose a zip file with your predictions.");
+      PageMessages.error("upload:results", "Choose a zip file with your predictions.");
       return null;
     }
     try (InputStream zip = results.getInputStream()) {
       Submission submission =
           submissions.submitResults(caller.require(), page.getId(), request(), zip);
-      info("Sent: submission " + submission.getId() + " is being scored.");
+      PageMessages.info("Sent: submission " + submission.getId() + " is being scored.");
       return "/competition?faces-redirect=true&id=" + page.getId() + "&tab=participate";
     } catch (Problem problem) {
-      error(null, problem.getMessage());
+      PageMessages.problem(problem, Map.of("file", "upload:results"));
       return null;
     }
   }
@@ -118,7 +167,7 @@ public class SubmissionForms implements Serializable {
     try {
       control.cancel(caller.require(), submissionId);
     } catch (Problem problem) {
-      error(null, problem.getMessage());
+      PageMessages.error(null, problem.getMessage());
     }
     return null;
   }
@@ -131,17 +180,6 @@ public class SubmissionForms implements Serializable {
     return submissions.mine(caller.require(), page.getId()).stream()
         .map(SubmissionView::of)
         .toList();
-  }
-
-  /** Scores as "key value" pairs, for the table. */
-  public String scores(SubmissionView submission) {
-    return submission.scores().entrySet().stream()
-        .map(
-            score ->
-                score.getKey()
-                    + " "
-                    + String.format(java.util.Locale.ROOT, "%.4f", score.getValue()))
-        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private SubmissionRequest request() {
@@ -158,17 +196,6 @@ public class SubmissionForms implements Serializable {
         bibtex,
         teamName,
         organization);
-  }
-
-  private static void error(String clientId, String message) {
-    FacesContext.getCurrentInstance()
-        .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
-  }
-
-  private static void info(String message) {
-    FacesContext context = FacesContext.getCurrentInstance();
-    context.getExternalContext().getFlash().setKeepMessages(true);
-    context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
   }
 
   public String getImage() {
@@ -249,5 +276,13 @@ public class SubmissionForms implements Serializable {
 
   public void setResults(Part results) {
     this.results = results;
+  }
+
+  public Part getArchive() {
+    return archive;
+  }
+
+  public void setArchive(Part archive) {
+    this.archive = archive;
   }
 }

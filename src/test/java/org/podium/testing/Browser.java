@@ -67,6 +67,15 @@ public final class Browser implements AutoCloseable {
           new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
       ChromeDriver driver = new ChromeDriver(service, options);
       driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+      // Every page records what its Content-Security-Policy refused, before any of its scripts run.
+      driver.executeCdpCommand(
+          "Page.addScriptToEvaluateOnNewDocument",
+          java.util.Map.of(
+              "source",
+              "window.podiumCspViolations = [];"
+                  + "document.addEventListener('securitypolicyviolation', e =>"
+                  + " window.podiumCspViolations.push(e.violatedDirective + ' refused '"
+                  + " + (e.blockedURI || '') + ' ' + (e.sample || '')));"));
       Path screenshots = Files.createDirectories(Path.of("target/screenshots", journey));
       return new Browser(driver, profile, screenshots);
     } catch (IOException e) {
@@ -96,6 +105,15 @@ public final class Browser implements AutoCloseable {
                 return true;
               }
             });
+  }
+
+  /**
+   * What the current page's Content-Security-Policy refused so far (empty when all was allowed).
+   */
+  @SuppressWarnings("unchecked")
+  public java.util.List<String> cspViolations() {
+    Object violations = driver.executeScript("return window.podiumCspViolations || [];");
+    return (java.util.List<String>) violations;
   }
 
   /** Saves a numbered screenshot of what the page shows now. */

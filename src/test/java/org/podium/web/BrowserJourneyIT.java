@@ -54,6 +54,7 @@ class BrowserJourneyIT {
             competition,
             Json.createObjectBuilder()
                 .add("name", "Development")
+                .add("maxSubmissionsPerDay", 1)
                 .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
                 .build());
     admin.uploadData(competition, phase, true, Map.of("truth.csv", "1,3\n2,5\n"));
@@ -62,6 +63,13 @@ class BrowserJourneyIT {
 
     try (Browser browser = Browser.open("participant-journey")) {
       WebDriver page = browser.driver();
+      // Not signed in: the button one would use is there, disabled, and says why.
+      page.get(base + "competition.xhtml?id=" + competition + "&tab=participate");
+      assertEquals("Upload results", page.findElement(By.id("submit-disabled")).getText());
+      assertTrue(!page.findElement(By.id("submit-disabled")).isEnabled());
+      assertEquals("Sign in to submit.", page.findElement(By.id("why-not")).getText());
+      browser.screenshot("not-signed-in");
+
       page.get(base + "signup.xhtml");
       assertEquals("Sign up — Podium", page.getTitle());
       page.findElement(By.id("signup:username")).sendKeys(username);
@@ -121,10 +129,57 @@ class BrowserJourneyIT {
                       .equals("FINISHED"));
       browser.screenshot("results-uploaded");
 
+      // One a day: the form is gone, and the page says when the quota resets.
+      page.navigate().refresh();
+      assertEquals(
+          "You cannot submit now: you have used today's 1 submissions of phase 'Development';"
+              + " the quota resets at "
+              + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1)
+              + " 00:00 UTC.",
+          page.findElement(By.id("why-not")).getText());
+      assertTrue(page.findElements(By.id("upload:send")).isEmpty());
+      browser.screenshot("quota-used");
+
       browser.clickAndWait(By.id("tab-results"));
       String row = page.findElement(By.cssSelector("table.leaderboard tbody tr")).getText();
       assertEquals("1 " + username + " Team Web counting 0.0000", row);
       browser.screenshot("results");
+
+      // On a phone's width the pages fit: tables scroll inside their card, not the page.
+      page.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+      for (String tab : List.of("participate", "results", "overview")) {
+        page.get(base + "competition.xhtml?id=" + competition + "&tab=" + tab);
+        assertEquals(
+            true,
+            ((org.openqa.selenium.JavascriptExecutor) page)
+                .executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth;"),
+            tab + " fits a phone's width");
+        browser.screenshot("phone-" + tab);
+      }
+      page.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+
+      // A competition whose only phase has ended says so.
+      long ended =
+          admin.createCompetition(
+              Json.createObjectBuilder()
+                  .add("title", title + " (ended)")
+                  .add("published", true)
+                  .build());
+      admin.addPhase(
+          ended,
+          Json.createObjectBuilder()
+              .add("name", "Past")
+              .add("opensAt", "2020-01-01T00:00:00Z")
+              .add("closesAt", "2020-02-01T00:00:00Z")
+              .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
+              .build());
+      page.get(base + "competition.xhtml?id=" + ended + "&tab=participate");
+      browser.clickAndWait(By.id("join:joinButton"));
+      assertEquals(
+          "You cannot submit now: no phase is open now: the competition has ended.",
+          page.findElement(By.id("why-not")).getText());
+      browser.screenshot("phase-closed");
 
       browser.clickAndWait(By.id("signout:signOut"));
       assertEquals("Sign in", page.findElement(By.linkText("Sign in")).getText());
@@ -282,72 +337,395 @@ class BrowserJourneyIT {
     }
   }
 
+  /**
+   * The issue's journey in one piece, an organizer and a participant each in their own browser: the
+   * organizer creates a Docker competition through the pages, the participant signs up, joins, is
+   * approved, sends an image through the Submit Docker dialog and watches it finish; the Results
+   * tab ranks them; the organizer re-runs it, then switches to results uploads.
+   */
   @Test
-  void organizerCreatesACompetitionAddsAPhaseUploadsDataAndApprovesAParticipant() throws Exception {
+  void organizerRunsACompetitionAndAParticipantSubmitsDockerThroughThePages() throws Exception {
+    org.podium.testing.DockerRequirement.engine();
     var admin =
         org.podium.account.BootstrapCredentials.read(
                 java.nio.file.Path.of(
                     System.getProperty("podium.it.home", "target/podium-home-it")))
             .orElseThrow();
-    String title = "Organized " + UUID.randomUUID().toString().substring(0, 4);
+    String title = "Journey " + UUID.randomUUID().toString().substring(0, 4);
     java.nio.file.Path input = java.nio.file.Files.createTempFile("input", ".zip");
     java.nio.file.Files.write(input, Zips.of(Map.of("data.txt", "abc\nhello\n")));
     java.nio.file.Path reference = java.nio.file.Files.createTempFile("reference", ".zip");
     java.nio.file.Files.write(reference, Zips.of(Map.of("truth.csv", "1,3\n2,5\n")));
+    String username = "journey-" + UUID.randomUUID().toString().substring(0, 6);
+    String password = "password-" + UUID.randomUUID();
 
-    try (Browser browser = Browser.open("organizer-journey")) {
-      WebDriver page = browser.driver();
-      page.get(base + "signin.xhtml");
-      page.findElement(By.id("signin:username")).sendKeys(admin.username());
-      page.findElement(By.id("signin:password")).sendKeys(admin.password());
-      browser.clickAndWait(By.id("signin:submit"));
-      browser.clickAndWait(By.id("new-competition"));
-      page.findElement(By.id("competition:title")).sendKeys(title);
-      page.findElement(By.id("competition:description")).sendKeys("Predict **line lengths**.");
+    try (org.podium.compute.DockerEngine engine =
+            new org.podium.compute.DockerEngine(org.podium.testing.DockerRequirement.settings());
+        org.podium.testing.LocalRegistry registry = org.podium.testing.LocalRegistry.start();
+        Browser organizer = Browser.open("journey-organizer");
+        Browser participant = Browser.open("journey-participant")) {
+      org.podium.testing.RegistryImages.pushAll(engine.calls());
+      WebDriver desk = organizer.driver();
+      WebDriver me = participant.driver();
+
+      // The organizer creates the competition, with "Allow participant docker submission".
+      signIn(organizer, admin.username(), admin.password());
+      organizer.clickAndWait(By.id("new-competition"));
+      desk.findElement(By.id("competition:title")).sendKeys(title);
+      desk.findElement(By.id("competition:description")).sendKeys("Predict **line lengths**.");
       new org.openqa.selenium.support.ui.Select(
-              page.findElement(By.id("competition:participation")))
+              desk.findElement(By.id("competition:participation")))
           .selectByValue("APPROVAL");
-      page.findElement(By.id("competition:docker")).click();
-      page.findElement(By.id("competition:published")).click();
-      browser.screenshot("new-competition");
-      browser.clickAndWait(By.id("competition:save"));
-      assertEquals("Saved.", page.findElement(By.id("messages")).getText());
+      desk.findElement(By.id("competition:docker")).click();
+      desk.findElement(By.id("competition:logs")).click();
+      desk.findElement(By.id("competition:published")).click();
+      organizer.screenshot("new-competition");
+      organizer.clickAndWait(By.id("competition:save"));
+      assertEquals("Saved.", desk.findElement(By.id("messages")).getText());
       assertTrue(
-          page.findElement(By.id("competition:docker")).isSelected(),
+          desk.findElement(By.id("competition:docker")).isSelected(),
           "Allow participant docker submission stays ticked");
 
-      page.findElement(By.id("phase:name")).sendKeys("Development");
-      page.findElement(By.id("phase:timeLimit")).clear();
-      page.findElement(By.id("phase:timeLimit")).sendKeys("60");
-      browser.clickAndWait(By.id("phase:add"));
-      assertEquals("Phase 'Development' added.", page.findElement(By.id("messages")).getText());
-
-      page.findElement(By.id("data:input")).sendKeys(input.toString());
-      page.findElement(By.id("data:reference")).sendKeys(reference.toString());
-      browser.clickAndWait(By.id("data:upload"));
-      assertEquals("Data uploaded.", page.findElement(By.id("messages")).getText());
-      String phaseRow = page.findElement(By.cssSelector("table tbody tr")).getText();
-      assertEquals("Development mae 60 s 10 bytes 8 bytes", phaseRow);
-      browser.screenshot("phase-with-data");
-
-      long competition = Long.parseLong(page.getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
-      ApiClient applicant = new ApiClient(base).newParticipant(base, "applicant");
-      String applicantName = applicant.get("accounts/me").json().getString("username");
-      applicant.post(
-          "competitions/" + competition + "/participants", (jakarta.json.JsonStructure) null);
-      page.navigate().refresh();
-      assertTrue(
-          page.findElement(By.id("participant-" + applicantName)).getText().contains("PENDING"));
-      browser.clickAndWait(
-          By.cssSelector("#participant-" + applicantName + " input[value=Approve]"));
-      assertTrue(
-          page.findElement(By.id("participant-" + applicantName)).getText().contains("APPROVED"));
-      browser.screenshot("participant-approved");
-      ApiClient.Reply again =
-          applicant.post(
-              "competitions/" + competition + "/participants", (jakarta.json.JsonStructure) null);
+      // A phase with every field; mistakes are named next to their field.
+      desk.findElement(By.id("phase:name")).sendKeys("Development");
+      setValue(desk, "phase:closes", "2020-01-01T00:00");
+      replace(desk, "phase:timeLimit", "60");
+      replace(desk, "phase:memory", "128");
+      replace(desk, "phase:cpus", "0.5");
+      replace(desk, "phase:maxTotal", "10");
+      replace(desk, "phase:maxPerDay", "5");
+      desk.findElement(By.id("phase:columns")).sendKeys("mae, Mean abs. error, lowest");
+      organizer.clickAndWait(By.id("phase:add"));
       assertEquals(
-          "you already take part in this competition (APPROVED)", again.json().getString("detail"));
+          "line 1 sorts 'asc' (lower is better) or 'desc' (higher is better), not lowest",
+          fieldError(desk, "phase:columns"));
+      organizer.screenshot("phase-columns-refused");
+      replace(desk, "phase:columns", "mae, Mean abs. error, asc, 3");
+      organizer.clickAndWait(By.id("phase:add"));
+      assertEquals("must be after opensAt", fieldError(desk, "phase:closes"));
+      organizer.screenshot("phase-dates-refused");
+      setValue(desk, "phase:closes", "2099-12-31T23:59");
+      organizer.clickAndWait(By.id("phase:add"));
+      assertEquals("Phase 'Development' added.", desk.findElement(By.id("messages")).getText());
+      String phaseRow = desk.findElement(By.cssSelector("#phases tbody tr")).getText();
+      assertTrue(phaseRow.startsWith("Development "), phaseRow);
+      assertTrue(phaseRow.contains("2099-12-31 23:59 UTC"), phaseRow);
+      assertTrue(phaseRow.contains("mae 60 s, 128 MiB, 0.5 CPU 10, 5 a day — —"), phaseRow);
+
+      // Data uploads show their progress and answer like a plain form.
+      desk.findElement(By.id("data:input")).sendKeys(input.toString());
+      desk.findElement(By.id("data:reference")).sendKeys(reference.toString());
+      organizer.clickAndWait(By.id("data:upload"));
+      assertEquals("Data uploaded.", desk.findElement(By.id("messages")).getText());
+      assertTrue(
+          desk.findElement(By.cssSelector("#phases tbody tr"))
+              .getText()
+              .endsWith("10 bytes 8 bytes"));
+      assertEquals(List.of(), organizer.cspViolations());
+      organizer.screenshot("phase-with-data");
+
+      // A phase can be changed later: its fields come back into the form.
+      organizer.clickAndWait(By.cssSelector("#phases tbody tr input[value=Edit]"));
+      assertEquals("Edit phase Development", desk.findElement(By.id("phase-form-title")).getText());
+      assertEquals(
+          "mae, Mean abs. error, asc, 3, primary\n",
+          desk.findElement(By.id("phase:columns")).getAttribute("value"));
+      replace(desk, "phase:timeLimit", "90");
+      organizer.clickAndWait(By.id("phase:add"));
+      assertEquals("Phase 'Development' saved.", desk.findElement(By.id("messages")).getText());
+      assertTrue(
+          desk.findElement(By.cssSelector("#phases tbody tr"))
+              .getText()
+              .contains(" 90 s, 128 MiB"));
+      long competition = Long.parseLong(desk.getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
+
+      // The participant signs up; before joining, and while waiting, the page says why not.
+      signUp(participant, username, password);
+      me.get(base + "competition.xhtml?id=" + competition + "&tab=participate");
+      assertEquals("Submit Docker", me.findElement(By.id("submit-disabled")).getText());
+      assertTrue(!me.findElement(By.id("submit-disabled")).isEnabled());
+      assertEquals("Join this competition to submit.", me.findElement(By.id("why-not")).getText());
+      participant.clickAndWait(By.id("join:joinButton"));
+      assertEquals(
+          "Your participation waits for an organizer's approval.",
+          me.findElement(By.id("why-not")).getText());
+      participant.screenshot("waiting-for-approval");
+
+      // The organizer approves.
+      desk.navigate().refresh();
+      organizer.clickAndWait(By.cssSelector("#participant-" + username + " input[value=Approve]"));
+      assertTrue(desk.findElement(By.id("participant-" + username)).getText().contains("APPROVED"));
+      organizer.screenshot("participant-approved");
+
+      // The participant sends through the dialog: the -v option is refused, then the image runs.
+      me.navigate().refresh();
+      me.findElement(By.id("submit-docker")).click();
+      org.openqa.selenium.WebElement image = me.findElement(By.id("docker:image"));
+      image.sendKeys("docker run -v /:/host " + org.podium.testing.RegistryImages.EXAMPLE);
+      image.sendKeys(org.openqa.selenium.Keys.TAB);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .ignoreExceptions()
+          .until(
+              () ->
+                  me.findElement(By.id("docker:check")).getText().startsWith("-v is not allowed"));
+      participant.screenshot("option-refused");
+      org.openqa.selenium.WebElement fixed = me.findElement(By.id("docker:image"));
+      fixed.clear();
+      fixed.sendKeys("docker run " + org.podium.testing.RegistryImages.EXAMPLE);
+      fixed.sendKeys(org.openqa.selenium.Keys.TAB);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .ignoreExceptions()
+          .until(
+              () ->
+                  me.findElement(By.id("docker:check"))
+                      .getText()
+                      .equals("Podium will run " + org.podium.testing.RegistryImages.EXAMPLE));
+      me.findElement(By.id("docker:teamName")).sendKeys("Team Journey");
+      me.findElement(By.id("docker:organization")).sendKeys("Podium University");
+      me.findElement(By.id("docker:methodName")).sendKeys("line counter");
+      me.findElement(By.id("docker:projectUrl")).sendKeys("https://example.org/project");
+      me.findElement(By.id("docker:publicationUrl")).sendKeys("https://example.org/paper");
+      me.findElement(By.id("docker:description")).sendKeys("busybox, no model");
+      me.findElement(By.id("docker:methodDescription")).sendKeys("counts characters");
+      me.findElement(By.id("docker:bibtex")).sendKeys("@misc{journey}");
+      participant.screenshot("dialog-filled");
+      participant.clickAndWait(By.id("docker:send"));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .ignoreExceptions()
+          .until(
+              () ->
+                  me.findElement(By.id("participateMessages"))
+                      .getText()
+                      .startsWith("Sent: submission"));
+      ((org.openqa.selenium.JavascriptExecutor) me).executeScript("window.podiumNoReload = true;");
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(
+              () ->
+                  me.findElement(By.cssSelector("table.submissions tbody tr td.status"))
+                      .getText()
+                      .equals("FINISHED"));
+      assertEquals(
+          true,
+          ((org.openqa.selenium.JavascriptExecutor) me)
+              .executeScript("return window.podiumNoReload === true;"),
+          "the row changed without a reload");
+      assertTrue(
+          me.findElement(By.cssSelector("table.submissions tbody tr"))
+              .getText()
+              .contains("mae 0.0000"));
+      assertEquals(List.of(), participant.cspViolations());
+      participant.screenshot("finished-live");
+
+      // Opening the row: what ran, under which limits, and its logs.
+      participant.clickAndWait(By.cssSelector("table.submissions tbody tr td a"));
+      participant.screenshot("submission-details");
+      assertEquals("FINISHED", me.findElement(By.id("status")).getText());
+      assertTrue(
+          me.findElement(By.id("digest"))
+              .getText()
+              .startsWith(org.podium.testing.LocalRegistry.ADDRESS + "/podium-example@sha256:"));
+      String limits = me.findElement(By.id("limits")).getText();
+      assertTrue(limits.contains("Time\n90 s") && limits.contains("Memory\n128 MiB"), limits);
+      assertTrue(limits.contains("CPUs\n0.5") && limits.contains("Network\nnone"), limits);
+      assertEquals("wrote 2 predictions", me.findElement(By.id("stdout")).getText().strip());
+      assertTrue(me.findElement(By.id("facts")).getText().contains("Scores\nmae 0.0000"));
+      assertTrue(me.findElements(By.id("actions:rerun")).isEmpty(), "participants do not re-run");
+      assertEquals(List.of(), participant.cspViolations());
+
+      // The Results tab ranks the participant with team and method, in the column's decimals.
+      me.get(base + "competition.xhtml?id=" + competition + "&tab=results");
+      assertEquals(
+          "# Participant Team Method Mean abs. error",
+          me.findElement(By.cssSelector("table.leaderboard thead tr")).getText());
+      assertEquals(
+          "1 " + username + " Team Journey line counter 0.000",
+          me.findElement(By.cssSelector("table.leaderboard tbody tr")).getText());
+      participant.screenshot("results");
+
+      // The organizer sees every participant's submissions and runs this one again.
+      desk.navigate().refresh();
+      String all = desk.findElement(By.cssSelector("#all-submissions tbody tr")).getText();
+      assertTrue(all.contains(username + " Development FINISHED"), all);
+      organizer.clickAndWait(By.cssSelector("#all-submissions tbody tr input[value=Re-run]"));
+      assertTrue(
+          desk.findElement(By.id("messages"))
+              .getText()
+              .matches("Submission \\d+ runs again as submission \\d+\\."));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                desk.navigate().refresh();
+                return desk.findElement(By.id("status")).getText().equals("FINISHED");
+              });
+      organizer.screenshot("rerun-finished");
+
+      // Without Docker submissions, the same tab offers the results upload, and it is scored.
+      desk.get(base + "edit-competition.xhtml?id=" + competition);
+      desk.findElement(By.id("competition:docker")).click();
+      organizer.clickAndWait(By.id("competition:save"));
+      me.get(base + "competition.xhtml?id=" + competition + "&tab=participate");
+      assertTrue(me.findElements(By.id("submit-docker")).isEmpty());
+      java.nio.file.Path results = java.nio.file.Files.createTempFile("results", ".zip");
+      java.nio.file.Files.write(results, Zips.of(Map.of("predictions.csv", "1,3\n2,4\n")));
+      me.findElement(By.id("upload:results")).sendKeys(results.toString());
+      participant.clickAndWait(By.id("upload:send"));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(
+              () ->
+                  me.findElement(By.cssSelector("table.submissions tbody tr"))
+                      .getText()
+                      .contains("FINISHED"));
+      assertTrue(
+          me.findElement(By.cssSelector("table.submissions tbody tr"))
+              .getText()
+              .contains("mae 0.5000"));
+      assertEquals(List.of(), participant.cspViolations());
+      participant.screenshot("results-upload-scored");
     }
+  }
+
+  @Test
+  void aTokenIsShownOnceAndRevokedAndAnAdministratorGivesRoles() throws Exception {
+    var admin =
+        org.podium.account.BootstrapCredentials.read(
+                java.nio.file.Path.of(
+                    System.getProperty("podium.it.home", "target/podium-home-it")))
+            .orElseThrow();
+    String username = "tokens-" + UUID.randomUUID().toString().substring(0, 6);
+    String password = "password-" + UUID.randomUUID();
+    try (Browser browser = Browser.open("tokens-and-roles")) {
+      WebDriver page = browser.driver();
+      signUp(browser, username, password);
+      browser.clickAndWait(By.id("nav-account"));
+      assertEquals("Your account — Podium", page.getTitle());
+      page.findElement(By.id("token:name")).sendKeys("laptop");
+      browser.clickAndWait(By.id("token:create"));
+      String token = page.findElement(By.id("token")).getText();
+      assertTrue(token.startsWith("pdm_"), token);
+      browser.screenshot("token-shown-once");
+      ApiClient withToken = new ApiClient(base).bearer(token);
+      assertEquals(username, withToken.get("accounts/me").json().getString("username"));
+
+      page.get(base + "account.xhtml");
+      assertTrue(!page.getPageSource().contains(token), "the token is not shown again");
+      String row = page.findElement(By.cssSelector("#tokens tbody tr")).getText();
+      assertTrue(row.startsWith("laptop ") && row.contains(" active"), row);
+      browser.clickAndWait(By.cssSelector("#tokens tbody tr input[value=Revoke]"));
+      assertEquals(
+          "Token revoked: it no longer signs anything in.",
+          page.findElement(By.id("messages")).getText());
+      assertTrue(
+          page.findElement(By.cssSelector("#tokens tbody tr")).getText().contains("revoked"));
+      assertEquals(401, withToken.get("accounts/me").status());
+      browser.screenshot("token-revoked");
+      assertTrue(page.findElements(By.id("nav-admin")).isEmpty(), "no Accounts link for them");
+      page.get(base + "admin.xhtml");
+      assertEquals(
+          "This page is for Podium's administrators.",
+          page.findElement(By.cssSelector("main .card")).getText());
+      browser.clickAndWait(By.id("signout:signOut"));
+
+      signIn(browser, admin.username(), admin.password());
+      browser.clickAndWait(By.id("nav-admin"));
+      browser.clickAndWait(
+          By.cssSelector("#account-" + username + " input[value='Make organizer']"));
+      assertEquals(
+          username + " now has the organizer role.", page.findElement(By.id("messages")).getText());
+      assertEquals(
+          List.of("organizer", "participant"),
+          page.findElements(By.cssSelector("#account-" + username + " td.roles .badge")).stream()
+              .map(org.openqa.selenium.WebElement::getText)
+              .toList());
+      browser.clickAndWait(
+          By.cssSelector("#account-" + admin.username() + " input[value='Remove admin']"));
+      assertEquals(
+          admin.username() + ": you cannot remove your own admin role: ask another administrator",
+          page.findElement(By.id("messages")).getText());
+      browser.screenshot("roles");
+      assertTrue(
+          ApiClient.admin(base)
+              .get("accounts")
+              .array()
+              .getValuesAs(jakarta.json.JsonObject.class)
+              .stream()
+              .anyMatch(
+                  a ->
+                      a.getString("username").equals(username)
+                          && a.getJsonArray("roles").toString().contains("ORGANIZER")));
+      assertEquals(List.of(), browser.cspViolations());
+    }
+  }
+
+  /** Every page carries the policy, its scripts the nonce; the session cookie is HttpOnly, Lax. */
+  @Test
+  void pagesCarryAContentSecurityPolicyWithANonceOnEveryScript() throws Exception {
+    java.net.http.HttpResponse<String> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(base.toURI().resolve("signin.xhtml")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    String policy = response.headers().firstValue("Content-Security-Policy").orElseThrow();
+    java.util.regex.Matcher nonce =
+        java.util.regex.Pattern.compile("script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'")
+            .matcher(policy);
+    assertTrue(nonce.find(), policy);
+    assertTrue(policy.contains("object-src 'none'") && policy.contains("frame-ancestors 'none'"));
+    java.util.regex.Matcher scripts =
+        java.util.regex.Pattern.compile("<script[^>]*>").matcher(response.body());
+    int count = 0;
+    while (scripts.find()) {
+      count++;
+      String tag = scripts.group();
+      assertTrue(tag.contains("src=") || tag.contains("nonce=\"" + nonce.group(1) + "\""), tag);
+    }
+    assertTrue(count >= 2, "faces.js and podium.js");
+    assertTrue(!response.body().matches("(?s).*\\son[a-z]+=\".*"), "no inline event handlers");
+    String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
+    assertTrue(cookie.startsWith("JSESSIONID="), cookie);
+    assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
+    assertTrue(!cookie.contains("Secure"), "plain HTTP without an https public address: " + cookie);
+  }
+
+  private void signIn(Browser browser, String username, String password) {
+    browser.driver().get(base + "signin.xhtml");
+    browser.driver().findElement(By.id("signin:username")).sendKeys(username);
+    browser.driver().findElement(By.id("signin:password")).sendKeys(password);
+    browser.clickAndWait(By.id("signin:submit"));
+  }
+
+  private void signUp(Browser browser, String username, String password) {
+    browser.driver().get(base + "signup.xhtml");
+    browser.driver().findElement(By.id("signup:username")).sendKeys(username);
+    browser.driver().findElement(By.id("signup:email")).sendKeys(username + "@example.org");
+    browser.driver().findElement(By.id("signup:password")).sendKeys(password);
+    browser.clickAndWait(By.id("signup:submit"));
+    assertEquals(username, browser.driver().findElement(By.cssSelector(".who")).getText());
+  }
+
+  /** Sets an input's value as a person picking it would (date pickers take no typing). */
+  private static void setValue(WebDriver page, String id, String value) {
+    ((org.openqa.selenium.JavascriptExecutor) page)
+        .executeScript("arguments[0].value = arguments[1];", page.findElement(By.id(id)), value);
+  }
+
+  private static void replace(WebDriver page, String id, String value) {
+    org.openqa.selenium.WebElement input = page.findElement(By.id(id));
+    input.clear();
+    input.sendKeys(value);
+  }
+
+  /** The error shown next to an input: the field-error element that follows it. */
+  private static String fieldError(WebDriver page, String id) {
+    return page.findElement(
+            By.xpath("//*[@id='" + id + "']/following-sibling::*[contains(@class,'field-error')]"))
+        .getText();
   }
 }

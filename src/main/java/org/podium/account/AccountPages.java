@@ -1,0 +1,146 @@
+package org.podium.account;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.transaction.Transactional;
+import java.io.Serializable;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.podium.platform.PageMessages;
+import org.podium.platform.Problem;
+
+/**
+ * Backs "Your account" (API tokens: create, shown once, revoke) and the administrators' accounts
+ * page (roles). Every change goes through {@link Accounts}, as the API's do.
+ */
+@Named
+@ViewScoped
+public class AccountPages implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject Accounts accounts;
+
+  @Inject Caller caller;
+
+  private String tokenName;
+  private Accounts.IssuedToken issued;
+
+  /** A token as the page lists it. */
+  public record TokenRow(
+      long id,
+      String name,
+      java.time.Instant createdAt,
+      java.time.Instant lastUsedAt,
+      java.time.Instant revokedAt) {}
+
+  /** An account as the administrators' page lists it. */
+  public record AccountRow(
+      String username, String email, java.time.Instant createdAt, Set<Role> roles) {
+    public boolean has(String role) {
+      return roles.contains(Role.valueOf(role));
+    }
+  }
+
+  @Transactional
+  public List<TokenRow> getTokens() {
+    return caller.account().isEmpty()
+        ? List.of()
+        : accounts.tokens(caller.require().getUsername()).stream()
+            .map(
+                t ->
+                    new TokenRow(
+                        t.getId(),
+                        t.getName(),
+                        t.getCreatedAt(),
+                        t.getLastUsedAt(),
+                        t.getRevokedAt()))
+            .toList();
+  }
+
+  /** Issues a token and keeps it in this view only: the page shows it once. */
+  public String createToken() {
+    try {
+      issued = accounts.issueToken(caller.require().getUsername(), tokenName);
+      tokenName = null;
+    } catch (Problem problem) {
+      PageMessages.problem(problem, java.util.Map.of("name", "token:name"));
+    }
+    return null;
+  }
+
+  public String revokeToken(long id) {
+    try {
+      accounts.revokeToken(caller.require().getUsername(), id);
+      PageMessages.info("Token revoked: it no longer signs anything in.");
+      return "/account?faces-redirect=true";
+    } catch (Problem problem) {
+      PageMessages.error(null, problem.getMessage());
+      return null;
+    }
+  }
+
+  @Transactional
+  public List<AccountRow> getAccounts() {
+    if (!caller.isAdmin()) {
+      return List.of();
+    }
+    return accounts.all(caller.require()).stream()
+        .map(
+            a ->
+                new AccountRow(
+                    a.getUsername(),
+                    a.getEmail(),
+                    a.getCreatedAt(),
+                    a.getRoles().isEmpty()
+                        ? EnumSet.noneOf(Role.class)
+                        : EnumSet.copyOf(a.getRoles())))
+        .toList();
+  }
+
+  /** Gives or takes one role of an account. */
+  @Transactional
+  public String toggleRole(String username, String role) {
+    Role toggled = Role.valueOf(role);
+    try {
+      Account account =
+          accounts.find(username).orElseThrow(() -> Problem.notFound("account " + username));
+      Set<Role> roles =
+          account.getRoles().isEmpty()
+              ? EnumSet.noneOf(Role.class)
+              : EnumSet.copyOf(account.getRoles());
+      boolean giving = !roles.contains(toggled);
+      if (giving) {
+        roles.add(toggled);
+      } else {
+        roles.remove(toggled);
+      }
+      accounts.setRoles(caller.require(), username, roles);
+      PageMessages.info(
+          username
+              + (giving ? " now has the " : " no longer has the ")
+              + toggled.name().toLowerCase()
+              + " role.");
+      return "/admin?faces-redirect=true";
+    } catch (Problem problem) {
+      PageMessages.error(
+          null,
+          username + ": " + problem.fieldErrors().getOrDefault("roles", problem.getMessage()));
+      return null;
+    }
+  }
+
+  public String getTokenName() {
+    return tokenName;
+  }
+
+  public void setTokenName(String tokenName) {
+    this.tokenName = tokenName;
+  }
+
+  public Accounts.IssuedToken getIssued() {
+    return issued;
+  }
+}

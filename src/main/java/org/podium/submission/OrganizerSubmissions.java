@@ -1,0 +1,50 @@
+package org.podium.submission;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.transaction.Transactional;
+import java.io.Serializable;
+import java.util.List;
+import org.podium.account.Caller;
+import org.podium.platform.PageMessages;
+import org.podium.platform.Problem;
+
+/** Backs the organizer's list of every participant's submissions, with re-run. */
+@Named
+@ViewScoped
+public class OrganizerSubmissions implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject Submissions submissions;
+
+  @Inject SubmissionControl control;
+
+  @Inject Caller caller;
+
+  private transient List<SubmissionView> all;
+
+  /** The newest thousand submissions to the competition, read once per view (actions redirect). */
+  @Transactional
+  public List<SubmissionView> of(Long competitionId) {
+    if (all == null && competitionId != null) {
+      all =
+          submissions.ofCompetition(caller.require(), competitionId).stream()
+              .map(SubmissionView::of)
+              .toList();
+    }
+    return all == null ? List.of() : all;
+  }
+
+  public String rerun(long id) {
+    try {
+      Submission again = control.rerun(caller.require(), id);
+      PageMessages.info("Submission " + id + " runs again as submission " + again.getId() + ".");
+      return "/submission?faces-redirect=true&id=" + again.getId();
+    } catch (Problem problem) {
+      PageMessages.error(null, problem.getMessage());
+      return null;
+    }
+  }
+}
