@@ -152,8 +152,7 @@ class BrowserJourneyIT {
         assertEquals(
             true,
             ((org.openqa.selenium.JavascriptExecutor) page)
-                .executeScript(
-                    "return document.documentElement.scrollWidth <= window.innerWidth;"),
+                .executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"),
             tab + " fits a phone's width");
         browser.screenshot("phone-" + tab);
       }
@@ -305,8 +304,7 @@ class BrowserJourneyIT {
                         .getText()
                         .startsWith("Sent: submission"));
         browser.screenshot("sent");
-        String first =
-            page.findElement(By.cssSelector("table.submissions tbody tr td.status")).getText();
+        String first = liveText(page, By.cssSelector("table.submissions tbody tr td.status"));
         assertTrue(List.of("SUBMITTED", "RUNNING").contains(first), first);
         // A reload would drop this marker: the row must change by push, not by reloading.
         ((org.openqa.selenium.JavascriptExecutor) page)
@@ -328,6 +326,59 @@ class BrowserJourneyIT {
                 .executeScript("return window.podiumNoReload === true;"));
         browser.screenshot("finished-live");
 
+        // A docker save archive instead of a reference: it uploads with its progress shown, the
+        // answer replaces the page in place, and the table still changes live afterwards.
+        java.nio.file.Path archive = java.nio.file.Files.createTempFile("image", ".tar");
+        try (var saved =
+            engine
+                .calls()
+                .saveImageCmd(
+                    org.podium.testing.RegistryImages.EXAMPLE.substring(
+                        0, org.podium.testing.RegistryImages.EXAMPLE.lastIndexOf(':')))
+                .withTag("1")
+                .exec()) {
+          java.nio.file.Files.copy(
+              saved, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        page.findElement(By.id("submit-docker")).click();
+        page.findElement(By.id("docker:archive")).sendKeys(archive.toString());
+        page.findElement(By.id("docker:teamName")).sendKeys("Team Docker");
+        page.findElement(By.id("docker:methodName")).sendKeys("saved image");
+        browser.clickAndWait(By.id("docker:send"));
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
+            .until(
+                () ->
+                    page
+                        .findElements(By.cssSelector("table.submissions tbody tr td.status"))
+                        .stream()
+                        .map(org.openqa.selenium.WebElement::getText)
+                        .toList()
+                        .equals(List.of("FINISHED", "FINISHED")));
+        assertEquals(
+            true,
+            ((org.openqa.selenium.JavascriptExecutor) page)
+                .executeScript("return window.podiumNoReload === true;"),
+            "the upload went through the progress path, not a page load");
+        assertEquals(List.of(), browser.cspViolations());
+        browser.screenshot("archive-finished-live");
+
+        // A long run is cancelled from its page.
+        page.findElement(By.id("submit-docker")).click();
+        page.findElement(By.id("docker:image"))
+            .sendKeys(
+                "docker run "
+                    + org.podium.testing.RegistryImages.BUSYBOX
+                    + " /bin/busybox sleep 300");
+        browser.clickAndWait(By.id("docker:send"));
+        page.get(liveHref(page, By.cssSelector("table.submissions tbody tr td a")));
+        browser.clickAndWait(By.id("actions:cancel"));
+        assertEquals("CANCELLED", page.findElement(By.id("status")).getText());
+        assertTrue(page.findElements(By.id("actions:cancel")).isEmpty(), "nothing left to cancel");
+        browser.screenshot("cancelled");
+
+        browser.clickAndWait(By.linkText("Back to the competition"));
         browser.clickAndWait(By.id("tab-results"));
         assertEquals(
             "1 " + username + " Team Docker length counter 0.0000",
@@ -415,8 +466,15 @@ class BrowserJourneyIT {
       // Data uploads show their progress and answer like a plain form.
       desk.findElement(By.id("data:input")).sendKeys(input.toString());
       desk.findElement(By.id("data:reference")).sendKeys(reference.toString());
+      ((org.openqa.selenium.JavascriptExecutor) desk)
+          .executeScript("window.podiumNoReload = true;");
       organizer.clickAndWait(By.id("data:upload"));
       assertEquals("Data uploaded.", desk.findElement(By.id("messages")).getText());
+      assertEquals(
+          true,
+          ((org.openqa.selenium.JavascriptExecutor) desk)
+              .executeScript("return window.podiumNoReload === true;"),
+          "the upload went through the progress path");
       assertTrue(
           desk.findElement(By.cssSelector("#phases tbody tr"))
               .getText()
@@ -514,15 +572,12 @@ class BrowserJourneyIT {
           ((org.openqa.selenium.JavascriptExecutor) me)
               .executeScript("return window.podiumNoReload === true;"),
           "the row changed without a reload");
-      assertTrue(
-          me.findElement(By.cssSelector("table.submissions tbody tr"))
-              .getText()
-              .contains("mae 0.0000"));
+      assertTrue(liveText(me, By.cssSelector("table.submissions tbody tr")).contains("mae 0.0000"));
       assertEquals(List.of(), participant.cspViolations());
       participant.screenshot("finished-live");
 
       // Opening the row: what ran, under which limits, and its logs.
-      participant.clickAndWait(By.cssSelector("table.submissions tbody tr td a"));
+      me.get(liveHref(me, By.cssSelector("table.submissions tbody tr td a")));
       participant.screenshot("submission-details");
       assertEquals("FINISHED", me.findElement(By.id("status")).getText());
       assertTrue(
@@ -583,10 +638,7 @@ class BrowserJourneyIT {
                   me.findElement(By.cssSelector("table.submissions tbody tr"))
                       .getText()
                       .contains("FINISHED"));
-      assertTrue(
-          me.findElement(By.cssSelector("table.submissions tbody tr"))
-              .getText()
-              .contains("mae 0.5000"));
+      assertTrue(liveText(me, By.cssSelector("table.submissions tbody tr")).contains("mae 0.5000"));
       assertEquals(List.of(), participant.cspViolations());
       participant.screenshot("results-upload-scored");
     }
@@ -708,6 +760,24 @@ class BrowserJourneyIT {
     browser.driver().findElement(By.id("signup:password")).sendKeys(password);
     browser.clickAndWait(By.id("signup:submit"));
     assertEquals(username, browser.driver().findElement(By.cssSelector(".who")).getText());
+  }
+
+  /** Text in the live table, which a push may re-render between finding and reading it. */
+  private static String liveText(WebDriver page, By target) {
+    return await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(() -> page.findElement(target).getText(), java.util.Objects::nonNull);
+  }
+
+  /**
+   * A link's address in the live table (opening it by address, as a click may miss a re-render).
+   */
+  private static String liveHref(WebDriver page, By link) {
+    return await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(() -> page.findElement(link).getAttribute("href"), java.util.Objects::nonNull);
   }
 
   /** Sets an input's value as a person picking it would (date pickers take no typing). */
