@@ -66,6 +66,8 @@ public class Accounts {
     }
     Account account = new Account(name, mail, passwordHash.generate(password.toCharArray()), roles);
     entityManager.persist(account);
+    // The id now, on every provider (EclipseLink assigns identity ids only when it writes).
+    entityManager.flush();
     return account;
   }
 

@@ -44,6 +44,8 @@ public class Competitions {
     Competition competition = new Competition(request.title().trim(), organizer);
     apply(competition, request);
     entityManager.persist(competition);
+    // The id now, on every provider (EclipseLink assigns identity ids only when it writes).
+    entityManager.flush();
     return competition;
   }
 
@@ -319,6 +321,8 @@ public class Competitions {
     }
     Participant participant = new Participant(competition, account);
     entityManager.persist(participant);
+    // The id now, on every provider (EclipseLink assigns identity ids only when it writes).
+    entityManager.flush();
     return participant;
   }
 

@@ -23,7 +23,7 @@ public class DatabaseMigration {
 
   private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
 
-  @Resource(lookup = Resources.DATASOURCE)
+  @Resource(name = Resources.DATASOURCE)
   DataSource dataSource;
 
   @PostConstruct

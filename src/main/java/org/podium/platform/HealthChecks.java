@@ -33,13 +33,13 @@ public class HealthChecks {
       "select version from flyway_schema_history where success and version is not null"
           + " order by installed_rank desc limit 1";
 
-  @Resource(lookup = Resources.DATASOURCE)
+  @Resource(name = Resources.DATASOURCE)
   DataSource dataSource;
 
   @Resource(lookup = Resources.CONNECTION_FACTORY)
   ConnectionFactory connectionFactory;
 
-  @Resource(lookup = Resources.RUN_QUEUE)
+  @Resource(name = Resources.RUN_QUEUE)
   Queue runQueue;
 
   @Inject DockerEngine dockerEngine;

@@ -13,7 +13,7 @@ import org.podium.platform.Resources;
 @ApplicationScoped
 public class ComputeJobs {
 
-  @Resource(lookup = Resources.COMPUTE_EXECUTOR)
+  @Resource(name = Resources.COMPUTE_EXECUTOR)
   ManagedExecutorService executor;
 
   @Inject SubmissionRunner runner;

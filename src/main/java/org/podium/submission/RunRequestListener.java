@@ -17,7 +17,7 @@ import org.podium.platform.Resources;
     activationConfig = {
       @ActivationConfigProperty(
           propertyName = "destinationLookup",
-          propertyValue = Resources.RUN_QUEUE),
+          propertyValue = Resources.RUN_QUEUE_DESTINATION),
       @ActivationConfigProperty(
           propertyName = "destinationType",
           propertyValue = "jakarta.jms.Queue")

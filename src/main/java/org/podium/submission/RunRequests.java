@@ -17,7 +17,7 @@ public class RunRequests {
 
   @Inject JMSContext jms;
 
-  @Resource(lookup = Resources.RUN_QUEUE)
+  @Resource(name = Resources.RUN_QUEUE)
   Queue runQueue;
 
   public void send(long submissionId) {
