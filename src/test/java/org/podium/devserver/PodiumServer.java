@@ -17,8 +17,8 @@ import org.podium.account.BootstrapCredentials;
 
 /**
  * Command 1, {@code ./mvnw -Prun}: starts PostgreSQL (embedded, data in {@code PODIUM_HOME}, unless
- * {@code PODIUM_DB_URL} names a server), then the WildFly the build provisioned, with Podium
- * deployed, and stops both on Ctrl-C.
+ * {@code PODIUM_DB_URL} names a server), then the server the build provisioned with Podium deployed
+ * — WildFly, or Payara with {@code PODIUM_SERVER=payara} — and stops both on Ctrl-C.
  */
 public final class PodiumServer {
 
@@ -31,7 +31,7 @@ public final class PodiumServer {
   private final int httpPort;
 
   private EmbeddedDatabase database;
-  private WildFlyProcess wildfly;
+  private ServerProcess server;
 
   private PodiumServer(Path home, Path jbossHome, String serverConfig, Path war, int httpPort) {
     this.home = home;
@@ -61,20 +61,39 @@ public final class PodiumServer {
     Files.createDirectories(home);
     Map<String, String> environment = new HashMap<>(startDatabase());
     environment.put("PODIUM_HOME", home.toString());
-    System.out.println("Starting WildFly from " + jbossHome);
-    wildfly =
-        WildFlyProcess.start(
-            jbossHome,
-            serverConfig,
-            war,
-            home.resolve("wildfly"),
-            httpPort - 8080,
-            environment,
-            true);
-    String health = wildfly.awaitHealth(STARTUP_LIMIT);
-    BootstrapCredentials demo = DemoData.seed(wildfly.base().toURL(), home);
-    announce(wildfly.base(), health, demo);
-    return wildfly.waitFor();
+    if (payara()) {
+      Path payaraHome = Path.of(System.getProperty("payara.home"));
+      System.out.println("Starting Payara from " + payaraHome);
+      server =
+          PayaraProcess.start(
+              payaraHome,
+              Path.of(System.getProperty("payara.configure")),
+              Path.of(System.getProperty("podium.jdbc.driver")),
+              war,
+              home.resolve("payara"),
+              httpPort,
+              environment);
+    } else {
+      System.out.println("Starting WildFly from " + jbossHome);
+      server =
+          WildFlyProcess.start(
+              jbossHome,
+              serverConfig,
+              war,
+              home.resolve("wildfly"),
+              httpPort - 8080,
+              environment,
+              true);
+    }
+    String health = server.awaitHealth(STARTUP_LIMIT);
+    BootstrapCredentials demo = DemoData.seed(server.base().toURL(), home);
+    announce(server.base(), health, demo);
+    return server.waitFor();
+  }
+
+  /** PODIUM_SERVER=payara chooses Payara; anything else (or nothing) WildFly. */
+  private static boolean payara() {
+    return setting("PODIUM_SERVER").map("payara"::equalsIgnoreCase).orElse(false);
   }
 
   private Map<String, String> startDatabase() {
@@ -130,16 +149,17 @@ public final class PodiumServer {
             + demo.password()
             + "  (competition \"Demo: predict line lengths\")");
     System.out.println(" Data:          " + home);
-    System.out.println(" Press Ctrl-C to stop WildFly and PostgreSQL.");
+    System.out.println(
+        " Press Ctrl-C to stop " + (payara() ? "Payara" : "WildFly") + " and PostgreSQL.");
     System.out.println(line);
     System.out.println();
   }
 
-  /** Stops WildFly, then PostgreSQL; runs on Ctrl-C and when WildFly ends by itself. */
+  /** Stops the server, then PostgreSQL; runs on Ctrl-C and when the server ends by itself. */
   private synchronized void stop() {
-    if (wildfly != null && wildfly.isAlive()) {
-      System.out.println("Stopping WildFly");
-      wildfly.stop();
+    if (server != null && server.isAlive()) {
+      System.out.println("Stopping " + (payara() ? "Payara" : "WildFly"));
+      server.stop();
     }
     if (database != null) {
       System.out.println("Stopping PostgreSQL");

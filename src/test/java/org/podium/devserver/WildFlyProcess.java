@@ -3,9 +3,6 @@ package org.podium.devserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,7 +19,7 @@ import java.util.stream.Stream;
  * (configuration refreshed from the build, data kept) and Podium deployed: for the run command and
  * for tests that must stop or kill a real server.
  */
-public final class WildFlyProcess {
+public final class WildFlyProcess implements ServerProcess {
 
   private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
 
@@ -93,43 +90,28 @@ public final class WildFlyProcess {
     Files.copy(war, deployments.resolve("podium.war"));
   }
 
-  /** Podium's base address, e.g. {@code http://127.0.0.1:8080/podium/}. */
+  @Override
   public URI base() {
     return base;
   }
 
-  /** Waits until {@code /api/health} answers (200 or 503) and returns its body. */
+  @Override
   public String awaitHealth(Duration limit) throws InterruptedException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest request =
-        HttpRequest.newBuilder(base.resolve("api/health")).timeout(Duration.ofSeconds(10)).build();
-    Instant deadline = Instant.now().plus(limit);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("WildFly stopped during startup");
-      }
-      try {
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200 || response.statusCode() == 503) {
-          return response.body();
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException("Podium did not answer at " + base + " within " + limit);
+    return ServerProcess.awaitHealth(base, limit, process::isAlive);
   }
 
+  @Override
   public boolean isAlive() {
     return process.isAlive();
   }
 
+  @Override
   public int waitFor() throws InterruptedException {
     return process.waitFor();
   }
 
   /** Stops the server as Ctrl-C would, forcibly after 30 s. */
+  @Override
   public void stop() {
     List<ProcessHandle> children = process.descendants().toList();
     children.forEach(ProcessHandle::destroy);

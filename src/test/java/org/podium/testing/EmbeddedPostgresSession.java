@@ -36,7 +36,12 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
     // A fresh database starts its ids at 1 again: files of an earlier run must not meet them.
     deleteRecursively(home.resolve("data"));
     dataDirectory = home.resolve("postgres-" + UUID.randomUUID());
-    database = EmbeddedDatabase.start(dataDirectory, 0, UUID.randomUUID().toString());
+    // A server that cannot be told the address at start (Payara's domain) names a fixed one.
+    database =
+        EmbeddedDatabase.start(
+            dataDirectory,
+            Integer.getInteger("podium.it.dbPort", 0),
+            System.getProperty("podium.it.dbPassword", UUID.randomUUID().toString()));
     System.setProperty("podium.db.url", database.url());
     System.setProperty("podium.db.user", database.user());
     System.setProperty("podium.db.password", database.password());

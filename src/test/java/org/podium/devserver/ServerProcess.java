@@ -1,0 +1,52 @@
+package org.podium.devserver;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/** The application server the run command starts: WildFly or Payara. */
+public interface ServerProcess {
+
+  /** Podium's base address, e.g. {@code http://127.0.0.1:8080/podium/}. */
+  URI base();
+
+  /** Waits until {@code /api/health} answers (200 or 503) and returns its body. */
+  String awaitHealth(Duration limit) throws InterruptedException;
+
+  boolean isAlive();
+
+  /** Waits until the server ends. */
+  int waitFor() throws InterruptedException;
+
+  /** Stops the server as Ctrl-C would. */
+  void stop();
+
+  /** Polls {@code base/api/health} until it answers 200 or 503, while {@code alive} holds. */
+  static String awaitHealth(URI base, Duration limit, BooleanSupplier alive)
+      throws InterruptedException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve("api/health")).timeout(Duration.ofSeconds(10)).build();
+    Instant deadline = Instant.now().plus(limit);
+    while (Instant.now().isBefore(deadline)) {
+      if (!alive.getAsBoolean()) {
+        throw new IllegalStateException("the server stopped during startup");
+      }
+      try {
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200 || response.statusCode() == 503) {
+          return response.body();
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("Podium did not answer at " + base + " within " + limit);
+  }
+}
