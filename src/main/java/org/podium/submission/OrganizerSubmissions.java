@@ -7,8 +7,6 @@ import jakarta.transaction.Transactional;
 import java.io.Serializable;
 import java.util.List;
 import org.podium.account.Caller;
-import org.podium.platform.PageMessages;
-import org.podium.platform.Problem;
 
 /** Backs the organizer's list of every participant's submissions, with re-run. */
 @Named
@@ -38,13 +36,6 @@ public class OrganizerSubmissions implements Serializable {
   }
 
   public String rerun(long id) {
-    try {
-      Submission again = control.rerun(caller.require(), id);
-      PageMessages.info("Submission " + id + " runs again as submission " + again.getId() + ".");
-      return "/submission?faces-redirect=true&id=" + again.getId();
-    } catch (Problem problem) {
-      PageMessages.error(null, problem.getMessage());
-      return null;
-    }
+    return SubmissionDetails.rerun(control, caller, id);
   }
 }

@@ -94,6 +94,13 @@ public class SubmissionDetails implements Serializable {
   }
 
   public String rerun() {
+    return rerun(control, caller, id);
+  }
+
+  /**
+   * Runs a submission again and opens the new one's page; for this page and the organizer's list.
+   */
+  static String rerun(SubmissionControl control, Caller caller, long id) {
     try {
       Submission again = control.rerun(caller.require(), id);
       PageMessages.info("Submission " + id + " runs again as submission " + again.getId() + ".");

@@ -111,22 +111,8 @@ class BrowserJourneyIT {
       page.findElement(By.id("upload:teamName")).sendKeys("Team Web");
       page.findElement(By.id("upload:methodName")).sendKeys("counting");
       browser.clickAndWait(By.id("upload:send"));
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .ignoreExceptions()
-          .until(
-              () ->
-                  page.findElement(By.id("participateMessages"))
-                      .getText()
-                      .startsWith("Sent: submission"));
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
-          .until(
-              () ->
-                  page.findElement(By.cssSelector("table.submissions tbody tr td.status"))
-                      .getText()
-                      .equals("FINISHED"));
+      awaitSent(page);
+      awaitFirstRowFinished(page, Duration.ofSeconds(30));
       browser.screenshot("results-uploaded");
 
       // One a day: the form is gone, and the page says when the quota resets.
@@ -246,27 +232,16 @@ class BrowserJourneyIT {
         assertTrue(image.isDisplayed(), "and the button opens it again");
         image.sendKeys("docker run -v /:/host " + org.podium.testing.RegistryImages.EXAMPLE);
         image.sendKeys(org.openqa.selenium.Keys.TAB);
-        await()
-            .atMost(Duration.ofSeconds(10))
-            .ignoreExceptions()
-            .until(
-                () ->
-                    page.findElement(By.id("docker:check"))
-                        .getText()
-                        .startsWith("-v is not allowed"));
+        awaitText(page, By.id("docker:check"), text -> text.startsWith("-v is not allowed"));
         browser.screenshot("option-refused-while-typing");
         page.findElement(By.id("docker:teamName")).sendKeys("Team Docker");
         page.findElement(By.id("docker:methodName")).sendKeys("length counter");
         browser.clickAndWait(By.id("docker:send"));
         // The form posts and the page reloads: read the error from the new page, once it is there.
-        await()
-            .atMost(Duration.ofSeconds(10))
-            .ignoreExceptions()
-            .until(
-                () ->
-                    page.findElement(By.id("docker:imageError"))
-                        .getText()
-                        .startsWith("-v is not allowed: Podium sets the sandbox itself"));
+        awaitText(
+            page,
+            By.id("docker:imageError"),
+            text -> text.startsWith("-v is not allowed: Podium sets the sandbox itself"));
         assertTrue(
             page.findElement(By.id("docker:image")).isDisplayed(),
             "the dialog stays open on the error");
@@ -280,50 +255,29 @@ class BrowserJourneyIT {
                 + org.podium.testing.RegistryImages.BUSYBOX
                 + " /bin/busybox sh -c 'busybox sleep 3; printf \"1,3\\n2,5\\n\" > /mnt/out/predictions.csv'");
         fixed.sendKeys(org.openqa.selenium.Keys.TAB);
-        await()
-            .atMost(Duration.ofSeconds(10))
-            .ignoreExceptions()
-            .until(
-                () ->
-                    page.findElement(By.id("docker:check"))
-                        .getText()
-                        .startsWith(
-                            "Podium will run "
-                                + org.podium.testing.RegistryImages.BUSYBOX
-                                + " with arguments [\"/bin/busybox\", \"sh\", \"-c\", \"busybox sleep 3;"));
+        awaitText(
+            page,
+            By.id("docker:check"),
+            text ->
+                text.startsWith(
+                    "Podium will run "
+                        + org.podium.testing.RegistryImages.BUSYBOX
+                        + " with arguments [\"/bin/busybox\", \"sh\", \"-c\", \"busybox sleep 3;"));
         assertEquals(
             "", page.findElement(By.id("docker:imageError")).getText(), "the old refusal is gone");
         browser.screenshot("what-podium-will-run");
         browser.clickAndWait(By.id("docker:send"));
-        await()
-            .atMost(Duration.ofSeconds(10))
-            .ignoreExceptions()
-            .until(
-                () ->
-                    page.findElement(By.id("participateMessages"))
-                        .getText()
-                        .startsWith("Sent: submission"));
+        awaitSent(page);
         browser.screenshot("sent");
         String first = liveText(page, By.cssSelector("table.submissions tbody tr td.status"));
         assertTrue(List.of("SUBMITTED", "RUNNING").contains(first), first);
         // A reload would drop this marker: the row must change by push, not by reloading.
-        ((org.openqa.selenium.JavascriptExecutor) page)
-            .executeScript("window.podiumNoReload = true;");
+        markPage(page);
 
         // The live table is re-rendered under our feet: an element may go stale between find and
         // read.
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
-            .until(
-                () ->
-                    page.findElement(By.cssSelector("table.submissions tbody tr td.status"))
-                        .getText()
-                        .equals("FINISHED"));
-        assertEquals(
-            true,
-            ((org.openqa.selenium.JavascriptExecutor) page)
-                .executeScript("return window.podiumNoReload === true;"));
+        awaitFirstRowFinished(page, Duration.ofSeconds(60));
+        assertTrue(samePage(page), "the page was not loaded again");
         browser.screenshot("finished-live");
 
         // A docker save archive instead of a reference: it uploads with its progress shown, the
@@ -356,11 +310,7 @@ class BrowserJourneyIT {
                         .map(org.openqa.selenium.WebElement::getText)
                         .toList()
                         .equals(List.of("FINISHED", "FINISHED")));
-        assertEquals(
-            true,
-            ((org.openqa.selenium.JavascriptExecutor) page)
-                .executeScript("return window.podiumNoReload === true;"),
-            "the upload went through the progress path, not a page load");
+        assertTrue(samePage(page), "the upload went through the progress path, not a page load");
         assertEquals(List.of(), browser.cspViolations());
         browser.screenshot("archive-finished-live");
 
@@ -466,15 +416,10 @@ class BrowserJourneyIT {
       // Data uploads show their progress and answer like a plain form.
       desk.findElement(By.id("data:input")).sendKeys(input.toString());
       desk.findElement(By.id("data:reference")).sendKeys(reference.toString());
-      ((org.openqa.selenium.JavascriptExecutor) desk)
-          .executeScript("window.podiumNoReload = true;");
+      markPage(desk);
       organizer.clickAndWait(By.id("data:upload"));
       assertEquals("Data uploaded.", desk.findElement(By.id("messages")).getText());
-      assertEquals(
-          true,
-          ((org.openqa.selenium.JavascriptExecutor) desk)
-              .executeScript("return window.podiumNoReload === true;"),
-          "the upload went through the progress path");
+      assertTrue(samePage(desk), "the upload went through the progress path");
       assertTrue(
           desk.findElement(By.cssSelector("#phases tbody tr"))
               .getText()
@@ -521,25 +466,16 @@ class BrowserJourneyIT {
       org.openqa.selenium.WebElement image = me.findElement(By.id("docker:image"));
       image.sendKeys("docker run -v /:/host " + org.podium.testing.RegistryImages.EXAMPLE);
       image.sendKeys(org.openqa.selenium.Keys.TAB);
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .ignoreExceptions()
-          .until(
-              () ->
-                  me.findElement(By.id("docker:check")).getText().startsWith("-v is not allowed"));
+      awaitText(me, By.id("docker:check"), text -> text.startsWith("-v is not allowed"));
       participant.screenshot("option-refused");
       org.openqa.selenium.WebElement fixed = me.findElement(By.id("docker:image"));
       fixed.clear();
       fixed.sendKeys("docker run " + org.podium.testing.RegistryImages.EXAMPLE);
       fixed.sendKeys(org.openqa.selenium.Keys.TAB);
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .ignoreExceptions()
-          .until(
-              () ->
-                  me.findElement(By.id("docker:check"))
-                      .getText()
-                      .equals("Podium will run " + org.podium.testing.RegistryImages.EXAMPLE));
+      awaitText(
+          me,
+          By.id("docker:check"),
+          text -> text.equals("Podium will run " + org.podium.testing.RegistryImages.EXAMPLE));
       me.findElement(By.id("docker:teamName")).sendKeys("Team Journey");
       me.findElement(By.id("docker:organization")).sendKeys("Podium University");
       me.findElement(By.id("docker:methodName")).sendKeys("line counter");
@@ -550,28 +486,10 @@ class BrowserJourneyIT {
       me.findElement(By.id("docker:bibtex")).sendKeys("@misc{journey}");
       participant.screenshot("dialog-filled");
       participant.clickAndWait(By.id("docker:send"));
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .ignoreExceptions()
-          .until(
-              () ->
-                  me.findElement(By.id("participateMessages"))
-                      .getText()
-                      .startsWith("Sent: submission"));
-      ((org.openqa.selenium.JavascriptExecutor) me).executeScript("window.podiumNoReload = true;");
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
-          .until(
-              () ->
-                  me.findElement(By.cssSelector("table.submissions tbody tr td.status"))
-                      .getText()
-                      .equals("FINISHED"));
-      assertEquals(
-          true,
-          ((org.openqa.selenium.JavascriptExecutor) me)
-              .executeScript("return window.podiumNoReload === true;"),
-          "the row changed without a reload");
+      awaitSent(me);
+      markPage(me);
+      awaitFirstRowFinished(me, Duration.ofSeconds(60));
+      assertTrue(samePage(me), "the row changed without a reload");
       assertTrue(liveText(me, By.cssSelector("table.submissions tbody tr")).contains("mae 0.0000"));
       assertEquals(List.of(), participant.cspViolations());
       participant.screenshot("finished-live");
@@ -744,7 +662,8 @@ class BrowserJourneyIT {
     assertTrue(cookie.startsWith("JSESSIONID="), cookie);
     // Attribute values are case-insensitive: WildFly writes Lax, Payara lax.
     assertTrue(
-        cookie.contains("HttpOnly") && cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"),
+        cookie.contains("HttpOnly")
+            && cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"),
         cookie);
     assertTrue(!cookie.contains("Secure"), "plain HTTP without an https public address: " + cookie);
   }
@@ -763,6 +682,46 @@ class BrowserJourneyIT {
     browser.driver().findElement(By.id("signup:password")).sendKeys(password);
     browser.clickAndWait(By.id("signup:submit"));
     assertEquals(username, browser.driver().findElement(By.cssSelector(".who")).getText());
+  }
+
+  /** Waits for the message a sent submission leaves at the top of the Participate tab. */
+  private static void awaitSent(WebDriver page) {
+    awaitText(page, By.id("participateMessages"), text -> text.startsWith("Sent: submission"));
+  }
+
+  /** Waits up to 10 s for an element whose text passes {@code test} (it may not be there yet). */
+  private static void awaitText(
+      WebDriver page, By target, java.util.function.Predicate<String> test) {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .until(() -> test.test(page.findElement(target).getText()));
+  }
+
+  /** Waits until the newest submission's row says FINISHED (the live table may re-render). */
+  private static void awaitFirstRowFinished(WebDriver page, Duration limit) {
+    await()
+        .atMost(limit)
+        .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            () ->
+                page.findElement(By.cssSelector("table.submissions tbody tr td.status"))
+                    .getText()
+                    .equals("FINISHED"));
+  }
+
+  /**
+   * Marks the page: a reload (or a new page) drops the mark, a push or an in-place swap keeps it.
+   */
+  private static void markPage(WebDriver page) {
+    ((org.openqa.selenium.JavascriptExecutor) page).executeScript("window.podiumNoReload = true;");
+  }
+
+  /** Whether the page marked by {@link #markPage} is still the same page. */
+  private static boolean samePage(WebDriver page) {
+    return Boolean.TRUE.equals(
+        ((org.openqa.selenium.JavascriptExecutor) page)
+            .executeScript("return window.podiumNoReload === true;"));
   }
 
   /** Text in the live table, which a push may re-render between finding and reading it. */
