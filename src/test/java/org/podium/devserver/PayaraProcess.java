@@ -60,18 +60,68 @@ public final class PayaraProcess implements ServerProcess {
             driverJar.toString(),
             Integer.toString(httpPort - 80)),
         Map.of("PODIUM_PAYARA_DOMAINDIR", domains.toString()));
+    // A killed server can leave its OSGi cache half written; it is only a cache, rebuilt at start.
+    deleteRecursively(domains.resolve(DOMAIN).resolve("osgi-cache"));
     payara.asadmin("start-domain", "--domaindir", domains.toString(), DOMAIN);
-    payara.asadmin(
-        "--port",
-        Integer.toString(payara.adminPort),
-        "deploy",
-        "--force",
-        "--contextroot",
-        "podium",
-        "--name",
-        "podium",
-        war.toString());
+    // The domain loads the application it has at start; deploy only a WAR it does not have yet.
+    Path deployed = domains.resolve(DOMAIN).resolve(".podium-war");
+    String digest = digest(war);
+    if (!Files.exists(deployed) || !digest.equals(read(deployed))) {
+      payara.asadmin(
+          "--port",
+          Integer.toString(payara.adminPort),
+          "deploy",
+          "--force",
+          "--contextroot",
+          "podium",
+          "--name",
+          "podium",
+          war.toString());
+      write(deployed, digest);
+    }
     return payara;
+  }
+
+  private static String digest(Path file) {
+    try (var in = Files.newInputStream(file)) {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        sha.update(buffer, 0, n);
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path folder) {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (var paths = Files.walk(folder)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
@@ -100,6 +150,15 @@ public final class PayaraProcess implements ServerProcess {
   @Override
   public void stop() {
     asadmin("stop-domain", "--domaindir", domains.toString(), DOMAIN);
+  }
+
+  @Override
+  public void kill() throws Exception {
+    Optional<ProcessHandle> server = serverProcess();
+    if (server.isPresent()) {
+      server.get().destroyForcibly();
+      server.get().onExit().get(30, TimeUnit.SECONDS);
+    }
   }
 
   /** The domain's server JVM, from the pid file Payara writes while it runs. */

@@ -26,6 +26,9 @@ public interface ServerProcess {
   /** Stops the server as Ctrl-C would. */
   void stop();
 
+  /** Kills the server's JVM with SIGKILL, as a crash or an OOM killer would: nothing runs after. */
+  void kill() throws Exception;
+
   /** Polls {@code base/api/health} until it answers 200 or 503, while {@code alive} holds. */
   static String awaitHealth(URI base, Duration limit, BooleanSupplier alive)
       throws InterruptedException {

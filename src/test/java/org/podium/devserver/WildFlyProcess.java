@@ -131,7 +131,7 @@ public final class WildFlyProcess implements ServerProcess {
     }
   }
 
-  /** Kills the server's JVM with SIGKILL, as a crash or an OOM killer would: nothing runs after. */
+  @Override
   public void kill() throws Exception {
     List<ProcessHandle> children = process.descendants().toList();
     children.forEach(ProcessHandle::destroyForcibly);

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.podium.account.BootstrapCredentials;
 import org.podium.compute.DockerEngine;
 import org.podium.devserver.EmbeddedDatabase;
+import org.podium.devserver.PayaraProcess;
+import org.podium.devserver.ServerProcess;
 import org.podium.devserver.WildFlyProcess;
 import org.podium.testing.ApiClient;
 import org.podium.testing.DockerRequirement;
@@ -23,9 +25,9 @@ import org.podium.testing.LocalRegistry;
 import org.podium.testing.RegistryImages;
 
 /**
- * Crash recovery with a real server process: kill -9 WildFly mid-run, start it again; the orphan
- * container goes and the submission runs again (attempt 2); a second crash, with two attempts
- * allowed, fails it as "worker lost".
+ * Crash recovery with a real server process: kill -9 the server (WildFly, or Payara in the Payara
+ * run) mid-run, start it again; the orphan container goes and the submission runs again (attempt
+ * 2); a second crash, with two attempts allowed, fails it as "worker lost".
  */
 class CrashRecoveryIT {
 
@@ -33,12 +35,32 @@ class CrashRecoveryIT {
 
   @TempDir Path work;
 
+  /** The server of this run of the integration classes, on its own ports and folders. */
+  private ServerProcess start(Path war, Map<String, String> environment) {
+    if ("payara".equals(System.getProperty("podium.it.server"))) {
+      return PayaraProcess.start(
+          Path.of(System.getProperty("payara.home")),
+          Path.of("server-config/payara/configure.sh"),
+          Path.of("target/jdbc/postgresql.jar"),
+          war,
+          work.resolve("payara-domains"),
+          8080 + PORT_OFFSET,
+          environment);
+    }
+    return WildFlyProcess.start(
+        Path.of(System.getProperty("jboss.home")),
+        System.getProperty("wildfly.config", "standalone-podium.xml"),
+        war,
+        work.resolve("server"),
+        PORT_OFFSET,
+        environment,
+        false);
+  }
+
   @Test
   void killedServerRunsTheSubmissionAgainAfterRestartThenFailsItAsWorkerLost() throws Exception {
     DockerRequirement.engine();
     Path war = Path.of(System.getProperty("podium.it.war", "target/podium.war"));
-    Path jbossHome = Path.of(System.getProperty("jboss.home"));
-    String config = System.getProperty("wildfly.config", "standalone-podium.xml");
     Path home = work.resolve("home");
     try (DockerEngine engine = new DockerEngine(DockerRequirement.settings());
         LocalRegistry registry = LocalRegistry.start();
@@ -60,9 +82,7 @@ class CrashRecoveryIT {
               "PODIUM_MAX_ATTEMPTS",
               "2");
 
-      WildFlyProcess server =
-          WildFlyProcess.start(
-              jbossHome, config, war, work.resolve("server"), PORT_OFFSET, environment, false);
+      ServerProcess server = start(war, environment);
       try {
         server.awaitHealth(Duration.ofMinutes(3));
         URL base = server.base().toURL();
@@ -110,9 +130,7 @@ class CrashRecoveryIT {
         assertEquals(
             1, containers(engine, id, 1), "the container outlives the server it belonged to");
 
-        server =
-            WildFlyProcess.start(
-                jbossHome, config, war, work.resolve("server"), PORT_OFFSET, environment, false);
+        server = start(war, environment);
         server.awaitHealth(Duration.ofMinutes(3));
         await()
             .atMost(Duration.ofSeconds(60))
@@ -122,9 +140,7 @@ class CrashRecoveryIT {
         assertEquals(2, again.getInt("attempt"));
 
         server.kill();
-        server =
-            WildFlyProcess.start(
-                jbossHome, config, war, work.resolve("server"), PORT_OFFSET, environment, false);
+        server = start(war, environment);
         server.awaitHealth(Duration.ofMinutes(3));
         await().atMost(Duration.ofSeconds(30)).until(() -> containers(engine, id, 2) == 0);
         JsonObject lost = participant.get("submissions/" + id).json();
