@@ -21,35 +21,118 @@
     ajax(document.getElementById("live:refresh"), null, { execute: "@none", render: "mysubs" });
   };
 
-  // An upload form shows its progress; the answer replaces the page as a normal submit would.
+  // "1.2 GiB", "340 MiB", "12 KiB": sizes as people read them.
+  function size(bytes) {
+    const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return (unit === 0 || value >= 100 ? Math.round(value) : value.toFixed(1)) + " " + units[unit];
+  }
+
+  function sentence(text) {
+    return text ? text.charAt(0).toUpperCase() + text.slice(1) + (/[.!?]$/.test(text) ? "" : ".") : "";
+  }
+
+  // A file input's own message element (its h:message, named by data-error).
+  function showFileError(input, message) {
+    const element = input.dataset.error && document.getElementById(input.dataset.error);
+    if (element) {
+      element.textContent = sentence(message || "");
+    }
+  }
+
+  // The refusal Podium would answer, known before sending: the chosen file is over the input's
+  // data-max-bytes.
+  function tooLarge(input) {
+    const file = input.files && input.files[0];
+    const max = Number(input.dataset.maxBytes);
+    return file && max > 0 && file.size > max ? input.dataset.tooLarge : null;
+  }
+
+  // An upload form shows its progress, can be cancelled, refuses a file that is too large before
+  // sending it; the answer replaces the page as a normal submit would, a refusal of the file is
+  // shown next to it.
   function uploadWithProgress(form, event) {
     const files = Array.from(form.querySelectorAll("input[type=file]"));
-    if (!files.some((input) => input.files.length > 0) || !window.FormData) {
+    const chosen = files.filter((input) => input.files.length > 0);
+    if (chosen.length === 0 || !window.FormData) {
       return; // nothing to upload: a plain submit shows the form's own message
     }
     event.preventDefault();
+    const refused = chosen.filter((input) => tooLarge(input));
+    chosen.forEach((input) => showFileError(input, tooLarge(input)));
+    if (refused.length > 0) {
+      refused[0].focus();
+      return;
+    }
     const progress = form.querySelector("progress");
     const status = form.querySelector(".upload-status");
-    const data = new FormData(form, event.submitter);
+    const cancel = form.querySelector(".upload-cancel");
+    const buttons = form.querySelectorAll("input[type=submit]");
+    const total = chosen.reduce((sum, input) => sum + input.files[0].size, 0);
+    const say = (text) => status && (status.textContent = text);
+    const done = () => {
+      buttons.forEach((button) => (button.disabled = false));
+      if (cancel) {
+        cancel.hidden = true;
+      }
+      if (progress) {
+        progress.hidden = true;
+      }
+    };
     const request = new XMLHttpRequest();
     request.open("POST", form.action);
     request.upload.addEventListener("progress", (e) => {
-      if (e.lengthComputable && progress) {
+      if (!e.lengthComputable) {
+        return;
+      }
+      const percent = Math.floor((100 * e.loaded) / e.total);
+      if (progress) {
         progress.hidden = false;
-        progress.value = Math.round((100 * e.loaded) / e.total);
-        if (status) {
-          status.textContent = "Uploading: " + progress.value + " %";
+        progress.value = percent;
+      }
+      say(e.loaded >= e.total
+        ? "Uploaded " + size(total) + ": Podium is checking it…"
+        : "Uploading: " + size(Math.min(e.loaded, total)) + " of " + size(total) + " (" + percent + " %)");
+    });
+    request.addEventListener("load", () => {
+      const type = request.getResponseHeader("Content-Type") || "";
+      if (type.indexOf("application/problem+json") === 0) {
+        // Refused before Podium read the form (too large for this server's limits).
+        let problem = {};
+        try {
+          problem = JSON.parse(request.responseText);
+        } catch (ignored) {
+          // the status says enough
         }
+        const largest = chosen.reduce((a, b) => (b.files[0].size > a.files[0].size ? b : a));
+        showFileError(largest, (problem.errors && problem.errors.file) || problem.detail || "The upload was refused.");
+        say("");
+        done();
+        largest.focus();
+        return;
       }
+      replacePage(request.responseText, request.responseURL);
     });
-    request.addEventListener("load", () => replacePage(request.responseText, request.responseURL));
     request.addEventListener("error", () => {
-      if (status) {
-        status.textContent = "The upload failed: the connection to Podium broke. Try again.";
-      }
+      say("The upload failed: the connection to Podium broke. Try again.");
+      done();
     });
-    form.querySelectorAll("input[type=submit]").forEach((button) => (button.disabled = true));
-    request.send(data);
+    request.addEventListener("abort", () => {
+      say("Upload cancelled: Podium keeps nothing of it.");
+      done();
+    });
+    if (cancel) {
+      cancel.hidden = false;
+      cancel.onclick = () => request.abort();
+    }
+    buttons.forEach((button) => (button.disabled = true));
+    say("Uploading: 0 of " + size(total) + " (0 %)");
+    request.send(new FormData(form, event.submitter));
   }
 
   // Puts the page Podium answered in place of this one: its markup, its title and its address,
@@ -97,6 +180,9 @@
         ajax(input, event, { execute: input.id, render: input.dataset.check })));
     root.querySelectorAll("form.with-progress").forEach((form) =>
       form.addEventListener("submit", (event) => uploadWithProgress(form, event)));
+    // A chosen file over its limit is said at once, before anything is sent.
+    root.querySelectorAll("input[type=file][data-max-bytes]").forEach((input) =>
+      input.addEventListener("change", () => showFileError(input, tooLarge(input))));
   }
 
   document.addEventListener("DOMContentLoaded", () => init(document));

@@ -57,10 +57,11 @@ public class CompetitionEditor implements Serializable {
           Map.entry("columns", "phase:columns"),
           Map.entry("columns.key", "phase:columns"),
           Map.entry("columns.decimals", "phase:columns"),
-          Map.entry("dataPhaseId", "data:phase"),
-          Map.entry("file", "data:input"));
+          Map.entry("dataPhaseId", "data:phase"));
 
   @Inject Competitions competitions;
+
+  @Inject PhaseDataUploads dataUploads;
 
   @Inject Caller caller;
 
@@ -196,32 +197,45 @@ public class CompetitionEditor implements Serializable {
   }
 
   public String uploadData() throws IOException {
-    try {
-      if (dataPhaseId == null) {
-        throw Problem.invalidField("dataPhaseId", "choose a phase");
-      }
-      boolean input = upload(inputData, false);
-      boolean reference = upload(referenceData, true);
-      if (!input && !reference) {
-        throw Problem.invalidField(
-            "file", "choose an input data zip, a reference data zip, or both");
-      }
-      PageMessages.info("Data uploaded.");
-      return "/edit-competition?faces-redirect=true&id=" + id;
-    } catch (Problem problem) {
-      PageMessages.problem(problem, FIELDS);
+    if (dataPhaseId == null) {
+      PageMessages.problem(Problem.invalidField("dataPhaseId", "choose a phase"), FIELDS);
       return null;
     }
+    if (!chosen(inputData) && !chosen(referenceData)) {
+      PageMessages.error("data:input", "Choose an input data zip, a reference data zip, or both.");
+      return null;
+    }
+    boolean inputDone = false;
+    try {
+      if (chosen(inputData)) {
+        upload(inputData, false);
+        inputDone = true;
+      }
+      if (chosen(referenceData)) {
+        upload(referenceData, true);
+      }
+    } catch (Problem problem) {
+      if (inputDone) {
+        PageMessages.error(null, "The input data was uploaded; the reference data was not.");
+      }
+      return null;
+    }
+    PageMessages.info("Data uploaded.");
+    return "/edit-competition?faces-redirect=true&id=" + id;
   }
 
-  private boolean upload(Part part, boolean reference) throws IOException {
-    if (part == null || part.getSize() == 0) {
-      return false;
-    }
+  private static boolean chosen(Part part) {
+    return part != null && part.getSize() > 0;
+  }
+
+  /** One zip; a refusal is shown next to its own file field. */
+  private void upload(Part part, boolean reference) throws IOException {
     try (InputStream zip = part.getInputStream()) {
-      competitions.uploadData(caller.require(), id, dataPhaseId, reference, zip);
+      dataUploads.upload(caller.require(), id, dataPhaseId, reference, zip);
+    } catch (Problem problem) {
+      PageMessages.problem(problem, Map.of("file", reference ? "data:reference" : "data:input"));
+      throw problem;
     }
-    return true;
   }
 
   public String decide(String username, String status) {

@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import org.podium.compute.InvalidImageException;
 import org.podium.platform.Problem;
 import org.podium.scoring.Metric;
 import org.podium.storage.DataStore;
-import org.podium.storage.UnsafeArchiveException;
+import org.podium.storage.Staged;
 
 /** Competitions, phases and participants: every rule about them, for REST and pages alike. */
 @Stateless
@@ -294,21 +293,23 @@ public class Competitions {
   }
 
   /** Replaces a phase's input or reference data with an uploaded zip. */
-  public void uploadData(
-      Account caller, long competitionId, long phaseId, boolean reference, InputStream zip) {
+  /**
+   * Refuses a data upload before its body is read: the caller organizes the competition and the
+   * phase is one of its phases.
+   */
+  public void checkDataUpload(Account caller, long competitionId, long phaseId) {
+    phase(organized(caller, competitionId), phaseId);
+  }
+
+  /** Puts unpacked data in place of the phase's input (or reference) data and records its size. */
+  public void replaceData(
+      Account caller, long competitionId, long phaseId, boolean reference, Staged data) {
     Phase phase = phase(organized(caller, competitionId), phaseId);
-    long bytes;
-    try {
-      bytes =
-          dataStore.replaceWithZip(
-              zip, reference ? dataStore.phaseReference(phaseId) : dataStore.phaseInput(phaseId));
-    } catch (UnsafeArchiveException e) {
-      throw Problem.badRequest(e.getMessage());
-    }
+    data.moveTo(reference ? dataStore.phaseReference(phaseId) : dataStore.phaseInput(phaseId));
     if (reference) {
-      phase.setReferenceDataBytes(bytes);
+      phase.setReferenceDataBytes(data.bytes());
     } else {
-      phase.setInputDataBytes(bytes);
+      phase.setInputDataBytes(data.bytes());
     }
   }
 

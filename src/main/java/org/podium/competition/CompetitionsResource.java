@@ -32,6 +32,8 @@ public class CompetitionsResource {
 
   @Inject Competitions competitions;
 
+  @Inject PhaseDataUploads dataUploads;
+
   @Inject Caller caller;
 
   @GET
@@ -78,18 +80,21 @@ public class CompetitionsResource {
   @PUT
   @Path("{id}/phases/{phaseId}/input-data")
   @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+  // Outside a transaction: the body may take longer to arrive than a transaction may last.
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Response inputData(
       @PathParam("id") long id, @PathParam("phaseId") long phaseId, InputStream zip) {
-    competitions.uploadData(caller.require(), id, phaseId, false, zip);
+    dataUploads.upload(caller.require(), id, phaseId, false, zip);
     return Response.noContent().build();
   }
 
   @PUT
   @Path("{id}/phases/{phaseId}/reference-data")
   @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Response referenceData(
       @PathParam("id") long id, @PathParam("phaseId") long phaseId, InputStream zip) {
-    competitions.uploadData(caller.require(), id, phaseId, true, zip);
+    dataUploads.upload(caller.require(), id, phaseId, true, zip);
     return Response.noContent().build();
   }
 

@@ -27,8 +27,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 public final class ImageArchives {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  // Manifests and image configs are small; anything bigger is not read into memory.
+  // Manifests and image configs are small; anything bigger is not read into memory, and all that
+  // is kept of one archive stays under MAX_METADATA_TOTAL, whatever a hostile archive holds.
   private static final long MAX_METADATA_BYTES = 4L * 1024 * 1024;
+  private static final long MAX_METADATA_TOTAL = 16L * 1024 * 1024;
   private static final int MAX_METADATA_FILES = 64;
 
   private final DockerEngine engine;
@@ -51,6 +53,7 @@ public final class ImageArchives {
     Map<String, byte[]> metadata = new HashMap<>();
     Set<String> names = new HashSet<>();
     long unpacked = 0;
+    long kept = 0;
     try (TarArchiveInputStream tar = open(archive)) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {
@@ -68,7 +71,9 @@ public final class ImageArchives {
         if (entry.isFile()
             && interesting
             && entry.getSize() <= MAX_METADATA_BYTES
+            && kept + entry.getSize() <= MAX_METADATA_TOTAL
             && metadata.size() < MAX_METADATA_FILES) {
+          kept += entry.getSize();
           metadata.put(name, tar.readAllBytes());
         }
       }
@@ -156,7 +161,7 @@ public final class ImageArchives {
       try {
         Files.deleteIfExists(stripped);
       } catch (IOException ignored) {
-        // a temporary file; the operating system cleans its folder
+        // left only if the file system fails, beside the archive it was made from
       }
     }
     return new ImageSource.Loaded(contents.imageId());
@@ -184,7 +189,9 @@ public final class ImageArchives {
             name -> name.equals("manifest.json"),
             (name, manifest) -> withoutTags(manifest));
     try {
-      Path copy = Files.createTempFile("podium-upload", ".tar");
+      // Beside the archive, not in the system's temporary folder: an archive of gigabytes may not
+      // fit there.
+      Path copy = Files.createTempFile(archive.toAbsolutePath().getParent(), "load-", ".tar");
       try (TarArchiveInputStream in = open(archive)) {
         rewrite.copy(in, copy);
       }

@@ -12,6 +12,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class PodiumConfig {
 
+  /** Bytes in a mebibyte, the unit of every size setting. */
+  public static final long MIB = 1024 * 1024;
+
+  static final String ARCHIVE_LIMIT_SETTING = "PODIUM_IMAGE_ARCHIVE_MAX_MB";
+  static final String UPLOAD_LIMIT_SETTING = "PODIUM_UPLOAD_MAX_MB";
+
   /** Where Podium keeps its files: {@code PODIUM_HOME}, default {@code ~/.podium}. */
   public Path home() {
     return read("podium.home", "PODIUM_HOME")
@@ -68,9 +74,14 @@ public class PodiumConfig {
     return read("podium.image.platform", "PODIUM_IMAGE_PLATFORM").orElse("linux/amd64");
   }
 
-  /** The most an uploaded image archive may unpack to, in MiB. */
+  /** The most an uploaded image archive may be, and unpack to, in MiB. */
   public long maxImageArchiveMb() {
-    return number("podium.image.archive.max.mb", "PODIUM_IMAGE_ARCHIVE_MAX_MB", 8192);
+    return number("podium.image.archive.max.mb", ARCHIVE_LIMIT_SETTING, 8192);
+  }
+
+  /** What a {@code docker save} archive may be, with the setting that raises it. */
+  public UploadLimit archiveLimit() {
+    return new UploadLimit("archive", maxImageArchiveMb() * MIB, ARCHIVE_LIMIT_SETTING);
   }
 
   /** Size of each run's /tmp, in MiB. */
@@ -95,9 +106,14 @@ public class PodiumConfig {
         .orElse(true);
   }
 
-  /** The most an uploaded zip (data, results) may unpack to, in MiB. */
+  /** The most an uploaded zip (phase data, results) may be, and unpack to, in MiB. */
   public long maxUploadMb() {
-    return number("podium.upload.max.mb", "PODIUM_UPLOAD_MAX_MB", 2048);
+    return number("podium.upload.max.mb", UPLOAD_LIMIT_SETTING, 2048);
+  }
+
+  /** What a zip of phase data or results may be, with the setting that raises it. */
+  public UploadLimit zipLimit() {
+    return new UploadLimit("zip", maxUploadMb() * MIB, UPLOAD_LIMIT_SETTING);
   }
 
   /** How many times a submission is run after the platform failed it, before it fails for good. */

@@ -1,6 +1,7 @@
 package org.podium.platform;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -18,6 +19,16 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
   }
 
   static Response response(int status, String title, String detail, Problem problem) {
+    Response.ResponseBuilder response =
+        Response.status(status).type(PROBLEM_JSON).entity(json(status, title, detail, problem));
+    if (status == 401) {
+      response.header("WWW-Authenticate", "Bearer realm=\"podium\"");
+    }
+    return response.build();
+  }
+
+  /** The problem document (RFC 9457) of a refusal, for JAX-RS and for servlet filters alike. */
+  static JsonObject json(int status, String title, String detail, Problem problem) {
     JsonObjectBuilder body =
         Json.createObjectBuilder()
             .add("type", "about:blank")
@@ -29,11 +40,18 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
       problem.fieldErrors().forEach(errors::add);
       body.add("errors", errors);
     }
-    Response.ResponseBuilder response =
-        Response.status(status).type(PROBLEM_JSON).entity(body.build());
-    if (status == 401) {
-      response.header("WWW-Authenticate", "Bearer realm=\"podium\"");
+    if (problem != null) {
+      problem
+          .members()
+          .forEach(
+              (name, value) -> {
+                if (value instanceof Long number) {
+                  body.add(name, number);
+                } else {
+                  body.add(name, String.valueOf(value));
+                }
+              });
     }
-    return response.build();
+    return body.build();
   }
 }

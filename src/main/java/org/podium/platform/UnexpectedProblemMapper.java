@@ -25,6 +25,12 @@ public class UnexpectedProblemMapper implements ExceptionMapper<Exception> {
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
   public Response toResponse(Exception exception) {
+    // A body read past its limit, wherever the reading failed (a JSON reader wraps it).
+    Problem tooLarge = UploadTooLargeException.find(exception);
+    if (tooLarge != null) {
+      return ProblemMapper.response(
+          tooLarge.status(), tooLarge.title(), tooLarge.getMessage(), tooLarge);
+    }
     Throwable cause = exception;
     while (cause instanceof EJBException && cause.getCause() != null) {
       cause = cause.getCause();

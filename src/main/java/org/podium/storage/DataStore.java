@@ -3,7 +3,6 @@ package org.podium.storage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,6 @@ import org.podium.platform.PodiumConfig;
  */
 @ApplicationScoped
 public class DataStore {
-
-  private static final long MIB = 1024 * 1024;
 
   @Inject PodiumConfig config;
 
@@ -45,33 +42,6 @@ public class DataStore {
       Files.createDirectories(folder);
       Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
       return folder;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * Unpacks an uploaded zip into {@code target}, replacing what was there only once the whole
-   * upload unpacked safely.
-   *
-   * @return the unpacked size in bytes
-   */
-  public long replaceWithZip(InputStream zip, Path target) {
-    Path fresh = target.resolveSibling(target.getFileName() + ".new-" + System.nanoTime());
-    long bytes = new SafeZip(config.maxUploadMb() * MIB, 100_000).extract(zip, fresh);
-    makeReadable(fresh);
-    Folders.replace(fresh, target);
-    return bytes;
-  }
-
-  /** Data mounted read-only into containers must be readable by their uid 1000. */
-  private static void makeReadable(Path folder) {
-    try (var paths = Files.walk(folder)) {
-      for (Path path : (Iterable<Path>) paths::iterator) {
-        Files.setPosixFilePermissions(
-            path,
-            PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
-      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

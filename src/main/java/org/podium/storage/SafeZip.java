@@ -74,8 +74,7 @@ public final class SafeZip {
           while ((read = zip.read(buffer)) > 0) {
             total += read;
             if (total > maxBytes) {
-              throw new UnsafeArchiveException(
-                  "the zip unpacks to more than " + maxBytes / (1024 * 1024) + " MiB");
+              throw new TooLargeException(maxBytes);
             }
             out.write(buffer, 0, read);
           }
@@ -88,6 +87,15 @@ public final class SafeZip {
       throw new UnsafeArchiveException("the upload is empty or not a zip file");
     }
     return total;
+  }
+
+  /** The zip unpacks to more than allowed, whatever its headers claimed. */
+  public static final class TooLargeException extends UnsafeArchiveException {
+    private static final long serialVersionUID = 1L;
+
+    TooLargeException(long maxBytes) {
+      super("the zip unpacks to more than " + maxBytes / (1024 * 1024) + " MiB");
+    }
   }
 
   private static Path resolve(Path target, String name) {

@@ -5,19 +5,20 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.podium.account.Account;
 import org.podium.account.Caller;
+import org.podium.platform.MultipartForm;
 import org.podium.platform.Problem;
 
 /**
@@ -32,6 +33,8 @@ public class CompetitionSubmissionsResource {
 
   @Inject Submissions submissions;
 
+  @Inject SubmissionUploads uploads;
+
   @Inject Caller caller;
 
   @POST
@@ -45,33 +48,58 @@ public class CompetitionSubmissionsResource {
     return created(submissions.submitDocker(caller.require(), competitionId, request));
   }
 
+  /**
+   * A multipart form: a results zip or a {@code docker save} archive as {@code file} (by its name's
+   * extension), or an image without a file, plus the same fields as JSON. The file is read as it
+   * streams; fields sent before it are checked before it is.
+   */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  public Response submitForm(@PathParam("id") long competitionId, List<EntityPart> parts)
-      throws IOException {
-    Map<String, String> fields = new HashMap<>();
-    EntityPart file = null;
-    for (EntityPart part : parts) {
-      if (part.getName().equals("file")) {
-        file = part;
-      } else {
-        fields.put(part.getName(), part.getContent(String.class));
+  // Outside a transaction: the file may take longer to arrive than a transaction may last.
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  public Response submitForm(
+      @PathParam("id") long competitionId,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      InputStream body) {
+    Account account = caller.require();
+    MultipartForm<SubmissionUpload> form =
+        MultipartForm.read(
+            contentType,
+            body,
+            (field, fileName, fieldsSoFar, content) -> {
+              if (!field.equals("file")) {
+                throw Problem.invalidField(field, "send the file as the form field 'file'");
+              }
+              return uploads.receive(
+                  account,
+                  competitionId,
+                  request(fieldsSoFar),
+                  SubmissionUpload.Kind.ofFileName(fileName),
+                  content);
+            });
+    SubmissionRequest request = request(form.fields());
+    if (form.file() == null) {
+      return submitWithoutFile(account, competitionId, request);
+    }
+    try (SubmissionUpload upload = form.file()) {
+      if (upload.kind() == SubmissionUpload.Kind.ARCHIVE
+          && request.image() != null
+          && !request.image().isBlank()) {
+        throw Problem.invalidField(
+            "image", "give an image or a docker save archive, not both: leave one out");
       }
+      return created(uploads.submit(account, competitionId, request, upload));
     }
-    SubmissionRequest request = request(fields);
-    if (file == null) {
-      return submit(competitionId, request);
+  }
+
+  private Response submitWithoutFile(
+      Account account, long competitionId, SubmissionRequest request) {
+    if (request.image() == null || request.image().isBlank()) {
+      throw Problem.invalidField(
+          "image",
+          "give an image reference or a docker run command, or upload a file as the field 'file'");
     }
-    String name = file.getFileName().orElse("").toLowerCase();
-    if (name.endsWith(".tar") || name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
-      try (InputStream archive = file.getContent()) {
-        return created(
-            submissions.submitArchive(caller.require(), competitionId, request, archive));
-      }
-    }
-    try (InputStream zip = file.getContent()) {
-      return created(submissions.submitResults(caller.require(), competitionId, request, zip));
-    }
+    return created(submissions.submitDocker(account, competitionId, request));
   }
 
   @GET
@@ -105,7 +133,7 @@ public class CompetitionSubmissionsResource {
         fields.get("organization"));
   }
 
-  static Response created(Submission submission) {
-    return Response.status(201).entity(SubmissionView.of(submission)).build();
+  static Response created(SubmissionView submission) {
+    return Response.status(201).entity(submission).build();
   }
 }

@@ -13,6 +13,7 @@ import org.podium.account.Account;
 import org.podium.compute.Sandbox;
 import org.podium.platform.Problem;
 import org.podium.storage.DataStore;
+import org.podium.storage.Uploads;
 
 /** What participants and organizers do to a submission after sending it: logs, cancel. */
 @Stateless
@@ -27,6 +28,8 @@ public class SubmissionControl {
   @Inject Sandbox sandbox;
 
   @Inject DataStore dataStore;
+
+  @Inject Uploads uploads;
 
   @Inject RunRequests runRequests;
 
@@ -104,16 +107,18 @@ public class SubmissionControl {
     Submission again = original.copy();
     entityManager.persist(again);
     entityManager.flush();
-    for (String upload : new String[] {"results", "image.tar"}) {
-      Path from = dataStore.submission(id).resolve(upload);
-      Path to = dataStore.submission(again.getId()).resolve(upload);
+    Path folder = dataStore.submission(again.getId());
+    uploads.deleteOnRollback(folder);
+    for (SubmissionUpload.Kind kind : SubmissionUpload.Kind.values()) {
+      Path from = dataStore.submission(id).resolve(kind.fileName());
+      Path to = folder.resolve(kind.fileName());
       try {
         org.podium.storage.Folders.delete(to);
         if (Files.isDirectory(from)) {
           org.podium.storage.Folders.copy(from, to);
         } else if (Files.isRegularFile(from)) {
           Files.createDirectories(to.getParent());
-          Files.copy(from, to);
+          link(from, to);
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -121,6 +126,18 @@ public class SubmissionControl {
     }
     runRequests.send(again.getId());
     return again;
+  }
+
+  /**
+   * An archive is never changed once uploaded: a second name for it (a hard link) costs nothing,
+   * where a copy of gigabytes would hold the organizer's request; a copy where links fail.
+   */
+  private static void link(Path from, Path to) throws IOException {
+    try {
+      Files.createLink(to, from);
+    } catch (UnsupportedOperationException | IOException e) {
+      Files.copy(from, to);
+    }
   }
 
   private static String read(Path file) {

@@ -29,6 +29,8 @@ public class SubmissionForms implements Serializable {
 
   @Inject Submissions submissions;
 
+  @Inject SubmissionUploads uploads;
+
   @Inject SubmissionControl control;
 
   @Inject Caller caller;
@@ -130,15 +132,17 @@ public class SubmissionForms implements Serializable {
       }
     }
     try {
-      Submission submission;
+      SubmissionView submission;
       if (hasImage) {
         submission = submissions.submitDocker(caller.require(), page.getId(), request());
       } else {
         try (InputStream tar = archive.getInputStream()) {
-          submission = submissions.submitArchive(caller.require(), page.getId(), request(), tar);
+          submission =
+              uploads.submit(
+                  caller.require(), page.getId(), request(), SubmissionUpload.Kind.ARCHIVE, tar);
         }
       }
-      PageMessages.info("Sent: submission " + submission.getId() + " waits for a slot.");
+      PageMessages.info("Sent: submission " + submission.id() + " waits for a slot.");
       image = null;
       return "/competition?faces-redirect=true&id=" + page.getId() + "&tab=participate";
     } catch (Problem problem) {
@@ -153,9 +157,10 @@ public class SubmissionForms implements Serializable {
       return null;
     }
     try (InputStream zip = results.getInputStream()) {
-      Submission submission =
-          submissions.submitResults(caller.require(), page.getId(), request(), zip);
-      PageMessages.info("Sent: submission " + submission.getId() + " is being scored.");
+      SubmissionView submission =
+          uploads.submit(
+              caller.require(), page.getId(), request(), SubmissionUpload.Kind.RESULTS, zip);
+      PageMessages.info("Sent: submission " + submission.id() + " is being scored.");
       return "/competition?faces-redirect=true&id=" + page.getId() + "&tab=participate";
     } catch (Problem problem) {
       PageMessages.problem(problem, Map.of("file", "upload:results"));

@@ -202,7 +202,8 @@ public class SubmissionRunner {
       return new ImageSource.Registry(ImageReference.parse(run.image()));
     }
     return imageArchives.load(
-        dataStore.submission(run.submissionId()).resolve("image.tar"), "s" + run.submissionId());
+        dataStore.submission(run.submissionId()).resolve(SubmissionUpload.Kind.ARCHIVE.fileName()),
+        "s" + run.submissionId());
   }
 
   private static void writeLogs(Path work, RunResult result) {

@@ -7,11 +7,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,13 +21,10 @@ import org.podium.competition.Competitions;
 import org.podium.competition.Participant;
 import org.podium.competition.ParticipantStatus;
 import org.podium.competition.Phase;
-import org.podium.compute.ImageArchives;
-import org.podium.compute.InvalidImageException;
 import org.podium.platform.Formats;
-import org.podium.platform.PodiumConfig;
 import org.podium.platform.Problem;
 import org.podium.storage.DataStore;
-import org.podium.storage.UnsafeArchiveException;
+import org.podium.storage.Uploads;
 
 /**
  * Submissions: the rules a participant meets when submitting (for REST and pages alike), and the
@@ -58,12 +50,11 @@ public class Submissions {
 
   @Inject DataStore dataStore;
 
-  @Inject ImageArchives imageArchives;
-
-  @Inject PodiumConfig config;
+  @Inject Uploads uploads;
 
   /** A Docker submission: {@code request.image()} is an image reference or a docker run line. */
-  public Submission submitDocker(Account caller, long competitionId, SubmissionRequest request) {
+  public SubmissionView submitDocker(
+      Account caller, long competitionId, SubmissionRequest request) {
     DockerRunLine.Parsed parsed;
     try {
       parsed = DockerRunLine.parse(request.image());
@@ -86,78 +77,36 @@ public class Submissions {
     entityManager.persist(submission);
     entityManager.flush();
     runRequests.send(submission.getId());
-    return submission;
-  }
-
-  /** A results upload: a zip holding the predictions, scored without running anything. */
-  public Submission submitResults(
-      Account caller, long competitionId, SubmissionRequest request, InputStream zip) {
-    Submission submission = admit(caller, competitionId, request, SubmissionKind.RESULTS);
-    entityManager.persist(submission);
-    entityManager.flush();
-    try {
-      dataStore.replaceWithZip(zip, dataStore.submission(submission.getId()).resolve("results"));
-    } catch (UnsafeArchiveException e) {
-      throw Problem.invalidField("file", e.getMessage());
-    }
-    runRequests.send(submission.getId());
-    return submission;
+    return SubmissionView.of(submission);
   }
 
   /**
-   * A Docker submission as an uploaded {@code docker save} archive ({@code .tar} or {@code
-   * .tar.gz}): checked now, so a bad archive is refused with its reason; loaded when it runs.
+   * Refuses a submission before its upload is read: the same rules as {@link #submitUpload}, with
+   * the fields sent so far.
    */
-  public Submission submitArchive(
-      Account caller, long competitionId, SubmissionRequest request, InputStream archive) {
-    Submission submission = admit(caller, competitionId, request, SubmissionKind.DOCKER);
-    submission.runImage(Submission.UPLOADED_ARCHIVE, null, null);
-    entityManager.persist(submission);
-    entityManager.flush();
-    Path file = dataStore.submission(submission.getId()).resolve("image.tar");
-    try {
-      Files.createDirectories(file.getParent());
-      long limit = config.maxImageArchiveMb() * 1024 * 1024;
-      try (OutputStream out = Files.newOutputStream(file)) {
-        if (archive.transferTo(new BoundedOutput(out, limit)) > limit) {
-          throw Problem.invalidField(
-              "file", "the archive is larger than " + config.maxImageArchiveMb() + " MiB");
-        }
-      }
-      imageArchives.check(file);
-    } catch (InvalidImageException e) {
-      throw Problem.invalidField("file", e.getMessage());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    runRequests.send(submission.getId());
-    return submission;
+  public void checkUpload(
+      Account caller, long competitionId, SubmissionRequest request, SubmissionUpload.Kind kind) {
+    admit(caller, competitionId, request, kind.submissionKind());
   }
 
-  /** Refuses to write past a limit, so an endless upload cannot fill the disk. */
-  private static final class BoundedOutput extends java.io.FilterOutputStream {
-    private final long limit;
-    private long written;
-
-    BoundedOutput(OutputStream out, long limit) {
-      super(out);
-      this.limit = limit;
+  /**
+   * A submission whose file was received and checked already: a results folder or a {@code docker
+   * save} archive, moved into the submission's folder as the row is created (and deleted if the row
+   * never commits).
+   */
+  public SubmissionView submitUpload(
+      Account caller, long competitionId, SubmissionRequest request, SubmissionUpload upload) {
+    Submission submission = admit(caller, competitionId, request, upload.kind().submissionKind());
+    if (upload.kind() == SubmissionUpload.Kind.ARCHIVE) {
+      submission.runImage(Submission.UPLOADED_ARCHIVE, null, null);
     }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-      written += length;
-      if (written > limit) {
-        throw Problem.invalidField(
-            "file", "the archive is larger than " + limit / (1024 * 1024) + " MiB");
-      }
-      out.write(bytes, offset, length);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
-    }
+    entityManager.persist(submission);
+    entityManager.flush();
+    Path folder = dataStore.submission(submission.getId());
+    uploads.deleteOnRollback(folder);
+    upload.file().moveTo(folder.resolve(upload.kind().fileName()));
+    runRequests.send(submission.getId());
+    return SubmissionView.of(submission);
   }
 
   /**

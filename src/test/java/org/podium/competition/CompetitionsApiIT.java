@@ -159,6 +159,9 @@ class CompetitionsApiIT {
     assertEquals(400, traversal.status());
     assertEquals(
         "the zip contains a name Podium does not unpack: ../evil.txt",
+        traversal.json().getJsonObject("errors").getString("file"));
+    assertEquals(
+        "file: the zip contains a name Podium does not unpack: ../evil.txt",
         traversal.json().getString("detail"));
   }
 

@@ -33,6 +33,7 @@ import org.podium.competition.CompetitionRequests;
 import org.podium.competition.Competitions;
 import org.podium.competition.Participation;
 import org.podium.competition.Phase;
+import org.podium.competition.PhaseDataUploads;
 import org.podium.platform.PodiumConfig;
 import org.podium.testing.Deployments;
 import org.podium.testing.Zips;
@@ -49,6 +50,8 @@ class RunPropertiesIT {
   @Inject Accounts accounts;
   @Inject Competitions competitions;
   @Inject Submissions submissions;
+  @Inject SubmissionUploads uploads;
+  @Inject PhaseDataUploads dataUploads;
   @Inject SubmissionLifecycle lifecycle;
   @Inject ComputeJobs computeJobs;
   @Inject RunRecovery recovery;
@@ -87,21 +90,22 @@ class RunPropertiesIT {
                 null,
                 null,
                 null));
-    competitions.uploadData(
+    dataUploads.upload(
         admin,
         competition.getId(),
         phase.getId(),
         true,
         new ByteArrayInputStream(Zips.of(Map.of("truth.csv", "1,3\n2,5\n"))));
     competitions.join(participant, competition.getId());
-    return submissions
-        .submitResults(
+    return uploads
+        .submit(
             participant,
             competition.getId(),
             new SubmissionRequest(
                 phase.getId(), null, null, null, null, null, null, null, null, null, null, null),
+            SubmissionUpload.Kind.RESULTS,
             new ByteArrayInputStream(Zips.of(Map.of("predictions.csv", "1,3\n2,5\n"))))
-        .getId();
+        .id();
   }
 
   private Submission reload(long id) {

@@ -93,6 +93,60 @@ public final class ApiClient {
   public Reply postMultipart(
       String path, Map<String, String> fields, String fileName, String type, byte[] file) {
     String boundary = "podium-" + UUID.randomUUID();
+    byte[] start = formHead(boundary, fields, fileName, type);
+    byte[] end = formEnd(boundary);
+    byte[] body = new byte[start.length + file.length + end.length];
+    System.arraycopy(start, 0, body, 0, start.length);
+    System.arraycopy(file, 0, body, start.length, file.length);
+    System.arraycopy(end, 0, body, start.length + file.length, end.length);
+    return post(path, "multipart/form-data; boundary=" + boundary, body);
+  }
+
+  /** A file's content as the body, streamed from disk; chunked (no declared length) if asked. */
+  public Reply putFile(String path, String contentType, java.nio.file.Path file, boolean chunked) {
+    try {
+      HttpRequest.BodyPublisher body =
+          chunked
+              ? HttpRequest.BodyPublishers.ofInputStream(() -> open(file))
+              : HttpRequest.BodyPublishers.ofFile(file);
+      return send(
+          HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType).PUT(body),
+          Duration.ofMinutes(5));
+    } catch (java.io.FileNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A multipart form whose file part streams from disk: text fields first, then the file as the
+   * part named {@code file}, never held in memory.
+   */
+  public Reply postMultipartFile(
+      String path,
+      Map<String, String> fields,
+      String fileName,
+      String type,
+      java.nio.file.Path file) {
+    String boundary = "podium-" + UUID.randomUUID();
+    try {
+      return send(
+          HttpRequest.newBuilder(base.resolve(path))
+              .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+              .POST(
+                  HttpRequest.BodyPublishers.concat(
+                      HttpRequest.BodyPublishers.ofByteArray(
+                          formHead(boundary, fields, fileName, type)),
+                      HttpRequest.BodyPublishers.ofFile(file),
+                      HttpRequest.BodyPublishers.ofByteArray(formEnd(boundary)))),
+          Duration.ofMinutes(5));
+    } catch (java.io.FileNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The start of a multipart form up to its file part's content. */
+  public static byte[] formHead(
+      String boundary, Map<String, String> fields, String fileName, String type) {
     StringBuilder head = new StringBuilder();
     fields.forEach(
         (name, value) ->
@@ -110,13 +164,55 @@ public final class ApiClient {
         .append("\"\r\nContent-Type: ")
         .append(type)
         .append("\r\n\r\n");
-    byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
-    byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] body = new byte[start.length + file.length + end.length];
-    System.arraycopy(start, 0, body, 0, start.length);
-    System.arraycopy(file, 0, body, start.length, file.length);
-    System.arraycopy(end, 0, body, start.length + file.length, end.length);
-    return post(path, "multipart/form-data; boundary=" + boundary, body);
+    return head.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The end of a multipart form after its file part's content. */
+  public static byte[] formEnd(String boundary) {
+    return ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The Authorization header this client sends, for tests that speak HTTP by hand. */
+  public String authorization() {
+    return authorization;
+  }
+
+  /**
+   * Sets ({@code value} not null) or clears a {@code podium.*} setting of the server under test;
+   * its deployment must be {@link Deployments#podiumWithSettings}.
+   */
+  public static void setting(URL deployment, String name, String value) {
+    URI uri =
+        URI.create(deployment.toExternalForm())
+            .resolve(
+                "test-only/settings?"
+                    + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)
+                    + (value == null
+                        ? ""
+                        : "=" + java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(uri)
+                      .method(
+                          value == null ? "DELETE" : "POST", HttpRequest.BodyPublishers.noBody())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 204) {
+        throw new IllegalStateException("setting " + name + " failed: " + response.body());
+      }
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException("setting " + name + " failed", e);
+    }
+  }
+
+  private static java.io.InputStream open(java.nio.file.Path file) {
+    try {
+      return java.nio.file.Files.newInputStream(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   public Reply delete(String path) {
@@ -124,14 +220,16 @@ public final class ApiClient {
   }
 
   private Reply send(HttpRequest.Builder request) {
+    return send(request, Duration.ofSeconds(60));
+  }
+
+  private Reply send(HttpRequest.Builder request, Duration timeout) {
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
     try {
       HttpResponse<String> response =
-          http.send(
-              request.timeout(Duration.ofSeconds(60)).build(),
-              HttpResponse.BodyHandlers.ofString());
+          http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),

@@ -27,6 +27,14 @@ public final class Deployments {
         .addClass(Deployments.class);
   }
 
+  /**
+   * The application WAR plus {@link ServerSettings}, for black-box tests that lower a limit of the
+   * server under test ({@link ApiClient#setting}).
+   */
+  public static WebArchive podiumWithSettings() {
+    return podium().addClass(ServerSettings.class);
+  }
+
   /** The application WAR plus Awaitility, for tests that wait inside the server. */
   public static WebArchive podiumWithAwaitility() {
     return podium()

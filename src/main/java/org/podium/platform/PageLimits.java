@@ -1,0 +1,26 @@
+package org.podium.platform;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * The upload limits as pages show them ({@code #{limits.archive.size()}}) and as the browser checks
+ * a chosen file before sending it ({@code data-max-bytes}, {@code data-too-large}).
+ */
+@Named("limits")
+@RequestScoped
+public class PageLimits {
+
+  @Inject PodiumConfig config;
+
+  /** A {@code docker save} archive. */
+  public UploadLimit getArchive() {
+    return config.archiveLimit();
+  }
+
+  /** A zip of phase data or of results. */
+  public UploadLimit getZip() {
+    return config.zipLimit();
+  }
+}
