@@ -41,6 +41,8 @@
   function showFileError(input, message) {
     const element = input.dataset.error && document.getElementById(input.dataset.error);
     if (element) {
+      // Faces writes an empty message element without its class.
+      element.classList.add("field-error");
       element.textContent = sentence(message || "");
     }
   }
@@ -130,9 +132,14 @@
       cancel.hidden = false;
       cancel.onclick = () => request.abort();
     }
+    // The form's data first: a disabled button (the one pressed) is not part of it.
+    const data = new FormData(form, event.submitter);
     buttons.forEach((button) => (button.disabled = true));
     say("Uploading: 0 of " + size(total) + " (0 %)");
-    request.send(new FormData(form, event.submitter));
+    if (status) {
+      status.scrollIntoView({ block: "nearest" });
+    }
+    request.send(data);
   }
 
   // Puts the page Podium answered in place of this one: its markup, its title and its address,

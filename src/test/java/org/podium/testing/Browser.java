@@ -107,6 +107,14 @@ public final class Browser implements AutoCloseable {
             });
   }
 
+  /** Signs in on Podium's sign-in page at {@code base}. */
+  public void signIn(java.net.URL base, String username, String password) {
+    driver.get(base + "signin.xhtml");
+    driver.findElement(By.id("signin:username")).sendKeys(username);
+    driver.findElement(By.id("signin:password")).sendKeys(password);
+    clickAndWait(By.id("signin:submit"));
+  }
+
   /**
    * What the current page's Content-Security-Policy refused so far (empty when all was allowed).
    */

@@ -669,10 +669,7 @@ class BrowserJourneyIT {
   }
 
   private void signIn(Browser browser, String username, String password) {
-    browser.driver().get(base + "signin.xhtml");
-    browser.driver().findElement(By.id("signin:username")).sendKeys(username);
-    browser.driver().findElement(By.id("signin:password")).sendKeys(password);
-    browser.clickAndWait(By.id("signin:submit"));
+    browser.signIn(base, username, password);
   }
 
   private void signUp(Browser browser, String username, String password) {
