@@ -50,11 +50,27 @@ public final class ImageArchives {
    * @throws InvalidImageException saying why the archive cannot be used
    */
   public Contents check(Path archive) {
+    try (InputStream in = Files.newInputStream(archive)) {
+      return check(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + archive, e);
+    }
+  }
+
+  /**
+   * Checks an archive as it streams by, reading every entry to its end, so that whoever feeds the
+   * stream (an upload being written to disk) passes over the archive once.
+   *
+   * @throws InvalidImageException saying why the archive cannot be used
+   */
+  public Contents check(InputStream archive) {
     Map<String, byte[]> metadata = new HashMap<>();
     Set<String> names = new HashSet<>();
     long unpacked = 0;
     long kept = 0;
-    try (TarArchiveInputStream tar = open(archive)) {
+    byte[] buffer = new byte[1 << 16];
+    try {
+      TarArchiveInputStream tar = open(archive);
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {
         String name = normalize(entry.getName());
@@ -75,6 +91,12 @@ public final class ImageArchives {
             && metadata.size() < MAX_METADATA_FILES) {
           kept += entry.getSize();
           metadata.put(name, tar.readAllBytes());
+        } else {
+          // Read, not skipped: the stream may be an upload passing by, and reading with one
+          // buffer makes no garbage.
+          while (tar.read(buffer) >= 0) {
+            // a layer's content is not looked at
+          }
         }
       }
     } catch (IOException e) {
@@ -210,7 +232,12 @@ public final class ImageArchives {
   }
 
   private static TarArchiveInputStream open(Path archive) throws IOException {
-    InputStream in = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
+    return open(Files.newInputStream(archive));
+  }
+
+  /** A tar reader over a plain or gzipped archive, told apart by gzip's first two bytes. */
+  private static TarArchiveInputStream open(InputStream archive) throws IOException {
+    InputStream in = new BufferedInputStream(archive, 1 << 16);
     in.mark(2);
     int first = in.read();
     int second = in.read();

@@ -6,21 +6,23 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.fileupload2.core.AbstractFileUpload;
-import org.apache.commons.fileupload2.core.DiskFileItem;
-import org.apache.commons.fileupload2.core.DiskFileItemFactory;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.core.RequestContext;
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.apache.james.mime4j.stream.NameValuePair;
+import org.apache.james.mime4j.stream.RawBody;
+import org.apache.james.mime4j.stream.RawField;
+import org.apache.james.mime4j.stream.RawFieldParser;
 
 /**
- * A {@code multipart/form-data} body read as it arrives (Apache Commons FileUpload's streaming
- * parser): text fields are kept, bounded; the one file part is handed to a receiver while the body
- * streams, so no file is ever held in memory or written twice. The receiver sees the fields sent
- * before the file, to refuse a form early.
+ * A {@code multipart/form-data} body read as it arrives (Apache James mime4j's streaming parser):
+ * text fields are kept, bounded; the one file part is handed to a receiver while the body streams,
+ * so no file is ever held in memory or written twice. The receiver sees the fields sent before the
+ * file, to refuse a form early.
  *
  * @param <F> what the receiver makes of the file, closed if reading the rest of the form fails
  */
@@ -37,6 +39,15 @@ public final class MultipartForm<F extends AutoCloseable> {
   static final int MAX_FIELD_CHARS = 256 * 1024;
 
   private static final int MAX_PARTS = 64;
+
+  private static final MimeConfig CONFIG =
+      MimeConfig.custom()
+          .setStrictParsing(true)
+          .setMaxHeaderCount(16)
+          .setMaxHeaderLen(8 * 1024)
+          .setMaxLineLen(8 * 1024)
+          .setMaxContentLen(-1) // bounded by RequestBodyLimits and the receiver
+          .build();
 
   private final Map<String, String> fields;
   private final F file;
@@ -59,65 +70,110 @@ public final class MultipartForm<F extends AutoCloseable> {
   /**
    * Reads a form.
    *
-   * @throws Problem 400 when the body is not a form Podium reads (no boundary, two files, too many
-   *     or too long fields, cut short), or whatever the receiver refuses
+   * @throws Problem 400 when the body is not a form Podium reads (no boundary, two files, nested
+   *     parts, too many or too long fields, cut short), or whatever the receiver refuses
    */
   public static <F extends AutoCloseable> MultipartForm<F> read(
       String contentType, InputStream body, FileReceiver<F> receiver) {
     Map<String, String> fields = new LinkedHashMap<>();
     F file = null;
     try {
-      FileItemInputIterator parts = new Parser().getItemIterator(context(contentType, body));
-      int count = 0;
+      MimeTokenStream stream = new MimeTokenStream(CONFIG);
+      stream.parseHeadless(body, contentType);
+      int parts = 0;
+      int multiparts = 0;
       long chars = 0;
-      while (parts.hasNext()) {
-        FileItemInput part = parts.next();
-        if (++count > MAX_PARTS) {
-          throw Problem.badRequest("the form has more than " + MAX_PARTS + " parts");
-        }
-        if (!part.isFormField()) {
-          if (file != null) {
-            throw Problem.invalidField(part.getFieldName(), "send one file per submission");
+      RawBody disposition = null;
+      for (EntityState state = stream.getState();
+          state != EntityState.T_END_OF_STREAM;
+          state = stream.next()) {
+        switch (state) {
+          case T_START_MULTIPART -> {
+            if (++multiparts > 1) {
+              throw Problem.badRequest("the form nests parts inside a part: send flat fields");
+            }
           }
-          try (InputStream content = part.getInputStream()) {
-            file = receiver.receive(part.getFieldName(), part.getName(), fields, content);
+          case T_START_BODYPART -> {
+            if (++parts > MAX_PARTS) {
+              throw Problem.badRequest("the form has more than " + MAX_PARTS + " parts");
+            }
+            disposition = null;
           }
-          continue;
+          case T_FIELD -> {
+            Field header = stream.getField();
+            if (header.getName().equalsIgnoreCase("Content-Disposition")) {
+              disposition = RawFieldParser.DEFAULT.parseRawBody((RawField) header);
+            }
+          }
+          case T_BODY -> {
+            String name = parameter(disposition, "name");
+            if (name == null) {
+              throw Problem.badRequest("a part of the form has no name (Content-Disposition)");
+            }
+            String fileName = parameter(disposition, "filename");
+            try (InputStream content = stream.getDecodedInputStream()) {
+              if (fileName == null) {
+                String value = text(content, MAX_FIELD_CHARS - chars);
+                chars += value.length();
+                fields.putIfAbsent(name, value);
+              } else if (file != null) {
+                throw Problem.invalidField(name, "send one file per submission");
+              } else {
+                file = receiver.receive(name, fileName, fields, content);
+              }
+            }
+          }
+          default -> {
+            // preamble, epilogue, the ends of parts and headers: nothing to keep
+          }
         }
-        String value = text(part, MAX_FIELD_CHARS - chars);
-        chars += value.length();
-        fields.putIfAbsent(part.getFieldName(), value);
+      }
+      if (multiparts == 0) {
+        throw Problem.badRequest("the body is not a multipart form");
       }
       return new MultipartForm<>(fields, file);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | MimeException | RuntimeException e) {
       closeQuietly(file);
-      Problem tooLarge = UploadTooLargeException.find(e);
-      if (tooLarge != null) {
-        throw tooLarge;
-      }
-      if (e instanceof Problem problem) {
-        throw problem;
-      }
-      if (e instanceof FileUploadException) {
-        throw Problem.badRequest("the form cannot be read: " + e.getMessage());
-      }
-      if (e instanceof IOException io) {
-        throw new UncheckedIOException("the form broke off", io);
-      }
-      throw (RuntimeException) e;
+      throw refusal(e);
     }
   }
 
-  private static String text(FileItemInput part, long room) throws IOException {
-    try (InputStream in = part.getInputStream()) {
-      byte[] bytes = in.readNBytes((int) Math.max(0, room) * 4 + 1);
-      String value = new String(bytes, StandardCharsets.UTF_8);
-      if (value.length() > room || in.read() >= 0) {
-        throw Problem.badRequest(
-            "the form's fields hold more than " + MAX_FIELD_CHARS + " characters together");
-      }
-      return value;
+  private static RuntimeException refusal(Exception failure) {
+    Problem tooLarge = UploadTooLargeException.find(failure);
+    if (tooLarge != null) {
+      return tooLarge;
     }
+    if (failure instanceof RuntimeException runtime && !(failure instanceof UncheckedIOException)) {
+      return runtime;
+    }
+    if (failure instanceof MimeException || failure.getCause() instanceof MimeException) {
+      return Problem.badRequest("the form cannot be read: " + failure.getMessage());
+    }
+    return failure instanceof IOException io
+        ? new UncheckedIOException("the form broke off", io)
+        : (RuntimeException) failure;
+  }
+
+  private static String parameter(RawBody disposition, String name) {
+    if (disposition == null) {
+      return null;
+    }
+    for (NameValuePair parameter : disposition.getParams()) {
+      if (parameter.getName().toLowerCase(Locale.ROOT).equals(name)) {
+        return parameter.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static String text(InputStream in, long room) throws IOException {
+    byte[] bytes = in.readNBytes((int) Math.max(0, room) * 4 + 1);
+    String value = new String(bytes, StandardCharsets.UTF_8);
+    if (value.length() > room || in.read() >= 0) {
+      throw Problem.badRequest(
+          "the form's fields hold more than " + MAX_FIELD_CHARS + " characters together");
+    }
+    return value;
   }
 
   private static void closeQuietly(AutoCloseable file) {
@@ -127,61 +183,6 @@ public final class MultipartForm<F extends AutoCloseable> {
       } catch (Exception ignored) {
         // already failing; the file was only staged
       }
-    }
-  }
-
-  private static RequestContext context(String contentType, InputStream body) {
-    return new RequestContext() {
-      @Override
-      public String getCharacterEncoding() {
-        return StandardCharsets.UTF_8.name();
-      }
-
-      @Override
-      public long getContentLength() {
-        return -1; // the servlet filter bounds the body
-      }
-
-      @Override
-      public String getContentType() {
-        return contentType;
-      }
-
-      @Override
-      public InputStream getInputStream() {
-        return body;
-      }
-
-      @Override
-      public boolean isMultipartRelated() {
-        return false;
-      }
-    };
-  }
-
-  /** The streaming half of Commons FileUpload; its whole-request methods are not used. */
-  private static final class Parser
-      extends AbstractFileUpload<Void, DiskFileItem, DiskFileItemFactory> {
-
-    Parser() {
-      setMaxSize(-1);
-      setMaxFileSize(-1);
-      setHeaderCharset(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public FileItemInputIterator getItemIterator(Void request) {
-      throw new UnsupportedOperationException("Podium reads forms from a RequestContext");
-    }
-
-    @Override
-    public Map<String, List<DiskFileItem>> parseParameterMap(Void request) {
-      throw new UnsupportedOperationException("Podium reads forms as they stream");
-    }
-
-    @Override
-    public List<DiskFileItem> parseRequest(Void request) {
-      throw new UnsupportedOperationException("Podium reads forms as they stream");
     }
   }
 }

@@ -39,6 +39,9 @@ public class RequestBodyLimits extends HttpFilter {
   private static final Pattern SUBMISSION_FORM =
       Pattern.compile("/api/competitions/\\d+/submissions|/competition\\.xhtml");
   private static final Pattern DATA_FORM = Pattern.compile("/edit-competition\\.xhtml");
+  private static final Pattern SUBMISSION_FILE =
+      Pattern.compile("/api/competitions/\\d+/submissions");
+  private static final Pattern ARCHIVE_TYPE = Pattern.compile("application/(x-tar|gzip|x-gzip)\\b");
 
   @Inject transient PodiumConfig config;
 
@@ -121,6 +124,17 @@ public class RequestBodyLimits extends HttpFilter {
     UploadLimit zip = config.zipLimit();
     if ("PUT".equals(method) && PHASE_DATA.matcher(path).matches()) {
       return new BodyLimit(zip.bytes(), zip);
+    }
+    if ("POST".equals(method) && SUBMISSION_FILE.matcher(path).matches() && contentType != null) {
+      // a submission's file as the whole body: its type says which
+      String type = contentType.toLowerCase(Locale.ROOT);
+      if (type.startsWith("application/zip")) {
+        return new BodyLimit(zip.bytes(), zip);
+      }
+      if (ARCHIVE_TYPE.matcher(type).lookingAt()) {
+        UploadLimit archive = config.archiveLimit();
+        return new BodyLimit(archive.bytes(), archive);
+      }
     }
     if ("POST".equals(method) && multipart && SUBMISSION_FORM.matcher(path).matches()) {
       // a results zip or an archive: which one is known only from the file's name, further in

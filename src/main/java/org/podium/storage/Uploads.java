@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.io.BufferedOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
+import org.apache.commons.io.input.TeeInputStream;
 import org.podium.platform.PodiumConfig;
 import org.podium.platform.Problem;
 import org.podium.platform.UploadLimit;
@@ -34,8 +37,8 @@ public class Uploads {
 
   private static final Logger LOG = Logger.getLogger(Uploads.class.getName());
 
-  /** Large enough that a gigabyte is a few thousand writes. */
-  private static final int BUFFER_BYTES = 256 * 1024;
+  /** Large enough that a gigabyte is a thousand writes. */
+  private static final int BUFFER_BYTES = 1 << 20;
 
   private static final int MAX_ZIP_ENTRIES = 100_000;
 
@@ -60,25 +63,34 @@ public class Uploads {
    * @throws Problem 413 past {@code limit}; 400 when the body breaks off
    */
   public Staged receive(InputStream body, UploadLimit limit) {
+    return receive(body, limit, content -> {});
+  }
+
+  /**
+   * Writes {@code body} to a new staging file while {@code inspector} reads it (checks it) as it
+   * passes: one pass over the upload, whatever the inspector reads or leaves.
+   *
+   * @throws Problem 413 past {@code limit}; 400 when the body breaks off
+   * @throws RuntimeException what the inspector throws, the file deleted
+   */
+  public Staged receive(InputStream body, UploadLimit limit, Consumer<InputStream> inspector) {
     Path file = newPath("file-");
-    try (OutputStream out = Files.newOutputStream(file)) {
+    Bounded bounded = new Bounded(body, limit);
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER_BYTES)) {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      InputStream passing = new TeeInputStream(bounded, out);
+      inspector.accept(passing);
       byte[] buffer = new byte[BUFFER_BYTES];
-      InputStream in = new Bounded(body, limit);
-      long total = 0;
-      int read;
-      while ((read = in.read(buffer)) >= 0) {
-        out.write(buffer, 0, read);
-        total += read;
+      while (passing.read(buffer) >= 0) {
+        // the rest, written as it passes
       }
-      return new Staged(file, total);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       Folders.delete(file);
-      throw refusal(e);
-    } catch (RuntimeException e) {
-      Folders.delete(file);
-      throw e;
+      // The body's own failure (too large, broken off) is the reason, whatever the inspector
+      // made of the stream that failed under it.
+      throw bounded.failure != null ? refusal(bounded.failure) : refusal(e);
     }
+    return new Staged(file, bounded.count);
   }
 
   /**
@@ -199,6 +211,7 @@ public class Uploads {
   private static final class Bounded extends FilterInputStream {
     private final UploadLimit limit;
     private long count;
+    private IOException failure;
 
     Bounded(InputStream in, UploadLimit limit) {
       super(in);
@@ -217,14 +230,14 @@ public class Uploads {
       try {
         read = in.read(buffer, offset, length);
       } catch (UploadTooLargeException e) {
-        throw e;
+        throw failed(e);
       } catch (IOException e) {
-        throw new BrokeOff(e);
+        throw failed(new BrokeOff(e));
       }
       if (read > 0) {
         count += read;
         if (count > limit.bytes()) {
-          throw new UploadTooLargeException(limit.exceeded("file"));
+          throw failed(new UploadTooLargeException(limit.exceeded("file")));
         }
       }
       return read;
@@ -239,6 +252,11 @@ public class Uploads {
     @Override
     public void close() {
       // the body is its owner's to close
+    }
+
+    private IOException failed(IOException e) {
+      failure = e;
+      return e;
     }
   }
 

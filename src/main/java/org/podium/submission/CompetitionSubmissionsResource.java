@@ -10,11 +10,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.podium.account.Account;
 import org.podium.account.Caller;
@@ -91,6 +95,41 @@ public class CompetitionSubmissionsResource {
       return created(uploads.submit(account, competitionId, request, upload));
     }
   }
+
+  /**
+   * The file as the request's whole body, the fields as query parameters: a {@code docker save}
+   * archive ({@code application/x-tar}, {@code application/gzip}) or a results zip ({@code
+   * application/zip}). The plainest way to send gigabytes: nothing to encode, every field known
+   * before the first byte, so a refusal comes before the upload.
+   */
+  @POST
+  @Consumes({ARCHIVE_TAR, ARCHIVE_GZIP, ARCHIVE_X_GZIP, RESULTS_ZIP})
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  public Response submitFile(
+      @PathParam("id") long competitionId,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @Context UriInfo uri,
+      InputStream body) {
+    Account account = caller.require();
+    Map<String, String> fields = new HashMap<>();
+    uri.getQueryParameters().forEach((name, values) -> fields.put(name, values.get(0)));
+    SubmissionRequest request = request(fields);
+    SubmissionUpload.Kind kind =
+        contentType.toLowerCase(Locale.ROOT).startsWith(RESULTS_ZIP)
+            ? SubmissionUpload.Kind.RESULTS
+            : SubmissionUpload.Kind.ARCHIVE;
+    return created(
+        uploads.submit(
+            account,
+            competitionId,
+            request,
+            uploads.receive(account, competitionId, request, kind, body)));
+  }
+
+  static final String ARCHIVE_TAR = "application/x-tar";
+  static final String ARCHIVE_GZIP = "application/gzip";
+  static final String ARCHIVE_X_GZIP = "application/x-gzip";
+  static final String RESULTS_ZIP = "application/zip";
 
   private Response submitWithoutFile(
       Account account, long competitionId, SubmissionRequest request) {

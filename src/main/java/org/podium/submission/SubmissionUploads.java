@@ -44,15 +44,12 @@ public class SubmissionUploads {
     if (kind == SubmissionUpload.Kind.RESULTS) {
       return new SubmissionUpload(kind, uploads.unpackZip(content, config.zipLimit()));
     }
-    Staged archive = uploads.receive(content, config.archiveLimit());
+    Staged archive;
     try {
-      imageArchives.check(archive.path());
+      // checked as it is written: one pass over gigabytes
+      archive = uploads.receive(content, config.archiveLimit(), imageArchives::check);
     } catch (InvalidImageException e) {
-      archive.close();
       throw Problem.invalidField("file", e.getMessage());
-    } catch (RuntimeException e) {
-      archive.close();
-      throw e;
     }
     return new SubmissionUpload(kind, archive);
   }

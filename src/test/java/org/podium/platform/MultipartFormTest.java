@@ -91,6 +91,29 @@ class MultipartFormTest {
   }
 
   @Test
+  void aFilePartOfBinaryWithoutLineBreaksComesThroughWhole() {
+    String binary = "\u0001".repeat(200_000);
+
+    MultipartForm<Received> form = read(file("file", "model.tar", binary) + END);
+
+    assertEquals(200_000, form.file().content.length);
+  }
+
+  @Test
+  void nestedPartsAndNamelessPartsAreRefused() {
+    String nested =
+        "--b0undary\r\nContent-Disposition: form-data; name=\"files\"\r\n"
+            + "Content-Type: multipart/mixed; boundary=inner\r\n\r\n"
+            + "--inner\r\nContent-Disposition: file; filename=\"a.zip\"\r\n\r\nA\r\n--inner--\r\n"
+            + "\r\n"
+            + END;
+    String nameless = "--b0undary\r\nContent-Type: text/plain\r\n\r\nx\r\n" + END;
+
+    assertEquals(400, assertThrows(Problem.class, () -> read(nested)).status());
+    assertEquals(400, assertThrows(Problem.class, () -> read(nameless)).status());
+  }
+
+  @Test
   void aFormWithoutAFileHasOnlyFields() {
     MultipartForm<Received> form = read(field("image", "busybox:1") + END);
 

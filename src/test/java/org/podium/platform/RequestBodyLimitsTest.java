@@ -53,6 +53,23 @@ class RequestBodyLimitsTest {
   }
 
   @Test
+  void aSubmissionsFileAsTheWholeBodyMayBeAsLargeAsItsOwnLimit() {
+    System.setProperty("podium.upload.max.mb", "3");
+    System.setProperty("podium.image.archive.max.mb", "5");
+    String path = "/api/competitions/4/submissions";
+
+    for (String archive :
+        new String[] {"application/x-tar", "application/gzip", "application/x-gzip"}) {
+      RequestBodyLimits.BodyLimit limit = limits.limitFor("POST", path, archive);
+      assertEquals(5 * MIB, limit.bytes(), archive);
+      assertEquals("PODIUM_IMAGE_ARCHIVE_MAX_MB", limit.refusal().members().get("setting"));
+    }
+    RequestBodyLimits.BodyLimit zip = limits.limitFor("POST", path, "application/zip");
+    assertEquals(3 * MIB, zip.bytes());
+    assertEquals("PODIUM_UPLOAD_MAX_MB", zip.refusal().members().get("setting"));
+  }
+
+  @Test
   void theOrganizersDataFormMayCarryTwoZips() {
     System.setProperty("podium.upload.max.mb", "3");
 

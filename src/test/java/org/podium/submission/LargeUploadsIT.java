@@ -121,13 +121,22 @@ class LargeUploadsIT {
                 "application/x-tar",
                 archive);
 
-    assertEquals(201, submitted.status(), submitted.body());
-    JsonObject ended =
-        awaitEnd(setup.participant(), submitted.json().getJsonNumber("id").longValue());
-    assertEquals("FINISHED", ended.getString("status"), ended.toString());
-    assertEquals(0.5, ended.getJsonObject("scores").getJsonNumber("mae").doubleValue(), 1e-9);
-    assertEquals(configDigest(archive), ended.getString("imageDigest"), "the uploaded image ran");
-    assertEquals("Heavy", ended.getString("teamName"));
+    // The same archive as the request's whole body, its fields in the query.
+    ApiClient.Reply sentAsBody =
+        setup
+            .participant()
+            .postFile(setup.submissions() + "?teamName=Heavier", "application/x-tar", archive);
+
+    for (ApiClient.Reply reply : List.of(submitted, sentAsBody)) {
+      assertEquals(201, reply.status(), reply.body());
+      JsonObject ended =
+          awaitEnd(setup.participant(), reply.json().getJsonNumber("id").longValue());
+      assertEquals("FINISHED", ended.getString("status"), ended.toString());
+      assertEquals(0.5, ended.getJsonObject("scores").getJsonNumber("mae").doubleValue(), 1e-9);
+      assertEquals(configDigest(archive), ended.getString("imageDigest"), "the uploaded image ran");
+    }
+    assertEquals("Heavy", submitted.json().getString("teamName"));
+    assertEquals("Heavier", sentAsBody.json().getString("teamName"));
   }
 
   @Test
@@ -199,8 +208,8 @@ class LargeUploadsIT {
     Setup setup = competition(true);
     Path zipAtLimit = LargeFiles.zipOfExactly(WORK.resolve("at-limit.zip"), MIB);
     Path oneOver = LargeFiles.zipOfExactly(WORK.resolve("one-over.zip"), MIB + 1);
-    Path archiveOneOver = WORK.resolve("archive-one-over.tar");
-    LargeFiles.randomFile(archiveOneOver, 2 * MIB + 1);
+    // A well-formed tar of exactly the limit, and one byte after it: read to its end only there.
+    Path archiveOneOver = LargeFiles.tarOfExactly(WORK.resolve("archive-one-over.tar"), 2 * MIB, 1);
     ApiClient.setting(base, "podium.upload.max.mb", "1");
     ApiClient.setting(base, "podium.image.archive.max.mb", "2");
     try {
@@ -246,6 +255,19 @@ class LargeUploadsIT {
           "file",
           2 * MIB,
           "PODIUM_IMAGE_ARCHIVE_MAX_MB");
+      // The same files as whole bodies.
+      assertTooLarge(
+          setup.participant().postFile(setup.submissions(), "application/zip", oneOver),
+          "file",
+          MIB,
+          "PODIUM_UPLOAD_MAX_MB");
+      assertTooLarge(
+          setup
+              .participant()
+              .postFile(setup.submissions() + "?teamName=x", "application/x-tar", archiveOneOver),
+          "file",
+          2 * MIB,
+          "PODIUM_IMAGE_ARCHIVE_MAX_MB");
       // Any other body: 10 MiB.
       byte[] json = new byte[(int) (10 * MIB) + 1];
       java.util.Arrays.fill(json, (byte) ' ');
@@ -275,8 +297,11 @@ class LargeUploadsIT {
 
     // A docker save archive whose sender goes away after 8 of 64 MiB.
     String boundary = "podium-" + UUID.randomUUID();
-    byte[] head =
+    // The start of a tar whose first entry is 64 MiB long: read as such until the sender is gone.
+    byte[] form =
         ApiClient.formHead(boundary, Map.of("teamName", "Gone"), "model.tar", "application/x-tar");
+    byte[] head = java.util.Arrays.copyOf(form, form.length + 512);
+    System.arraycopy(LargeFiles.tarHeader("layer.tar", 64 * MIB), 0, head, form.length, 512);
     cutOff(
         setup.participant(),
         "POST",

@@ -117,6 +117,19 @@ public final class ApiClient {
     }
   }
 
+  /** A file's content as a POST's whole body, streamed from disk. */
+  public Reply postFile(String path, String contentType, java.nio.file.Path file) {
+    try {
+      return send(
+          HttpRequest.newBuilder(base.resolve(path))
+              .header("Content-Type", contentType)
+              .POST(HttpRequest.BodyPublishers.ofFile(file)),
+          Duration.ofMinutes(5));
+    } catch (java.io.FileNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /**
    * A multipart form whose file part streams from disk: text fields first, then the file as the
    * part named {@code file}, never held in memory.

@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32;
-import java.util.zip.Deflater;
+import java.util.zip.CheckedOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -59,23 +59,30 @@ public final class LargeFiles {
   }
 
   /**
-   * A zip of small text files and large random ones ({@code name -> bytes}), written to {@code
-   * zip}; returns each random file's SHA-256 by name.
+   * A zip of small text files (deflated) and large random ones ({@code name -> bytes}, stored, as
+   * {@code zip} stores what does not compress), written to {@code zip}; returns each random file's
+   * SHA-256 by name.
    */
   public static Map<String, String> zip(
       Path zip, Map<String, String> texts, Map<String, Long> randoms) {
     Map<String, String> hashes = new LinkedHashMap<>();
     try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-      // Random bytes do not deflate: level 0 writes them as they are, fast.
-      out.setLevel(Deflater.NO_COMPRESSION);
       for (Map.Entry<String, String> text : texts.entrySet()) {
         out.putNextEntry(new ZipEntry(text.getKey()));
         out.write(text.getValue().getBytes(StandardCharsets.UTF_8));
         out.closeEntry();
       }
       for (Map.Entry<String, Long> random : randoms.entrySet()) {
-        out.putNextEntry(new ZipEntry(random.getKey()));
-        hashes.put(random.getKey(), random(out, random.getValue(), random.getValue()));
+        long bytes = random.getValue();
+        CRC32 crc = new CRC32();
+        random(new CheckedOutputStream(OutputStream.nullOutputStream(), crc), bytes, bytes);
+        ZipEntry entry = new ZipEntry(random.getKey());
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(bytes);
+        entry.setCompressedSize(bytes);
+        entry.setCrc(crc.getValue());
+        out.putNextEntry(entry);
+        hashes.put(random.getKey(), random(out, bytes, bytes));
         out.closeEntry();
       }
     } catch (IOException e) {
@@ -92,6 +99,35 @@ public final class LargeFiles {
       throw new IllegalStateException("made a zip of " + size + " bytes, not " + bytes);
     }
     return zip;
+  }
+
+  /**
+   * A tar of exactly {@code bytes} (a multiple of 512): one random entry, {@code layer.tar}, and
+   * the two empty records that end an archive; {@code extra} more bytes after them.
+   */
+  public static Path tarOfExactly(Path tar, long bytes, int extra) {
+    if (bytes % 512 != 0 || bytes < 2048) {
+      throw new IllegalArgumentException("a tar is whole records of 512 bytes, at least 2048");
+    }
+    try (OutputStream out = Files.newOutputStream(tar)) {
+      long content = bytes - 512 - 1024;
+      out.write(tarHeader("layer.tar", content));
+      random(out, content, content);
+      out.write(new byte[1024 + extra]);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return tar;
+  }
+
+  /** The 512-byte header of a tar entry that says {@code size} bytes follow. */
+  public static byte[] tarHeader(String name, long size) {
+    org.apache.commons.compress.archivers.tar.TarArchiveEntry entry =
+        new org.apache.commons.compress.archivers.tar.TarArchiveEntry(name);
+    entry.setSize(size);
+    byte[] header = new byte[512];
+    entry.writeEntryHeader(header);
+    return header;
   }
 
   private static long storedZip(Path zip, long content) {
