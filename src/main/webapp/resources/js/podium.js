@@ -17,8 +17,13 @@
 
   // The submissions websocket calls this when it opens (a change pushed before was missed) and
   // on every message: re-render the table, nothing else.
+  // While an upload's answer is on its way the page is about to be replaced: a refresh then would
+  // be a request of the old page, racing the swap; the new page refreshes once instead.
+  let replacing = false;
   window.podiumRefreshSubmissions = function () {
-    ajax(document.getElementById("live:refresh"), null, { execute: "@none", render: "mysubs" });
+    if (!replacing) {
+      ajax(document.getElementById("live:refresh"), null, { execute: "@none", render: "mysubs" });
+    }
   };
 
   // "1.2 GiB", "340 MiB", "12 KiB": sizes as people read them.
@@ -78,6 +83,7 @@
     const total = chosen.reduce((sum, input) => sum + input.files[0].size, 0);
     const say = (text) => status && (status.textContent = text);
     const done = () => {
+      replacing = false;
       buttons.forEach((button) => (button.disabled = false));
       if (cancel) {
         cancel.hidden = true;
@@ -119,6 +125,11 @@
         return;
       }
       replacePage(request.responseText, request.responseURL);
+      replacing = false;
+      // Changes pushed while the answer travelled were not shown: show them now.
+      if (document.getElementById("live:refresh")) {
+        window.podiumRefreshSubmissions();
+      }
     });
     request.addEventListener("error", () => {
       say("The upload failed: the connection to Podium broke. Try again.");
@@ -135,6 +146,7 @@
     // The form's data first: a disabled button (the one pressed) is not part of it.
     const data = new FormData(form, event.submitter);
     buttons.forEach((button) => (button.disabled = true));
+    replacing = true;
     say("Uploading: 0 of " + size(total) + " (0 %)");
     if (status) {
       status.scrollIntoView({ block: "nearest" });

@@ -101,8 +101,8 @@ public class Uploads {
    */
   public Staged unpackZip(InputStream body, UploadLimit limit) {
     Path folder = newPath("zip-");
+    Bounded zip = new Bounded(body, limit);
     try {
-      Bounded zip = new Bounded(body, limit);
       long bytes = new SafeZip(limit.bytes(), MAX_ZIP_ENTRIES).extract(zip, folder);
       // The zip reader stops after the last entry; what follows (the central directory, or
       // anything else) is part of the upload too, and counts against its limit.
@@ -112,18 +112,11 @@ public class Uploads {
     } catch (SafeZip.TooLargeException e) {
       Folders.delete(folder);
       throw new UploadLimit("unpacked zip", limit.bytes(), limit.setting()).exceeded("file");
-    } catch (UnsafeArchiveException e) {
+    } catch (IOException | RuntimeException e) {
       Folders.delete(folder);
-      throw refusal(e);
-    } catch (UncheckedIOException e) {
-      Folders.delete(folder);
-      throw refusal(e.getCause());
-    } catch (IOException e) {
-      Folders.delete(folder);
-      throw refusal(e);
-    } catch (RuntimeException e) {
-      Folders.delete(folder);
-      throw e;
+      throw zip.failure != null
+          ? refusal(zip.failure)
+          : refusal(e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e);
     }
   }
 
