@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -129,9 +130,14 @@ class CrashRecoveryIT {
         server.kill();
         assertEquals(
             1, containers(engine, id, 1), "the container outlives the server it belonged to");
+        // An upload the crash cut off, as it lies in the node's staging folder.
+        Path staged = home.resolve("data/uploads/crash-node/file-" + UUID.randomUUID());
+        Files.createDirectories(staged.getParent());
+        Files.write(staged, new byte[64 * 1024]);
 
         server = start(war, environment);
         server.awaitHealth(Duration.ofMinutes(3));
+        assertTrue(!Files.exists(staged), "the start deleted what the crash left of an upload");
         await()
             .atMost(Duration.ofSeconds(60))
             .until(() -> containers(engine, id, 1) == 0 && containers(engine, id, 2) == 1);

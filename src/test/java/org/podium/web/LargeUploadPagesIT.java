@@ -73,6 +73,22 @@ class LargeUploadPagesIT {
     return new Person(username, password, ApiClient.basic(base, username, password).tokenClient());
   }
 
+  /** A new participant who has joined the competition. */
+  private Person participant(String prefix, long competition) {
+    Person person = person(prefix);
+    person.api().join(competition);
+    return person;
+  }
+
+  /** Signs the participant in and opens the Submit Docker dialog on the Participate tab. */
+  private ChromeDriver openSubmitDialog(Browser browser, Person participant, long competition) {
+    ChromeDriver page = browser.driver();
+    browser.signIn(base, participant.username(), participant.password());
+    page.get(base + "competition.xhtml?id=" + competition + "&tab=participate");
+    page.findElement(By.id("submit-docker")).click();
+    return page;
+  }
+
   private long[] competition(ApiClient admin, boolean docker) {
     long id =
         admin.createCompetition(
@@ -100,14 +116,10 @@ class LargeUploadPagesIT {
   void anArchiveOverTenMebibytesGoesThroughTheSubmitDialogWithItsProgressShown() throws Exception {
     Path archive = archive();
     long[] competition = competition(ApiClient.admin(base), true);
-    Person ada = person("ada");
-    ada.api().join(competition[0]);
+    Person ada = participant("ada", competition[0]);
 
     try (Browser browser = Browser.open("large-archive-dialog")) {
-      ChromeDriver page = browser.driver();
-      browser.signIn(base, ada.username(), ada.password());
-      page.get(base + "competition.xhtml?id=" + competition[0] + "&tab=participate");
-      page.findElement(By.id("submit-docker")).click();
+      ChromeDriver page = openSubmitDialog(browser, ada, competition[0]);
       assertTrue(
           page.findElement(By.id("archiveHint")).getText().matches("At most \\d+ MiB\\."),
           "the dialog says how large an archive may be");
@@ -184,14 +196,10 @@ class LargeUploadPagesIT {
   void aFileOverTheLimitIsRefusedNextToItsFieldBeforeAnythingIsSent() throws Exception {
     Path archive = archive();
     long[] competition = competition(ApiClient.admin(base), true);
-    Person bo = person("bo");
-    bo.api().join(competition[0]);
+    Person bo = participant("bo", competition[0]);
     ApiClient.setting(base, "podium.image.archive.max.mb", "1");
     try (Browser browser = Browser.open("archive-over-limit")) {
-      ChromeDriver page = browser.driver();
-      browser.signIn(base, bo.username(), bo.password());
-      page.get(base + "competition.xhtml?id=" + competition[0] + "&tab=participate");
-      page.findElement(By.id("submit-docker")).click();
+      ChromeDriver page = openSubmitDialog(browser, bo, competition[0]);
       assertEquals("At most 1 MiB.", page.findElement(By.id("archiveHint")).getText());
       page.findElement(By.id("docker:archive")).sendKeys(archive.toString());
 
@@ -222,13 +230,9 @@ class LargeUploadPagesIT {
   void anUploadCancelledInTheDialogLeavesNoFileAndNoSubmission() throws Exception {
     Path archive = archive();
     long[] competition = competition(ApiClient.admin(base), true);
-    Person cy = person("cy");
-    cy.api().join(competition[0]);
+    Person cy = participant("cy", competition[0]);
     try (Browser browser = Browser.open("archive-cancelled")) {
-      ChromeDriver page = browser.driver();
-      browser.signIn(base, cy.username(), cy.password());
-      page.get(base + "competition.xhtml?id=" + competition[0] + "&tab=participate");
-      page.findElement(By.id("submit-docker")).click();
+      ChromeDriver page = openSubmitDialog(browser, cy, competition[0]);
       page.findElement(By.id("docker:archive")).sendKeys(archive.toString());
       throttle(page);
       page.findElement(By.id("docker:send")).click();
