@@ -76,9 +76,12 @@ public class RequestBodyLimits extends HttpFilter {
     }
   }
 
+  /** A body declared, chunked, or (HTTP/2 has no chunks) any of HTTP/2's POST or PUT. */
   private static boolean hasBody(HttpServletRequest request) {
     return request.getContentLengthLong() > 0
-        || "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
+        || "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"))
+        || (request.getProtocol().startsWith("HTTP/2")
+            && ("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod())));
   }
 
   /**

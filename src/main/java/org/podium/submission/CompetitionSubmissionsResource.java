@@ -35,6 +35,11 @@ import org.podium.platform.Problem;
 @Transactional
 public class CompetitionSubmissionsResource {
 
+  static final String ARCHIVE_TAR = "application/x-tar";
+  static final String ARCHIVE_GZIP = "application/gzip";
+  static final String ARCHIVE_X_GZIP = "application/x-gzip";
+  static final String RESULTS_ZIP = "application/zip";
+
   @Inject Submissions submissions;
 
   @Inject SubmissionUploads uploads;
@@ -47,7 +52,7 @@ public class CompetitionSubmissionsResource {
     if (request == null || request.image() == null || request.image().isBlank()) {
       throw Problem.invalidField(
           "image",
-          "give an image reference or a docker run command (or upload a results file as multipart)");
+          "give an image reference or a docker run command, or send a results zip or docker save archive as the multipart field 'file'");
     }
     return created(submissions.submitDocker(caller.require(), competitionId, request));
   }
@@ -74,25 +79,24 @@ public class CompetitionSubmissionsResource {
               if (!field.equals("file")) {
                 throw Problem.invalidField(field, "send the file as the form field 'file'");
               }
-              return uploads.receive(
-                  account,
-                  competitionId,
-                  request(fieldsSoFar),
-                  SubmissionUpload.Kind.ofFileName(fileName),
-                  content);
+              SubmissionUpload.Kind kind = SubmissionUpload.Kind.ofFileName(fileName);
+              refuseImageWithArchive(kind, fieldsSoFar.get("image"));
+              return uploads.receive(account, competitionId, request(fieldsSoFar), kind, content);
             });
     SubmissionRequest request = request(form.fields());
     if (form.file() == null) {
-      return submitWithoutFile(account, competitionId, request);
+      return submit(competitionId, request);
     }
     try (SubmissionUpload upload = form.file()) {
-      if (upload.kind() == SubmissionUpload.Kind.ARCHIVE
-          && request.image() != null
-          && !request.image().isBlank()) {
-        throw Problem.invalidField(
-            "image", "give an image or a docker save archive, not both: leave one out");
-      }
+      refuseImageWithArchive(upload.kind(), request.image());
       return created(uploads.submit(account, competitionId, request, upload));
+    }
+  }
+
+  private static void refuseImageWithArchive(SubmissionUpload.Kind kind, String image) {
+    if (kind == SubmissionUpload.Kind.ARCHIVE && image != null && !image.isBlank()) {
+      throw Problem.invalidField(
+          "image", "give an image or a docker save archive, not both: leave one out");
     }
   }
 
@@ -124,21 +128,6 @@ public class CompetitionSubmissionsResource {
             competitionId,
             request,
             uploads.receive(account, competitionId, request, kind, body)));
-  }
-
-  static final String ARCHIVE_TAR = "application/x-tar";
-  static final String ARCHIVE_GZIP = "application/gzip";
-  static final String ARCHIVE_X_GZIP = "application/x-gzip";
-  static final String RESULTS_ZIP = "application/zip";
-
-  private Response submitWithoutFile(
-      Account account, long competitionId, SubmissionRequest request) {
-    if (request.image() == null || request.image().isBlank()) {
-      throw Problem.invalidField(
-          "image",
-          "give an image reference or a docker run command, or upload a file as the field 'file'");
-    }
-    return created(submissions.submitDocker(account, competitionId, request));
   }
 
   @GET

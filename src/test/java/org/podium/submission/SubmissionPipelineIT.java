@@ -460,6 +460,22 @@ class SubmissionPipelineIT {
     assertTrue(
         broken.json().getJsonObject("errors").getString("file").contains("docker save"),
         broken.body());
+
+    // An image and an archive: one of them would be ignored, so both are refused, before the
+    // archive is read when the image came first.
+    ApiClient.Reply both =
+        setup
+            .participant()
+            .postMultipart(
+                path,
+                Map.of("image", RegistryImages.EXAMPLE),
+                "image.tar",
+                "application/x-tar",
+                archive);
+    assertEquals(400, both.status(), both.body());
+    assertEquals(
+        "give an image or a docker save archive, not both: leave one out",
+        both.json().getJsonObject("errors").getString("image"));
   }
 
   @Test
