@@ -24,6 +24,7 @@ import org.podium.platform.Problem;
 import org.podium.scoring.Metric;
 import org.podium.storage.DataStore;
 import org.podium.storage.Staged;
+import org.podium.storage.Uploads;
 
 /** Competitions, phases and participants: every rule about them, for REST and pages alike. */
 @Stateless
@@ -34,6 +35,8 @@ public class Competitions {
   @Inject Accounts accounts;
 
   @Inject DataStore dataStore;
+
+  @Inject Uploads uploads;
 
   public Competition create(Account organizer, CompetitionRequest request) {
     requireOrganizerRole(organizer);
@@ -305,7 +308,8 @@ public class Competitions {
   public void replaceData(
       Account caller, long competitionId, long phaseId, boolean reference, Staged data) {
     Phase phase = phase(organized(caller, competitionId), phaseId);
-    data.moveTo(reference ? dataStore.phaseReference(phaseId) : dataStore.phaseInput(phaseId));
+    uploads.replace(
+        data, reference ? dataStore.phaseReference(phaseId) : dataStore.phaseInput(phaseId));
     if (reference) {
       phase.setReferenceDataBytes(data.bytes());
     } else {

@@ -41,15 +41,16 @@ public final class Folders {
     }
   }
 
-  /** Puts {@code fresh} where {@code current} is, replacing it in one rename where possible. */
-  public static void replace(Path fresh, Path current) {
+  /**
+   * Puts {@code fresh} where {@code current} is, in two renames; what was there is moved to {@code
+   * retired} (a path that does not exist yet, on the same file system) for its owner to delete.
+   */
+  public static void replace(Path fresh, Path current, Path retired) {
     try {
-      Path old = current.resolveSibling(current.getFileName() + ".old-" + System.nanoTime());
-      if (Files.exists(current)) {
-        Files.move(current, old, StandardCopyOption.ATOMIC_MOVE);
+      if (Files.exists(current, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        Files.move(current, retired, StandardCopyOption.ATOMIC_MOVE);
       }
       Files.move(fresh, current, StandardCopyOption.ATOMIC_MOVE);
-      delete(old);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot replace " + current, e);
     }

@@ -33,14 +33,15 @@ public final class Staged implements AutoCloseable {
   }
 
   /**
-   * Moves it to {@code target} (one rename: the staging folder is on the same file system),
-   * replacing a folder that is there only once the move can happen.
+   * Moves it to {@code target} (one rename: the staging folder is on the same file system). A
+   * folder already at {@code target} is moved to {@link #retired()} first, for {@link Uploads} to
+   * delete once the move is committed, or to put back if it is not.
    */
   public void moveTo(Path target) {
     try {
       Files.createDirectories(target.getParent());
       if (Files.isDirectory(path)) {
-        Folders.replace(path, target);
+        Folders.replace(path, target, retired());
       } else {
         Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
       }
@@ -48,6 +49,11 @@ public final class Staged implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot move an upload to " + target, e);
     }
+  }
+
+  /** Where what it replaced waits, in the staging folder, until its fate is known. */
+  Path retired() {
+    return path.resolveSibling(path.getFileName() + ".replaced");
   }
 
   /** Deletes it unless it was moved. */

@@ -1,6 +1,7 @@
 package org.podium.storage;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.UUID;
@@ -47,6 +49,8 @@ public class Uploads {
   @Inject PodiumConfig config;
 
   @Resource TransactionSynchronizationRegistry transactions;
+
+  @Resource ManagedExecutorService background;
 
   /** Empties this node's staging folder when Podium starts: no upload is in flight then. */
   void clearAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -125,6 +129,48 @@ public class Uploads {
    * that is never committed do not stay.
    */
   public void deleteOnRollback(Path path) {
+    afterCompletion(
+        committed -> {
+          if (!committed) {
+            Folders.delete(path);
+          }
+        });
+  }
+
+  /**
+   * Moves an accepted upload to {@code target} within the current transaction, replacing what is
+   * there. What it replaced is deleted after the commit, off the caller's thread (unlinking
+   * gigabytes takes a noticeable part of a second), and put back if the transaction rolls back.
+   */
+  public void replace(Staged upload, Path target) {
+    Path retired = upload.retired();
+    upload.moveTo(target);
+    afterCompletion(
+        committed -> {
+          if (committed) {
+            discard(retired);
+          } else {
+            Folders.delete(target);
+            if (Files.exists(retired, LinkOption.NOFOLLOW_LINKS)) {
+              Folders.replace(retired, target, upload.path());
+            }
+          }
+        });
+  }
+
+  /** Deletes {@code path} in the background; a crash before that leaves it to the next start. */
+  private void discard(Path path) {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try {
+      background.execute(() -> Folders.delete(path));
+    } catch (RuntimeException e) {
+      Folders.delete(path);
+    }
+  }
+
+  private void afterCompletion(Consumer<Boolean> action) {
     transactions.registerInterposedSynchronization(
         new Synchronization() {
           @Override
@@ -132,9 +178,7 @@ public class Uploads {
 
           @Override
           public void afterCompletion(int status) {
-            if (status != Status.STATUS_COMMITTED) {
-              Folders.delete(path);
-            }
+            action.accept(status == Status.STATUS_COMMITTED);
           }
         });
   }

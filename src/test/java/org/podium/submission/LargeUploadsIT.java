@@ -212,14 +212,24 @@ class LargeUploadsIT {
     Path archiveOneOver = LargeFiles.tarOfExactly(WORK.resolve("archive-one-over.tar"), 2 * MIB, 1);
     ApiClient.setting(base, "podium.upload.max.mb", "1");
     ApiClient.setting(base, "podium.image.archive.max.mb", "2");
+    setup
+        .admin()
+        .uploadData(setup.competitionId(), setup.phaseId(), false, Map.of("data.txt", "abc\n"));
     try {
-      // At the limit: taken.
+      // At the limit: taken, in place of the data the phase had, which is then deleted.
       assertEquals(
           204,
           setup
               .admin()
               .putFile(setup.data("input"), "application/zip", zipAtLimit, false)
               .status());
+      Path phase = HOME.resolve("data/phases/" + setup.phaseId());
+      try (Stream<Path> input = Files.list(phase.resolve("input"))) {
+        assertEquals(List.of("pad.bin"), input.map(p -> p.getFileName().toString()).toList());
+      }
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> stagedFiles().isEmpty() && noneBut(phase, "input", "reference"));
 
       // One byte over, declared: refused before it is read.
       assertTooLarge(
@@ -397,6 +407,13 @@ class LargeUploadsIT {
       return files.filter(Files::isRegularFile).toList();
     } catch (UncheckedIOException e) {
       return List.of(uploads); // changing under our feet: not settled yet
+    }
+  }
+
+  /** Whether {@code folder} holds nothing but (some of) {@code names}. */
+  private static boolean noneBut(Path folder, String... names) throws IOException {
+    try (Stream<Path> children = Files.list(folder)) {
+      return List.of(names).containsAll(children.map(p -> p.getFileName().toString()).toList());
     }
   }
 

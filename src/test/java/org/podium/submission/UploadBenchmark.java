@@ -27,7 +27,8 @@ import org.podium.testing.LargeFiles;
  * docker save} archive, checked before the answer, sent as the request's body and as a multipart
  * form, and a phase's data zip (PUT), unpacked before the answer, all sent by {@code curl}. {@code
  * ./mvnw -Pbench -Dbench.class=org.podium.submission.UploadBenchmark -Dbench.home=$HOME/.podium
- * [-Dbench.bytes=2000000000 -Dbench.runs=3 -Dbench.work=target/upload-bench]}
+ * [-Dbench.bytes=2000000000 -Dbench.runs=3 -Dbench.work=target/upload-bench
+ * -Dbench.kinds=zip,archive,archive-form]}
  */
 public final class UploadBenchmark {
 
@@ -88,7 +89,7 @@ public final class UploadBenchmark {
     participant.join(competition);
     String api = base.toExternalForm() + "api/";
 
-    for (String kind : List.of("zip", "archive", "archive-form")) {
+    for (String kind : System.getProperty("bench.kinds", "zip,archive,archive-form").split(",")) {
       Path file = kind.equals("zip") ? zip : archive;
       long[] upload = new long[runs];
       long[] copy = new long[runs];
