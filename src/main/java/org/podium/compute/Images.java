@@ -51,8 +51,17 @@ final class Images {
       Thread.currentThread().interrupt();
       throw new ImagePullException("interrupted while pulling " + reference, e);
     } catch (DockerException | com.github.dockerjava.api.exception.DockerClientException e) {
-      throw new ImagePullException(
-          "cannot pull " + reference + ": " + DockerEngine.rootMessage(e), e);
+      String why = DockerEngine.rootMessage(e);
+      if (ImageUnavailableException.isRefusal(why)) {
+        throw new ImageUnavailableException(
+            "the registry has no image "
+                + reference
+                + " or refuses to give it ("
+                + why
+                + "): check the name and tag, and that the image is public or readable by Podium",
+            e);
+      }
+      throw new ImagePullException("cannot pull " + reference + ": " + why, e);
     } catch (java.io.IOException e) {
       throw new ImagePullException("cannot pull " + reference + ": " + e.getMessage(), e);
     }

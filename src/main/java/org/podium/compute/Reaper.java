@@ -27,6 +27,20 @@ public final class Reaper {
    * @return the run ids whose containers were removed
    */
   public List<String> reap(Set<String> liveRuns) {
+    return remove(runId -> runId == null || !liveRuns.contains(runId));
+  }
+
+  /**
+   * Removes the containers of the given runs, if this engine has them: those of a run whose worker
+   * was lost.
+   *
+   * @return the run ids whose containers were removed
+   */
+  public List<String> reapRuns(Set<String> runIds) {
+    return remove(runId -> runId != null && runIds.contains(runId));
+  }
+
+  private List<String> remove(java.util.function.Predicate<String> doomed) {
     List<Container> containers =
         engine
             .calls()
@@ -37,7 +51,7 @@ public final class Reaper {
     List<String> reaped = new ArrayList<>();
     for (Container container : containers) {
       String runId = container.getLabels().get(ContainerPlan.LABEL_RUN);
-      if (liveRuns.contains(runId)) {
+      if (!doomed.test(runId)) {
         continue;
       }
       try {

@@ -12,9 +12,14 @@ public enum RunOutcome {
   OUT_OF_MEMORY,
   /** Wrote more to /mnt/out than its size or file-count limit. */
   OUTPUT_LIMIT,
+  /** Never started: the registry answered that the image does not exist or may not be pulled. */
+  IMAGE_UNAVAILABLE,
   /** Cancelled by a person; killed. */
   CANCELLED,
-  /** The engine or the image failed the platform (unreachable engine, failed pull): retryable. */
+  /**
+   * The platform failed it (unreachable engine or registry, a pull cut off, a scoring container
+   * that could not run): retried.
+   */
   INFRA_ERROR;
 
   public boolean isPlatformFault() {

@@ -38,6 +38,19 @@ public record RunResult(
     Objects.requireNonNull(message, "message");
   }
 
+  /** A run that never started because the registry has no such image or refuses it. */
+  static RunResult unavailable(String message) {
+    return new RunResult(
+        RunOutcome.IMAGE_UNAVAILABLE,
+        Optional.empty(),
+        Duration.ZERO,
+        CapturedLog.EMPTY,
+        CapturedLog.EMPTY,
+        Optional.empty(),
+        OutputReport.NONE,
+        message);
+  }
+
   /** A run that never started because the platform failed it. */
   static RunResult infraError(String message, Optional<String> imageDigest) {
     return new RunResult(

@@ -81,6 +81,16 @@ public final class Sandbox {
     return true;
   }
 
+  /** Cancels {@code runId} if it is in progress here; leaves no cancel waiting otherwise. */
+  public boolean stopIfRunning(String runId) {
+    return live.containsKey(runId) && cancel(runId);
+  }
+
+  /** Forgets a cancel that reached {@code runId} before it started, once it can no longer start. */
+  public void forget(String runId) {
+    cancelledBeforeStart.remove(runId);
+  }
+
   /** Run ids in progress on this sandbox, for the reaper. */
   public Set<String> liveRuns() {
     return Set.copyOf(live.keySet());
@@ -94,6 +104,8 @@ public final class Sandbox {
     ResolvedImage image;
     try {
       image = images.resolve(spec.image());
+    } catch (ImageUnavailableException e) {
+      return RunResult.unavailable(e.getMessage());
     } catch (EngineFailure | DockerException | DockerClientException e) {
       return RunResult.infraError(describe(e), Optional.empty());
     }

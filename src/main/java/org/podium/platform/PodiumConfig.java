@@ -116,7 +116,10 @@ public class PodiumConfig {
     return new UploadLimit("zip", maxUploadMb() * MIB, UPLOAD_LIMIT_SETTING);
   }
 
-  /** How many times a submission is run after the platform failed it, before it fails for good. */
+  /**
+   * The fewest attempts a submission has before the platform's failures fail it for good (and only
+   * once they have gone on for {@link #retryWindow()}).
+   */
   public int maxAttempts() {
     return (int) number("podium.max.attempts", "PODIUM_MAX_ATTEMPTS", 3);
   }
@@ -127,6 +130,36 @@ public class PodiumConfig {
    */
   public int runsPerParticipant() {
     return (int) number("podium.runs.per.participant", "PODIUM_RUNS_PER_PARTICIPANT", 1);
+  }
+
+  /** How long a node's hold on a run lasts unless renewed: another node takes over after it. */
+  public Duration leaseDuration() {
+    return Duration.ofSeconds(number("podium.lease.seconds", "PODIUM_LEASE_SECONDS", 60));
+  }
+
+  /** How often a node renews the leases of its runs and looks for expired ones. */
+  public Duration heartbeat() {
+    return Duration.ofSeconds(number("podium.heartbeat.seconds", "PODIUM_HEARTBEAT_SECONDS", 10));
+  }
+
+  /**
+   * How long the platform may fail a submission (no engine, a registry down, a lost worker) before
+   * it is given up as INFRA_ERROR: an outage shorter than this fails nothing.
+   */
+  public Duration retryWindow() {
+    return Duration.ofMinutes(
+        number("podium.retry.window.minutes", "PODIUM_RETRY_WINDOW_MINUTES", 15));
+  }
+
+  /** The back-off of platform failures, see {@link org.podium.submission.RetryPolicy}. */
+  public Duration firstRetryDelay() {
+    return Duration.ofSeconds(
+        number("podium.retry.first.seconds", "PODIUM_RETRY_FIRST_SECONDS", 5));
+  }
+
+  /** How many containers this node runs at once: its run slots (the compute executor's threads). */
+  public int computeSlots() {
+    return (int) number("podium.compute.threads", "PODIUM_COMPUTE_THREADS", 2);
   }
 
   /** This server's name in a cluster, recorded on the submissions it runs. */

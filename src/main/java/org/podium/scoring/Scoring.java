@@ -86,7 +86,9 @@ public class Scoring {
       spec = spec.withCommand(command);
     }
     RunResult result = sandbox.run(spec);
-    if (result.outcome() == RunOutcome.INFRA_ERROR) {
+    // The scoring image is the organizer's: a missing one is not the participant's fault either.
+    if (result.outcome() == RunOutcome.INFRA_ERROR
+        || result.outcome() == RunOutcome.IMAGE_UNAVAILABLE) {
       throw new IllegalStateException("the scoring container could not run: " + result.message());
     }
     if (result.outcome() != RunOutcome.SUCCEEDED) {

@@ -2,9 +2,9 @@ package org.podium.submission;
 
 import java.time.Instant;
 
-/** An attempt a node has in progress, as the database records it. */
+/** An attempt in progress, as the database records it: the node that holds it. */
 public record LiveAttempt(
-    long id, int attempt, SubmissionStatus status, Instant startedAt, int timeLimitSeconds) {
+    long id, int attempt, SubmissionStatus status, Instant startedAt, String node) {
 
   String runId() {
     return "s" + id + "-a" + attempt;

@@ -1,54 +1,87 @@
 package org.podium.submission;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.podium.compute.RunOutcome;
+import org.podium.compute.Reaper;
 import org.podium.compute.Sandbox;
 import org.podium.platform.PodiumConfig;
 
 /**
- * Nothing stays RUNNING for ever. At start-up, after the reaper removed this installation's orphan
- * containers, the attempts this node had in progress (it died under them) run again or, after the
- * last attempt, fail as "worker lost"; waiting submissions get their run requests again. Every
- * minute a watchdog fails attempts older than their time limit plus a grace (a platform failure,
- * not charged to the participant).
+ * Nothing stays RUNNING, SCORING or SUBMITTED for ever. Every heartbeat this node renews the leases
+ * of the attempts it runs (and stops the containers of those it no longer holds: cancelled, or
+ * taken over after a pause longer than the lease), takes over attempts of any node whose lease
+ * expired (their containers removed if this node's engine has them; then run again or, when the
+ * retry policy gives up, failed as "worker lost"), and sends run requests again for waiting
+ * submissions whose request has gone missing. At start-up, this node's own attempts (it died under
+ * them) are taken over at once.
  */
 @Singleton
 @Startup
 @DependsOn({"DatabaseMigration", "ContainerReaping"})
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RunRecovery {
 
   private static final Logger LOG = Logger.getLogger(RunRecovery.class.getName());
 
-  /** Beyond the time limit: pulling the image (bounded by the pull timeout) and scoring. */
-  static final Duration GRACE = Duration.ofMinutes(20);
+  /** How many expired attempts or missing requests one heartbeat handles at most. */
+  private static final int BATCH = 500;
 
   @Inject SubmissionLifecycle lifecycle;
 
+  @Inject SubmissionRunner runner;
+
+  @Inject LocalRuns localRuns;
+
   @Inject Sandbox sandbox;
+
+  @Inject Reaper reaper;
 
   @Inject PodiumConfig config;
 
+  @Resource TimerService timers;
+
+  private volatile Instant lastBeat;
+
   @PostConstruct
   public void recoverAfterRestart() {
+    Instant started =
+        Instant.ofEpochMilli(
+            java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
     int lost = 0;
     for (LiveAttempt attempt : lifecycle.live(config.nodeName())) {
-      lifecycle.recoverLost(
-          attempt.id(),
-          attempt.attempt(),
-          config.maxAttempts(),
-          "the server stopped during the run");
-      lost++;
+      // Only what was claimed before this server started: a run request may already be running.
+      try {
+        if (attempt.startedAt().isBefore(started)
+            && lifecycle.takeOver(
+                attempt.id(),
+                attempt.attempt(),
+                "the server stopped during the run",
+                runner.retryPolicy(),
+                null)) {
+          lost++;
+        }
+      } catch (RuntimeException e) {
+        // Podium starts anyway: the attempt's lease expires and a heartbeat takes it over.
+        LOG.log(Level.WARNING, "Could not take over " + attempt.runId() + " at start-up", e);
+      }
     }
     int waiting = lifecycle.resendWaiting();
     if (lost + waiting > 0) {
@@ -61,30 +94,80 @@ public class RunRecovery {
                   + waiting
                   + " submissions wait for a slot");
     }
+    long period = config.heartbeat().toMillis();
+    if (timers.getTimers().isEmpty()) {
+      timers.createIntervalTimer(period, period, new TimerConfig("run leases", false));
+    }
   }
 
-  @Schedule(hour = "*", minute = "*", persistent = false)
-  void watchdog() {
-    expire(Instant.now());
+  @Timeout
+  void beat() {
+    try {
+      heartbeat(Instant.now());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Run lease heartbeat failed; the next one tries again", e);
+    }
   }
 
-  /** Ends attempts of this node whose time limit plus grace has passed; returns how many. */
-  public int expire(Instant now) {
-    int expired = 0;
-    for (LiveAttempt attempt : lifecycle.live(config.nodeName())) {
-      Instant deadline = attempt.startedAt().plusSeconds(attempt.timeLimitSeconds()).plus(GRACE);
-      if (now.isAfter(deadline)) {
-        sandbox.cancel(attempt.runId());
-        lifecycle.fail(
-            attempt.id(),
-            RunOutcome.INFRA_ERROR,
-            "worker lost: no result " + GRACE.toMinutes() + " minutes after the time limit",
-            null,
-            null,
-            null);
-        expired++;
+  /** When the last heartbeat ended, for health. */
+  public Instant lastBeat() {
+    return lastBeat;
+  }
+
+  /** One heartbeat: renew, take over, resend. */
+  public synchronized void heartbeat(Instant now) {
+    renew();
+    takeOverExpired(now);
+    // A request older than five leases for a submission still waiting is taken as lost (a
+    // duplicate is harmless: claims are conditional).
+    lifecycle.resendStale(now.minus(config.leaseDuration().multipliedBy(5)), BATCH);
+    lastBeat = Instant.now();
+  }
+
+  private void renew() {
+    for (SubmissionLifecycle.Held gone :
+        lifecycle.renew(config.nodeName(), localRuns.all(), config.leaseDuration())) {
+      // Cancelled, ended or taken over: its containers go, and nothing it does later counts.
+      String runId = "s" + gone.id() + "-a" + gone.attempt();
+      sandbox.cancel(runId);
+      sandbox.cancel(runId + "-scoring");
+    }
+  }
+
+  /** Takes over attempts whose lease expired before {@code now}; returns how many. */
+  public int takeOverExpired(Instant now) {
+    List<LiveAttempt> expired = lifecycle.expired(now, BATCH);
+    if (expired.isEmpty()) {
+      return 0;
+    }
+    Set<String> runIds = new HashSet<>();
+    for (LiveAttempt attempt : expired) {
+      runIds.add(attempt.runId());
+      runIds.add(attempt.runId() + "-scoring");
+    }
+    try {
+      reaper.reapRuns(runIds);
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "No engine to remove lost runs' containers from", e);
+    }
+    int taken = 0;
+    for (LiveAttempt attempt : expired) {
+      if (lifecycle.takeOver(
+          attempt.id(),
+          attempt.attempt(),
+          "node " + attempt.node() + " stopped renewing its lease",
+          runner.retryPolicy(),
+          now)) {
+        taken++;
+        LOG.info(
+            () ->
+                "Took over "
+                    + attempt.runId()
+                    + " from node "
+                    + attempt.node()
+                    + ", whose lease expired");
       }
     }
-    return expired;
+    return taken;
   }
 }

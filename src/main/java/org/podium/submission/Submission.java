@@ -93,6 +93,22 @@ public class Submission {
   @Column(name = "wall_ms")
   private Long wallMs;
 
+  /** Until when the node running the attempt holds it; renewed while the attempt is alive. */
+  @Column(name = "lease_until")
+  private Instant leaseUntil;
+
+  /** A retried submission is not claimed before this (its back-off). */
+  @Column(name = "not_before")
+  private Instant notBefore;
+
+  /** When the platform first failed it: retries go on for a window from here. */
+  @Column(name = "failing_since")
+  private Instant failingSince;
+
+  /** When its latest run request was sent. */
+  @Column(name = "requested_at")
+  private Instant requestedAt;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "submission_score", joinColumns = @JoinColumn(name = "submission_id"))
   @MapKeyColumn(name = "key")
@@ -108,6 +124,7 @@ public class Submission {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.metadata = metadata;
     this.submittedAt = Instant.now();
+    this.requestedAt = submittedAt;
   }
 
   /** A new submission with this one's content, for an organizer's re-run. */

@@ -84,14 +84,22 @@ public class SubmissionControl {
 
   public Submission cancel(Account caller, long id) {
     Submission submission = submissions.visible(caller, id);
+    SubmissionStatus before = submission.getStatus();
     if (!lifecycle.cancel(id)) {
       throw Problem.conflict(
           "submission " + id + " has ended already (" + submission.getStatus() + ")");
     }
     entityManager.refresh(submission);
-    // The container, if one runs here, goes now; the run then ends as CANCELLED. A worker that
-    // claimed the submission but has not started its container yet finds the cancel waiting.
-    sandbox.cancel("s" + id + "-a" + submission.getAttempt());
+    // Its containers, if they run here, go now; the run then ends as CANCELLED and nothing is
+    // scored. A worker that claimed the submission but has not started its container yet finds the
+    // cancel waiting. (Runs on another node stop at that node's next heartbeat.)
+    String runId = "s" + id + "-a" + submission.getAttempt();
+    sandbox.cancel(runId);
+    if (before == SubmissionStatus.SCORING) {
+      sandbox.cancel(runId + "-scoring");
+    } else {
+      sandbox.stopIfRunning(runId + "-scoring");
+    }
     return submission;
   }
 

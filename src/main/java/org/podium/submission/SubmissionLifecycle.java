@@ -18,12 +18,17 @@ import org.podium.compute.RunOutcome;
 import org.podium.scoring.Scores;
 
 /**
- * Every status change of a submission, each one conditional on the status it leaves (so two
- * workers, a redelivered message or a late cancel can never both win), each in its own transaction.
+ * Every status change of a submission, each one conditional on the status it leaves and on the
+ * attempt it belongs to (so two workers, a redelivered message, a stale worker whose lease was
+ * taken over or a late cancel can never both win), each in its own transaction. Whenever one of a
+ * participant's runs ends, by whatever path, their next waiting submission gets its run request.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class SubmissionLifecycle {
+
+  private static final EnumSet<SubmissionStatus> LIVE =
+      EnumSet.of(SubmissionStatus.RUNNING, SubmissionStatus.SCORING);
 
   @PersistenceContext EntityManager entityManager;
 
@@ -32,11 +37,12 @@ public class SubmissionLifecycle {
   @Inject Event<SubmissionChanged> changes;
 
   /**
-   * SUBMITTED → RUNNING on {@code node}, attempt + 1. Empty when someone else got there first, or
-   * when the participant already has {@code perParticipant} runs going: that submission stays
-   * SUBMITTED and is sent again when one of theirs ends ({@link #resendNextOf}).
+   * SUBMITTED → RUNNING on {@code node}, attempt + 1, held for {@code lease}. Empty when someone
+   * else got there first, when its back-off has not passed, or when the participant already has
+   * {@code perParticipant} runs going: that submission stays SUBMITTED and is sent again when one
+   * of theirs ends.
    */
-  public Optional<ClaimedRun> claim(long id, String node, int perParticipant) {
+  public Optional<ClaimedRun> claim(long id, String node, int perParticipant, Duration lease) {
     List<?> owner =
         entityManager
             .createNativeQuery("select participant_id from submission where id = ?")
@@ -58,20 +64,24 @@ public class SubmissionLifecycle {
                 "select count(s) from Submission s where s.participant.id = :participant and s.status in :going",
                 Long.class)
             .setParameter("participant", participant)
-            .setParameter("going", EnumSet.of(SubmissionStatus.RUNNING, SubmissionStatus.SCORING))
+            .setParameter("going", LIVE)
             .getSingleResult();
     if (going >= perParticipant) {
       return Optional.empty();
     }
+    Instant now = Instant.now();
     int claimed =
         entityManager
             .createQuery(
                 "update Submission s set s.status = :running, s.attempt = s.attempt + 1, s.node = :node,"
-                    + " s.startedAt = :now, s.outcome = null where s.id = :id and s.status = :submitted")
+                    + " s.startedAt = :now, s.leaseUntil = :lease, s.notBefore = null, s.outcome = null"
+                    + " where s.id = :id and s.status = :submitted"
+                    + " and (s.notBefore is null or s.notBefore <= :now)")
             .setParameter("running", SubmissionStatus.RUNNING)
             .setParameter("submitted", SubmissionStatus.SUBMITTED)
             .setParameter("node", node)
-            .setParameter("now", Instant.now())
+            .setParameter("now", now)
+            .setParameter("lease", now.plus(lease))
             .setParameter("id", id)
             .executeUpdate();
     if (claimed == 0) {
@@ -103,10 +113,46 @@ public class SubmissionLifecycle {
             p.isCodabenchLayout()));
   }
 
+  /** Whether running {@code id} needs a Docker engine: its own image, or a scoring container. */
+  public boolean needsEngine(long id) {
+    return !entityManager
+        .createQuery(
+            "select s.id from Submission s join s.phase p where s.id = :id"
+                + " and (s.kind = :docker or p.scoringImage is not null)",
+            Long.class)
+        .setParameter("id", id)
+        .setParameter("docker", SubmissionKind.DOCKER)
+        .getResultList()
+        .isEmpty();
+  }
+
+  /**
+   * A waiting submission that needs an engine while none answers stays SUBMITTED, says so, and is
+   * asked for again after {@code delay}: an engine outage fails nothing and uses no attempt.
+   */
+  public boolean awaitEngine(long id, String reason, Duration delay) {
+    int updated =
+        entityManager
+            .createQuery(
+                "update Submission s set s.detail = :detail, s.requestedAt = :now"
+                    + " where s.id = :id and s.status = :submitted")
+            .setParameter("detail", truncate("waiting for a Docker engine: " + reason))
+            .setParameter("now", Instant.now())
+            .setParameter("id", id)
+            .setParameter("submitted", SubmissionStatus.SUBMITTED)
+            .executeUpdate();
+    if (updated == 1) {
+      runRequests.sendLater(id, delay);
+      changes.fire(new SubmissionChanged(id));
+    }
+    return updated == 1;
+  }
+
   /** RUNNING → SCORING, recording how the run went. */
-  public boolean scoring(long id, String imageDigest, Integer exitCode, Long wallMs) {
+  public boolean scoring(long id, int attempt, String imageDigest, Integer exitCode, Long wallMs) {
     return move(
         id,
+        attempt,
         EnumSet.of(SubmissionStatus.RUNNING),
         SubmissionStatus.SCORING,
         ", s.imageDigest = :digest, s.exitCode = :exit, s.wallMs = :wall, s.outcome = :outcome",
@@ -121,13 +167,14 @@ public class SubmissionLifecycle {
   }
 
   /** SCORING → FINISHED with its scores. */
-  public boolean finish(long id, Scores scores) {
+  public boolean finish(long id, int attempt, Scores scores) {
     boolean moved =
         move(
             id,
+            attempt,
             EnumSet.of(SubmissionStatus.SCORING),
             SubmissionStatus.FINISHED,
-            ", s.finishedAt = :now",
+            ", s.finishedAt = :now, s.detail = null",
             "now",
             Instant.now());
     if (moved) {
@@ -146,9 +193,13 @@ public class SubmissionLifecycle {
     return moved;
   }
 
-  /** Any live status → FAILED, with the outcome and a detail the participant can act on. */
+  /**
+   * RUNNING or SCORING → FAILED, with the outcome and a detail the participant can act on: the
+   * participant's failure, charged to their quota.
+   */
   public boolean fail(
       long id,
+      int attempt,
       RunOutcome outcome,
       String detail,
       String imageDigest,
@@ -156,7 +207,8 @@ public class SubmissionLifecycle {
       Long wallMs) {
     return move(
         id,
-        EnumSet.of(SubmissionStatus.SUBMITTED, SubmissionStatus.RUNNING, SubmissionStatus.SCORING),
+        attempt,
+        LIVE,
         SubmissionStatus.FAILED,
         ", s.outcome = :outcome, s.detail = :detail, s.imageDigest = coalesce(:digest, s.imageDigest),"
             + " s.exitCode = :exit, s.wallMs = :wall, s.finishedAt = :now",
@@ -174,106 +226,195 @@ public class SubmissionLifecycle {
         Instant.now());
   }
 
-  /** RUNNING → SUBMITTED after a platform failure, with a new run request after {@code delay}. */
-  public boolean retry(long id, String detail, Duration delay) {
+  /**
+   * The platform failed attempt {@code attempt} (RUNNING or SCORING): back to SUBMITTED with a run
+   * request after the policy's back-off, or FAILED as INFRA_ERROR once the policy gives up. Not
+   * charged either way.
+   *
+   * @return whether this attempt was still live (a stale attempt changes nothing)
+   */
+  public boolean platformFailure(long id, int attempt, String detail, RetryPolicy policy) {
+    return platformFailure(id, attempt, detail, policy, null);
+  }
+
+  /**
+   * An attempt whose worker is lost: one whose lease expired before {@code expiredBefore} (unless
+   * its owner renewed it meanwhile), or with {@code expiredBefore} null, one of this node's own at
+   * start-up. Handled as a platform failure.
+   */
+  public boolean takeOver(
+      long id, int attempt, String reason, RetryPolicy policy, Instant expiredBefore) {
+    return platformFailure(id, attempt, "worker lost: " + reason, policy, expiredBefore);
+  }
+
+  private boolean platformFailure(
+      long id, int attempt, String detail, RetryPolicy policy, Instant expiredBefore) {
+    Instant now = Instant.now();
+    // (coalesce in Java: EclipseLink cannot bind an Instant outside a comparison with a column)
+    List<Object[]> live =
+        entityManager
+            .createQuery(
+                "select s.id, s.failingSince from Submission s where s.id = :id"
+                    + " and s.attempt = :attempt and s.status in :live",
+                Object[].class)
+            .setParameter("id", id)
+            .setParameter("attempt", attempt)
+            .setParameter("live", LIVE)
+            .getResultList();
+    if (live.isEmpty()) {
+      return false;
+    }
+    Instant failingSince = live.get(0)[1] == null ? now : (Instant) live.get(0)[1];
+    String lease = expiredBefore == null ? "" : " and s.leaseUntil < :expiredBefore";
+    Object[] leaseParameter =
+        expiredBefore == null ? new Object[0] : new Object[] {"expiredBefore", expiredBefore};
+    Optional<Duration> delay = policy.afterFailure(attempt, failingSince, now);
+    if (delay.isEmpty()) {
+      return moveIf(
+          id,
+          attempt,
+          LIVE,
+          SubmissionStatus.FAILED,
+          ", s.outcome = :outcome, s.detail = :detail, s.finishedAt = :now, s.leaseUntil = null",
+          lease,
+          leaseParameter,
+          "outcome",
+          RunOutcome.INFRA_ERROR,
+          "detail",
+          truncate("Podium could not run it after " + attempt + " attempts: " + detail),
+          "now",
+          now);
+    }
     boolean moved =
-        move(
+        moveIf(
             id,
-            EnumSet.of(SubmissionStatus.RUNNING),
+            attempt,
+            LIVE,
             SubmissionStatus.SUBMITTED,
-            ", s.detail = :detail, s.outcome = :outcome",
+            ", s.detail = :detail, s.outcome = :outcome, s.notBefore = :notBefore,"
+                + " s.failingSince = :since, s.requestedAt = :now, s.leaseUntil = null,"
+                + " s.node = null",
+            lease,
+            leaseParameter,
             "detail",
-            truncate("retrying: " + detail),
+            truncate(
+                "retrying in "
+                    + delay.get().toSeconds()
+                    + " s (attempt "
+                    + attempt
+                    + "): "
+                    + detail),
             "outcome",
-            RunOutcome.INFRA_ERROR);
+            RunOutcome.INFRA_ERROR,
+            "notBefore",
+            now.plus(delay.get()),
+            "since",
+            failingSince,
+            "now",
+            now);
     if (moved) {
-      runRequests.sendLater(id, delay);
+      runRequests.sendLater(id, delay.get());
     }
     return moved;
   }
 
+  /** Attempt keys ({@code s{id}-a{n}}) of this node's runs whose lease it still holds. */
+  public record Held(long id, int attempt) {}
+
   /**
-   * RUNNING or SCORING on {@code node} → SUBMITTED (with a new run request), or FAILED once the
-   * attempts are used up: for runs whose worker was lost.
+   * Renews the leases of {@code held} runs on {@code node}; returns those it no longer holds (taken
+   * over, cancelled or ended by someone else): their containers must go.
    */
-  public void recoverLost(long id, int attempt, int maxAttempts, String reason) {
-    if (attempt < maxAttempts) {
-      boolean moved =
-          move(
-              id,
-              EnumSet.of(SubmissionStatus.RUNNING, SubmissionStatus.SCORING),
-              SubmissionStatus.SUBMITTED,
-              ", s.detail = :detail",
-              "detail",
-              truncate("running again: " + reason));
-      if (moved) {
-        runRequests.send(id);
-      }
-    } else {
-      move(
-          id,
-          EnumSet.of(SubmissionStatus.RUNNING, SubmissionStatus.SCORING),
-          SubmissionStatus.FAILED,
-          ", s.outcome = :outcome, s.detail = :detail, s.finishedAt = :now",
-          "outcome",
-          RunOutcome.INFRA_ERROR,
-          "detail",
-          truncate("worker lost: " + reason + " (attempt " + attempt + " of " + maxAttempts + ")"),
-          "now",
-          Instant.now());
-    }
+  public List<Held> renew(String node, Collection<Held> held, Duration lease) {
+    Instant until = Instant.now().plus(lease);
+    return held.stream()
+        .filter(
+            run ->
+                entityManager
+                        .createQuery(
+                            "update Submission s set s.leaseUntil = :until where s.id = :id"
+                                + " and s.attempt = :attempt and s.node = :node and s.status in :live")
+                        .setParameter("until", until)
+                        .setParameter("id", run.id())
+                        .setParameter("attempt", run.attempt())
+                        .setParameter("node", node)
+                        .setParameter("live", LIVE)
+                        .executeUpdate()
+                    == 0)
+        .toList();
   }
 
-  /** A run request for the oldest waiting submission of the participant who owns {@code id}. */
-  public void resendNextOf(long id) {
-    entityManager
+  /** Live attempts whose lease expired before {@code now}, on any node, oldest first. */
+  public List<LiveAttempt> expired(Instant now, int limit) {
+    return entityManager
         .createQuery(
-            "select w.id from Submission w, Submission s where s.id = :id and w.participant = s.participant"
-                + " and w.status = :submitted order by w.submittedAt, w.id",
-            Long.class)
-        .setParameter("id", id)
-        .setParameter("submitted", SubmissionStatus.SUBMITTED)
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst()
-        .ifPresent(runRequests::send);
+            "select new org.podium.submission.LiveAttempt(s.id, s.attempt, s.status, s.startedAt, s.node)"
+                + " from Submission s where s.status in :live and s.leaseUntil < :now"
+                + " order by s.leaseUntil",
+            LiveAttempt.class)
+        .setParameter("live", LIVE)
+        .setParameter("now", now)
+        .setMaxResults(limit)
+        .getResultList();
   }
 
-  /**
-   * Run requests again for every waiting submission: duplicates are harmless, claims are
-   * conditional.
-   */
-  public int resendWaiting() {
-    List<Long> waiting =
-        entityManager
-            .createQuery(
-                "select s.id from Submission s where s.status = :submitted order by s.submittedAt",
-                Long.class)
-            .setParameter("submitted", SubmissionStatus.SUBMITTED)
-            .getResultList();
-    waiting.forEach(runRequests::send);
-    return waiting.size();
-  }
-
-  /** Attempts in progress on {@code node}: id, attempt, status, start and time limit. */
+  /** Attempts in progress on {@code node}. */
   public List<LiveAttempt> live(String node) {
     return entityManager
         .createQuery(
-            "select new org.podium.submission.LiveAttempt(s.id, s.attempt, s.status, s.startedAt, p.executionTimeLimitSeconds)"
-                + " from Submission s join s.phase p where s.node = :node and s.status in :live",
+            "select new org.podium.submission.LiveAttempt(s.id, s.attempt, s.status, s.startedAt, s.node)"
+                + " from Submission s where s.node = :node and s.status in :live",
             LiveAttempt.class)
         .setParameter("node", node)
-        .setParameter("live", EnumSet.of(SubmissionStatus.RUNNING, SubmissionStatus.SCORING))
+        .setParameter("live", LIVE)
         .getResultList();
+  }
+
+  /**
+   * Run requests again for every waiting submission whose back-off has passed: at start-up.
+   * Duplicates are harmless, claims are conditional.
+   */
+  public int resendWaiting() {
+    return resend(waiting(Instant.now(), Instant.now(), Integer.MAX_VALUE));
+  }
+
+  /**
+   * Run requests again for waiting submissions whose last request is older than {@code
+   * requestedBefore} (a request lost with a broker, a rolled-back send, a purged queue): at most
+   * {@code limit}, oldest first.
+   */
+  public int resendStale(Instant requestedBefore, int limit) {
+    return resend(waiting(Instant.now(), requestedBefore, limit));
+  }
+
+  private List<Long> waiting(Instant now, Instant requestedBefore, int limit) {
+    return entityManager
+        .createQuery(
+            "select s.id from Submission s where s.status = :submitted"
+                + " and (s.notBefore is null or s.notBefore <= :now)"
+                + " and (s.requestedAt is null or s.requestedAt < :before)"
+                + " order by s.submittedAt, s.id",
+            Long.class)
+        .setParameter("submitted", SubmissionStatus.SUBMITTED)
+        .setParameter("now", now)
+        .setParameter("before", requestedBefore)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  private int resend(List<Long> ids) {
+    ids.forEach(this::request);
+    return ids.size();
   }
 
   /** Any live status → CANCELLED. */
   public boolean cancel(long id) {
     return move(
         id,
+        null,
         EnumSet.of(SubmissionStatus.SUBMITTED, SubmissionStatus.RUNNING, SubmissionStatus.SCORING),
         SubmissionStatus.CANCELLED,
-        ", s.outcome = :outcome, s.detail = :detail, s.finishedAt = :now",
+        ", s.outcome = :outcome, s.detail = :detail, s.finishedAt = :now, s.leaseUntil = null",
         "outcome",
         RunOutcome.CANCELLED,
         "detail",
@@ -284,9 +425,27 @@ public class SubmissionLifecycle {
 
   private boolean move(
       long id,
+      Integer attempt,
       Collection<SubmissionStatus> from,
       SubmissionStatus to,
       String set,
+      Object... parameters) {
+    return moveIf(id, attempt, from, to, set, "", new Object[0], parameters);
+  }
+
+  /**
+   * The one way a status changes: conditional on the statuses it leaves, on the attempt when given,
+   * and on {@code condition}. When a run ends (or goes back to wait), its participant's next
+   * waiting submission is asked for in the same transaction.
+   */
+  private boolean moveIf(
+      long id,
+      Integer attempt,
+      Collection<SubmissionStatus> from,
+      SubmissionStatus to,
+      String set,
+      String condition,
+      Object[] conditionParameters,
       Object... parameters) {
     for (SubmissionStatus status : from) {
       if (!status.canMoveTo(to)) {
@@ -298,18 +457,58 @@ public class SubmissionLifecycle {
             .createQuery(
                 "update Submission s set s.status = :to"
                     + set
-                    + " where s.id = :id and s.status in :from")
+                    + " where s.id = :id and s.status in :from"
+                    + (attempt == null ? "" : " and s.attempt = :attempt")
+                    + condition)
             .setParameter("to", to)
             .setParameter("id", id)
             .setParameter("from", from);
-    for (int i = 0; i < parameters.length; i += 2) {
-      update.setParameter((String) parameters[i], parameters[i + 1]);
+    if (attempt != null) {
+      update.setParameter("attempt", attempt);
+    }
+    for (Object[] named : List.of(conditionParameters, parameters)) {
+      for (int i = 0; i < named.length; i += 2) {
+        update.setParameter((String) named[i], named[i + 1]);
+      }
     }
     boolean moved = update.executeUpdate() == 1;
     if (moved) {
       changes.fire(new SubmissionChanged(id));
+      if (to != SubmissionStatus.SCORING) {
+        requestNextOf(id);
+      }
     }
     return moved;
+  }
+
+  /**
+   * A run request for the oldest waiting submission, back-off passed, of the participant who owns
+   * {@code id}: their turn has come.
+   */
+  private void requestNextOf(long id) {
+    entityManager
+        .createQuery(
+            "select w.id from Submission w, Submission s where s.id = :id and w.participant = s.participant"
+                + " and w.status = :submitted and w.id <> :id"
+                + " and (w.notBefore is null or w.notBefore <= :now) order by w.submittedAt, w.id",
+            Long.class)
+        .setParameter("id", id)
+        .setParameter("submitted", SubmissionStatus.SUBMITTED)
+        .setParameter("now", Instant.now())
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .ifPresent(this::request);
+  }
+
+  /** Sends a run request for {@code id} now, and records when. */
+  private void request(long id) {
+    entityManager
+        .createQuery("update Submission s set s.requestedAt = :now where s.id = :id")
+        .setParameter("now", Instant.now())
+        .setParameter("id", id)
+        .executeUpdate();
+    runRequests.send(id);
   }
 
   private static String truncate(String detail) {

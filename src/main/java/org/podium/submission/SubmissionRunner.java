@@ -41,8 +41,6 @@ import org.podium.storage.DataStore;
 public class SubmissionRunner {
 
   private static final Logger LOG = Logger.getLogger(SubmissionRunner.class.getName());
-  private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
-
   @Inject SubmissionLifecycle lifecycle;
 
   @Inject Sandbox sandbox;
@@ -55,22 +53,34 @@ public class SubmissionRunner {
 
   @Inject PodiumConfig config;
 
-  public void run(long submissionId) {
-    Optional<ClaimedRun> claimed =
-        lifecycle.claim(submissionId, config.nodeName(), config.runsPerParticipant());
-    if (claimed.isEmpty()) {
-      return; // taken, ended, or its owner's turn has not come: a redelivery does nothing
-    }
-    ClaimedRun run = claimed.get();
+  /** Platform failures: back-off from the first delay, doubling up to a minute. */
+  public RetryPolicy retryPolicy() {
+    return new RetryPolicy(
+        config.firstRetryDelay(),
+        Duration.ofSeconds(Math.max(60, config.firstRetryDelay().toSeconds())),
+        config.maxAttempts(),
+        config.retryWindow());
+  }
+
+  /**
+   * Runs a claimed attempt to its end. Whatever happens, the attempt ends in a recorded state: a
+   * failure of Podium's own is a platform failure; one it could not even record leaves the attempt
+   * to its lease, which then expires.
+   */
+  public void run(ClaimedRun run) {
     try {
       attempt(run);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Attempt " + run.runId() + " failed in Podium itself", e);
-      platformFailure(run, "Podium failed while running it: " + e.getMessage(), null);
+      platformFailure(run, "Podium failed while running it: " + e.getMessage());
     } finally {
-      // This participant's turn is over: their next waiting submission may go.
-      lifecycle.resendNextOf(submissionId);
+      sandbox.forget(run.runId());
+      sandbox.forget(scoringRunId(run));
     }
+  }
+
+  static String scoringRunId(ClaimedRun run) {
+    return run.runId() + "-scoring";
   }
 
   private void attempt(ClaimedRun run) {
@@ -89,22 +99,26 @@ public class SubmissionRunner {
       switch (result.outcome()) {
         case SUCCEEDED -> {
           output = work.resolve("out");
-          lifecycle.scoring(
+          if (!lifecycle.scoring(
               run.submissionId(),
+              run.attempt(),
               result.imageDigest().orElse(null),
               result.exitCode().orElse(null),
-              result.wallTime().toMillis());
+              result.wallTime().toMillis())) {
+            return; // cancelled, or the attempt is no longer this node's: nothing is scored
+          }
         }
         case INFRA_ERROR -> {
-          platformFailure(run, result.message(), result.imageDigest().orElse(null));
+          platformFailure(run, result.message());
           return;
         }
         case CANCELLED -> {
-          return; // the cancel recorded the status already
+          return; // the cancel (or the loss of the lease) recorded the status already
         }
         default -> {
           lifecycle.fail(
               run.submissionId(),
+              run.attempt(),
               result.outcome(),
               result.message(),
               result.imageDigest().orElse(null),
@@ -115,7 +129,9 @@ public class SubmissionRunner {
       }
     } else {
       output = dataStore.submission(run.submissionId()).resolve("results");
-      lifecycle.scoring(run.submissionId(), null, null, null);
+      if (!lifecycle.scoring(run.submissionId(), run.attempt(), null, null, null)) {
+        return;
+      }
     }
     score(run, output, work);
   }
@@ -137,28 +153,25 @@ public class SubmissionRunner {
             run.truthFile(),
             primary,
             run.codabench());
+    Scores scores;
     try {
-      Scores scores = scoring.score(plan, output, work, run.runId() + "-scoring");
-      lifecycle.finish(run.submissionId(), scores);
+      scores = scoring.score(plan, output, work, scoringRunId(run));
     } catch (ScoringException e) {
       lifecycle.fail(
-          run.submissionId(), RunOutcome.SUCCEEDED, "scoring: " + e.getMessage(), null, null, null);
-    }
-  }
-
-  private void platformFailure(ClaimedRun run, String message, String digest) {
-    if (run.attempt() < config.maxAttempts()) {
-      Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(run.attempt() - 1, 6));
-      lifecycle.retry(run.submissionId(), message, delay);
-    } else {
-      lifecycle.fail(
           run.submissionId(),
-          RunOutcome.INFRA_ERROR,
-          "Podium could not run it after " + run.attempt() + " attempts: " + message,
-          digest,
+          run.attempt(),
+          RunOutcome.SUCCEEDED,
+          "scoring: " + e.getMessage(),
+          null,
           null,
           null);
+      return;
     }
+    lifecycle.finish(run.submissionId(), run.attempt(), scores);
+  }
+
+  private void platformFailure(ClaimedRun run, String message) {
+    lifecycle.platformFailure(run.submissionId(), run.attempt(), message, retryPolicy());
   }
 
   private RunSpec spec(ClaimedRun run, Path work) {

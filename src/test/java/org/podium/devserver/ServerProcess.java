@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** The application server the run command starts: WildFly or Payara. */
@@ -28,6 +30,33 @@ public interface ServerProcess {
 
   /** Kills the server's JVM with SIGKILL, as a crash or an OOM killer would: nothing runs after. */
   void kill() throws Exception;
+
+  /**
+   * A server of the integration tests' run (WildFly, or Payara when {@code podium.it.server} is
+   * {@code payara}) with {@code war} deployed, its state under {@code work}, its ports moved by
+   * {@code portOffset}, Podium configured by {@code environment}.
+   */
+  static ServerProcess forIntegrationTest(
+      Path war, Path work, int portOffset, Map<String, String> environment) {
+    if ("payara".equals(System.getProperty("podium.it.server"))) {
+      return PayaraProcess.start(
+          Path.of(System.getProperty("payara.home")),
+          Path.of("server-config/payara/configure.sh"),
+          Path.of("target/jdbc/postgresql.jar"),
+          war,
+          work.resolve("payara-domains"),
+          8080 + portOffset,
+          environment);
+    }
+    return WildFlyProcess.start(
+        Path.of(System.getProperty("jboss.home")),
+        System.getProperty("wildfly.config", "standalone-podium.xml"),
+        war,
+        work.resolve("server"),
+        portOffset,
+        environment,
+        false);
+  }
 
   /** Polls {@code base/api/health} until it answers 200 or 503, while {@code alive} holds. */
   static String awaitHealth(URI base, Duration limit, BooleanSupplier alive)

@@ -17,9 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.podium.account.BootstrapCredentials;
 import org.podium.compute.DockerEngine;
 import org.podium.devserver.EmbeddedDatabase;
-import org.podium.devserver.PayaraProcess;
 import org.podium.devserver.ServerProcess;
-import org.podium.devserver.WildFlyProcess;
 import org.podium.testing.ApiClient;
 import org.podium.testing.DockerRequirement;
 import org.podium.testing.LocalRegistry;
@@ -36,26 +34,8 @@ class CrashRecoveryIT {
 
   @TempDir Path work;
 
-  /** The server of this run of the integration classes, on its own ports and folders. */
   private ServerProcess start(Path war, Map<String, String> environment) {
-    if ("payara".equals(System.getProperty("podium.it.server"))) {
-      return PayaraProcess.start(
-          Path.of(System.getProperty("payara.home")),
-          Path.of("server-config/payara/configure.sh"),
-          Path.of("target/jdbc/postgresql.jar"),
-          war,
-          work.resolve("payara-domains"),
-          8080 + PORT_OFFSET,
-          environment);
-    }
-    return WildFlyProcess.start(
-        Path.of(System.getProperty("jboss.home")),
-        System.getProperty("wildfly.config", "standalone-podium.xml"),
-        war,
-        work.resolve("server"),
-        PORT_OFFSET,
-        environment,
-        false);
+    return ServerProcess.forIntegrationTest(war, work, PORT_OFFSET, environment);
   }
 
   @Test
@@ -81,7 +61,10 @@ class CrashRecoveryIT {
               "PODIUM_NODE_ID",
               "crash-node",
               "PODIUM_MAX_ATTEMPTS",
-              "2");
+              "2",
+              // attempts alone decide when a lost run is given up, not the time it has been failing
+              "PODIUM_RETRY_WINDOW_MINUTES",
+              "0");
 
       ServerProcess server = start(war, environment);
       try {
@@ -152,8 +135,8 @@ class CrashRecoveryIT {
         JsonObject lost = participant.get("submissions/" + id).json();
         assertEquals("FAILED", lost.getString("status"));
         assertEquals("INFRA_ERROR", lost.getString("outcome"));
-        assertTrue(
-            lost.getString("detail").startsWith("worker lost: the server stopped during the run"),
+        assertEquals(
+            "Podium could not run it after 2 attempts: worker lost: the server stopped during the run",
             lost.getString("detail"));
       } finally {
         server.stop();

@@ -2,6 +2,7 @@ package org.podium.submission;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
@@ -34,11 +35,15 @@ import org.podium.competition.Competitions;
 import org.podium.competition.Participation;
 import org.podium.competition.Phase;
 import org.podium.competition.PhaseDataUploads;
+import org.podium.compute.RunOutcome;
 import org.podium.platform.PodiumConfig;
 import org.podium.testing.Deployments;
 import org.podium.testing.Zips;
 
-/** Pipeline properties that need the inside of the server: claims, redelivery, the watchdog. */
+/**
+ * Pipeline properties that need the inside of the server: claims, redelivery, leases and their
+ * take-over, fencing by attempt, back-off.
+ */
 @ExtendWith(ArquillianExtension.class)
 class RunPropertiesIT {
 
@@ -123,7 +128,7 @@ class RunPropertiesIT {
     ExecutorService threads = Executors.newFixedThreadPool(8);
     List<Callable<Boolean>> claims = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      claims.add(() -> lifecycle.claim(id, "competing-node", 1).isPresent());
+      claims.add(() -> lifecycle.claim(id, "competing-node", 1, Duration.ofMinutes(1)).isPresent());
     }
     long won = 0;
     for (Future<Boolean> claim : threads.invokeAll(claims)) {
@@ -135,8 +140,8 @@ class RunPropertiesIT {
     Submission submission = reload(id);
     assertEquals(1, submission.getAttempt(), "one claim, one attempt, whoever won");
     if (won == 1) {
-      lifecycle.fail(
-          id, null, "test claim", null, null, null); // no worker runs on "competing-node"
+      // no worker runs on "competing-node"
+      lifecycle.fail(id, 1, RunOutcome.FAILED, "test claim", null, null, null);
     }
   }
 
@@ -158,44 +163,158 @@ class RunPropertiesIT {
     assertEquals(0.0, reload(id).getScores().get("mae"));
   }
 
-  @Test
-  void watchdogFailsARunOlderThanItsLimitPlusGraceAsWorkerLost() throws Exception {
-    long id = resultsSubmission();
-    awaitStatus(id, SubmissionStatus.FINISHED);
-    transaction.begin();
-    entityManager
-        .createQuery(
-            "update Submission s set s.status = :running, s.node = :node, s.startedAt = :long_ago where s.id = :id")
-        .setParameter("running", SubmissionStatus.RUNNING)
-        .setParameter("node", config.nodeName())
-        .setParameter("long_ago", Instant.now().minus(Duration.ofDays(1)))
-        .setParameter("id", id)
-        .executeUpdate();
-    transaction.commit();
-
-    assertTrue(recovery.expire(Instant.now()) >= 1);
-
-    Submission expired = reload(id);
-    assertEquals(SubmissionStatus.FAILED, expired.getStatus());
-    assertTrue(expired.getDetail().startsWith("worker lost: no result"), expired.getDetail());
-  }
-
-  @Test
-  void aRunOfThisNodeInterruptedByACrashRunsAgainAtStartUp() throws Exception {
-    long id = resultsSubmission();
-    awaitStatus(id, SubmissionStatus.FINISHED);
+  /**
+   * Puts a finished submission back into a live state of attempt {@code attempt} on {@code node}.
+   */
+  private void relive(
+      long id, SubmissionStatus status, int attempt, String node, Instant leaseUntil)
+      throws Exception {
     transaction.begin();
     entityManager
         .createNativeQuery("delete from submission_score where submission_id = ?")
         .setParameter(1, id)
         .executeUpdate();
     entityManager
-        .createQuery("update Submission s set s.status = :running, s.node = :node where s.id = :id")
-        .setParameter("running", SubmissionStatus.RUNNING)
-        .setParameter("node", config.nodeName())
+        .createQuery(
+            "update Submission s set s.status = :status, s.attempt = :attempt, s.node = :node,"
+                + " s.leaseUntil = :lease, s.startedAt = :started, s.failingSince = null where s.id = :id")
+        .setParameter("status", status)
+        .setParameter("attempt", attempt)
+        .setParameter("node", node)
+        .setParameter("lease", leaseUntil)
+        .setParameter("started", Instant.parse("2020-01-01T00:00:00Z"))
         .setParameter("id", id)
         .executeUpdate();
     transaction.commit();
+  }
+
+  @Test
+  void anAttemptWhoseLeaseExpiredIsTakenOverByAnyNodeAndRunsAgain() throws Exception {
+    long id = resultsSubmission();
+    awaitStatus(id, SubmissionStatus.FINISHED);
+    // A node that is gone for good (it never comes back under this name) held attempt 1.
+    relive(id, SubmissionStatus.SCORING, 1, "vanished-node", Instant.now().minusSeconds(1));
+
+    recovery.takeOverExpired(Instant.now()); // (or this node's own heartbeat, whichever is first)
+
+    Submission taken = reload(id);
+    assertEquals(SubmissionStatus.SUBMITTED, taken.getStatus());
+    assertTrue(
+        taken.getDetail().contains("worker lost: node vanished-node stopped renewing its lease"),
+        taken.getDetail());
+    // It runs again, as attempt 2, once its back-off has passed.
+    await().atMost(Duration.ofSeconds(40)).until(() -> reload(id).getStatus().isTerminal());
+    assertEquals(SubmissionStatus.FINISHED, reload(id).getStatus());
+    assertEquals(2, reload(id).getAttempt());
+    assertEquals(config.nodeName(), reload(id).getNode());
+  }
+
+  @Test
+  void aLeaseStillHeldIsNotTakenOver() throws Exception {
+    long id = resultsSubmission();
+    awaitStatus(id, SubmissionStatus.FINISHED);
+    relive(id, SubmissionStatus.RUNNING, 1, "busy-node", Instant.now().plusSeconds(60));
+
+    recovery.takeOverExpired(Instant.now());
+
+    assertEquals(SubmissionStatus.RUNNING, reload(id).getStatus());
+    assertEquals(1, reload(id).getAttempt());
+    // Its lease runs out a minute later, whatever the clock said before.
+    assertTrue(recovery.takeOverExpired(Instant.now().plusSeconds(61)) >= 1);
+    assertEquals(SubmissionStatus.SUBMITTED, reload(id).getStatus());
+    lifecycle.cancel(id);
+  }
+
+  @Test
+  void aStaleAttemptCannotChangeANewerOne() throws Exception {
+    long id = resultsSubmission();
+    awaitStatus(id, SubmissionStatus.FINISHED);
+    // Attempt 2 runs on another node; attempt 1's worker wakes up late.
+    relive(id, SubmissionStatus.RUNNING, 2, "other-node", Instant.now().plusSeconds(60));
+    RetryPolicy giveUp = new RetryPolicy(Duration.ZERO, Duration.ZERO, 1, Duration.ZERO);
+
+    assertFalse(lifecycle.scoring(id, 1, null, 0, 1L));
+    assertFalse(lifecycle.fail(id, 1, RunOutcome.FAILED, "late", null, 1, 1L));
+    assertFalse(lifecycle.platformFailure(id, 1, "late", giveUp));
+    assertFalse(lifecycle.takeOver(id, 1, "late", giveUp, null));
+    assertFalse(lifecycle.finish(id, 1, new org.podium.scoring.Scores(Map.of("mae", 9.0))));
+    assertTrue(
+        lifecycle
+                .renew(
+                    "other-node",
+                    List.of(new SubmissionLifecycle.Held(id, 1)),
+                    Duration.ofMinutes(1))
+                .size()
+            == 1);
+
+    Submission untouched = reload(id);
+    assertEquals(SubmissionStatus.RUNNING, untouched.getStatus());
+    assertEquals(2, untouched.getAttempt());
+    assertEquals("other-node", untouched.getNode());
+
+    // Attempt 2's own outcome counts.
+    assertTrue(lifecycle.scoring(id, 2, null, 0, 1L));
+    assertTrue(lifecycle.finish(id, 2, new org.podium.scoring.Scores(Map.of("mae", 0.5))));
+    assertEquals(SubmissionStatus.FINISHED, reload(id).getStatus());
+    assertEquals(0.5, reload(id).getScores().get("mae"));
+  }
+
+  @Test
+  void aPlatformFailureWhileScoringWaitsItsBackOffThenGivesUpAfterTheWindow() throws Exception {
+    long id = resultsSubmission();
+    awaitStatus(id, SubmissionStatus.FINISHED);
+    relive(id, SubmissionStatus.SCORING, 1, config.nodeName(), Instant.now().plusSeconds(60));
+    RetryPolicy policy =
+        new RetryPolicy(Duration.ofSeconds(30), Duration.ofMinutes(1), 2, Duration.ofMinutes(10));
+
+    Instant before = Instant.now();
+    assertTrue(lifecycle.platformFailure(id, 1, "the scoring container could not start", policy));
+
+    Submission waiting = reload(id);
+    assertEquals(SubmissionStatus.SUBMITTED, waiting.getStatus());
+    assertEquals(RunOutcome.INFRA_ERROR, waiting.getOutcome());
+    assertTrue(waiting.getDetail().startsWith("retrying in 30 s (attempt 1)"), waiting.getDetail());
+    // Within its back-off no request claims it, however many arrive.
+    computeJobs.dispatch(id);
+    assertEquals(SubmissionStatus.SUBMITTED, reload(id).getStatus());
+    assertEquals(1, reload(id).getAttempt());
+
+    // The last attempt the policy allows, with the window spent: given up, not charged.
+    transaction.begin();
+    entityManager
+        .createQuery("update Submission s set s.failingSince = :long_ago where s.id = :id")
+        .setParameter("long_ago", before.minus(Duration.ofMinutes(11)))
+        .setParameter("id", id)
+        .executeUpdate();
+    transaction.commit();
+    relive2(id);
+    assertTrue(lifecycle.platformFailure(id, 2, "the scoring container could not start", policy));
+    Submission failed = reload(id);
+    assertEquals(SubmissionStatus.FAILED, failed.getStatus());
+    assertEquals(RunOutcome.INFRA_ERROR, failed.getOutcome());
+    assertEquals(
+        "Podium could not run it after 2 attempts: the scoring container could not start",
+        failed.getDetail());
+  }
+
+  /** Attempt 2 of a submission that waits (its failing_since kept), running here. */
+  private void relive2(long id) throws Exception {
+    transaction.begin();
+    entityManager
+        .createQuery(
+            "update Submission s set s.status = :running, s.attempt = 2, s.notBefore = null where s.id = :id")
+        .setParameter("running", SubmissionStatus.RUNNING)
+        .setParameter("id", id)
+        .executeUpdate();
+    transaction.commit();
+  }
+
+  @Test
+  void aRunOfThisNodeInterruptedByACrashRunsAgainAtStartUp() throws Exception {
+    long id = resultsSubmission();
+    awaitStatus(id, SubmissionStatus.FINISHED);
+    // Claimed by this node before it (re)started, its lease not yet expired.
+    relive(id, SubmissionStatus.RUNNING, 1, config.nodeName(), Instant.now().plusSeconds(60));
 
     recovery.recoverAfterRestart();
 

@@ -10,6 +10,7 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -40,7 +41,7 @@ class SubmissionPipelineIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.podium();
+    return Deployments.podiumWithSettings();
   }
 
   @ArquillianResource URL base;
@@ -95,9 +96,13 @@ class SubmissionPipelineIT {
   }
 
   private JsonObject awaitEnd(ApiClient client, long submissionId) {
+    return awaitEnd(client, submissionId, RUN_LIMIT.plusSeconds(30));
+  }
+
+  private JsonObject awaitEnd(ApiClient client, long submissionId, Duration atMost) {
     JsonObject[] last = new JsonObject[1];
     await()
-        .atMost(RUN_LIMIT.plusSeconds(30))
+        .atMost(atMost)
         .pollInterval(Duration.ofMillis(200))
         .until(
             () -> {
@@ -329,7 +334,67 @@ class SubmissionPipelineIT {
   }
 
   @Test
-  void pullFailureIsRetriedWithBackOffThenFailsWithoutChargingTheParticipant() {
+  void aRegistryThatDoesNotAnswerIsRetriedWithBackOffThenFailsWithoutChargingTheParticipant() {
+    Setup setup = competition(true, 1);
+    String path = "competitions/" + setup.competitionId() + "/submissions";
+    // Nothing listens there: the platform's failure, not the participant's. With no retry window
+    // the policy gives up after its three attempts, 5 s and 10 s apart.
+    ApiClient.setting(base, "podium.retry.window.minutes", "0");
+    try {
+      long id =
+          setup
+              .participant()
+              .post(
+                  path,
+                  Json.createObjectBuilder().add("image", "127.0.0.1:5999/unreachable:1").build())
+              .json()
+              .getJsonNumber("id")
+              .longValue();
+
+      Map<String, Long> firstSeen = new java.util.LinkedHashMap<>();
+      long start = System.nanoTime();
+      JsonObject[] last = new JsonObject[1];
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () -> {
+                last[0] = setup.participant().get("submissions/" + id).json();
+                firstSeen.putIfAbsent(
+                    last[0].getString("status") + "@" + last[0].getInt("attempt"),
+                    (System.nanoTime() - start) / 1_000_000);
+                return last[0].getString("status").equals("FAILED");
+              });
+      JsonObject ended = last[0];
+
+      assertEquals("INFRA_ERROR", ended.getString("outcome"));
+      assertEquals(3, ended.getInt("attempt"));
+      assertTrue(
+          ended
+              .getString("detail")
+              .startsWith("Podium could not run it after 3 attempts: cannot pull"),
+          ended.getString("detail"));
+      // The back-off, measured: each attempt starts no sooner than its delay after the one before
+      // failed (seen as SUBMITTED again), whatever else the participant has waiting.
+      long firstRetry = firstSeen.get("SUBMITTED@1");
+      long secondRetry = firstSeen.get("SUBMITTED@2");
+      assertTrue(secondRetry - firstRetry >= 4_900, "attempt 2 came too soon: " + firstSeen);
+      long failed = firstSeen.get("FAILED@3");
+      assertTrue(failed - secondRetry >= 9_900, "attempt 3 came too soon: " + firstSeen);
+      assertEquals(
+          201,
+          setup
+              .participant()
+              .post(path, Json.createObjectBuilder().add("image", RegistryImages.EXAMPLE).build())
+              .status(),
+          "a failure of the platform does not use the participant's quota");
+    } finally {
+      ApiClient.setting(base, "podium.retry.window.minutes", null);
+    }
+  }
+
+  @Test
+  void anImageTheRegistryDoesNotHaveFailsAtOnceAsTheParticipantsOwnFailure() {
     Setup setup = competition(true, 1);
     String path = "competitions/" + setup.competitionId() + "/submissions";
     long id =
@@ -347,20 +412,105 @@ class SubmissionPipelineIT {
     JsonObject ended = awaitEnd(setup.participant(), id);
 
     assertEquals("FAILED", ended.getString("status"));
-    assertEquals("INFRA_ERROR", ended.getString("outcome"));
-    assertEquals(3, ended.getInt("attempt"));
+    assertEquals("IMAGE_UNAVAILABLE", ended.getString("outcome"));
+    assertEquals(1, ended.getInt("attempt"), "not retried: the registry answered");
     assertTrue(
         ended
             .getString("detail")
-            .startsWith("Podium could not run it after 3 attempts: cannot pull"),
+            .startsWith("the registry has no image " + LocalRegistry.ADDRESS + "/no-such-image:1"),
         ended.getString("detail"));
     assertEquals(
-        201,
+        429,
         setup
             .participant()
             .post(path, Json.createObjectBuilder().add("image", RegistryImages.EXAMPLE).build())
             .status(),
-        "a failure of the platform does not use the participant's quota");
+        "the participant's own failure uses their quota");
+  }
+
+  @Test
+  void aScoringContainerThatCannotStartIsRetriedNeverLeftScoring() {
+    Setup setup = competition(true, null);
+    long phaseId = scoredByContainer(setup, "127.0.0.1:5999/no-scoring:1", "/bin/true");
+    ApiClient.setting(base, "podium.retry.window.minutes", "0");
+    try {
+      long id = submit(setup, phaseId, RegistryImages.EXAMPLE);
+      JsonObject ended = awaitEnd(setup.participant(), id, Duration.ofSeconds(90));
+
+      assertEquals("FAILED", ended.getString("status"), ended.toString());
+      assertEquals("INFRA_ERROR", ended.getString("outcome"));
+      assertEquals(3, ended.getInt("attempt"));
+      assertTrue(
+          ended.getString("detail").contains("the scoring container could not run"),
+          ended.getString("detail"));
+    } finally {
+      ApiClient.setting(base, "podium.retry.window.minutes", null);
+    }
+  }
+
+  @Test
+  void cancelWhileScoringStopsTheScoringContainerAndNothingIsScored() {
+    Setup setup = competition(true, null);
+    long phaseId =
+        scoredByContainer(
+            setup,
+            RegistryImages.BUSYBOX,
+            "/bin/busybox sh -c \"sleep 300; echo 'score: 1' > $output/scores.txt\"");
+    long id = submit(setup, phaseId, RegistryImages.EXAMPLE);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> runsOf(id).contains("s" + id + "-a1-scoring"));
+
+    long start = System.nanoTime();
+    ApiClient.Reply cancelled =
+        setup
+            .participant()
+            .post("submissions/" + id + "/cancel", (jakarta.json.JsonStructure) null);
+    assertEquals(200, cancelled.status(), cancelled.body());
+    await().atMost(Duration.ofSeconds(2)).until(() -> runsOf(id).isEmpty());
+    assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(2)) < 0);
+    JsonObject ended = awaitEnd(setup.participant(), id);
+    assertEquals("CANCELLED", ended.getString("status"));
+    assertEquals(0, ended.getJsonObject("scores").size(), ended.toString());
+  }
+
+  /** A phase of {@code setup}'s competition scored by a container; its id. */
+  private long scoredByContainer(Setup setup, String image, String command) {
+    ApiClient.Reply phase =
+        setup
+            .admin()
+            .post(
+                "competitions/" + setup.competitionId() + "/phases",
+                Json.createObjectBuilder()
+                    .add("name", "Scored by a container")
+                    .add("executionTimeLimitSeconds", 30)
+                    .add("memoryMb", 128)
+                    .add(
+                        "scoring",
+                        Json.createObjectBuilder().add("image", image).add("command", command))
+                    .add(
+                        "columns",
+                        Json.createArrayBuilder()
+                            .add(
+                                Json.createObjectBuilder()
+                                    .add("key", "score")
+                                    .add("label", "Score")
+                                    .add("sort", "desc")
+                                    .add("primary", true)))
+                    .build());
+    assertEquals(201, phase.status(), phase.body());
+    return phase.json().getJsonNumber("id").longValue();
+  }
+
+  private long submit(Setup setup, long phaseId, String image) {
+    ApiClient.Reply sent =
+        setup
+            .participant()
+            .post(
+                "competitions/" + setup.competitionId() + "/submissions",
+                Json.createObjectBuilder().add("phaseId", phaseId).add("image", image).build());
+    assertEquals(201, sent.status(), sent.body());
+    return sent.json().getJsonNumber("id").longValue();
   }
 
   @Test
@@ -690,6 +840,20 @@ class SubmissionPipelineIT {
         .withLabelFilter(Map.of("org.podium.run", "s" + submissionId + "-a1"))
         .exec()
         .size();
+  }
+
+  /** The run labels of every container of any attempt of a submission, scoring included. */
+  private static List<String> runsOf(long submissionId) {
+    return engine
+        .calls()
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(List.of("org.podium.run"))
+        .exec()
+        .stream()
+        .map(container -> container.getLabels().get("org.podium.run"))
+        .filter(run -> run.startsWith("s" + submissionId + "-a"))
+        .toList();
   }
 
   private static String enc(String value) {
