@@ -50,10 +50,19 @@ public final class DockerRequirement {
    * without it, or fails with {@code PODIUM_REQUIRE_DOCKER=1}.
    */
   public static void tool(java.nio.file.Path executable, String install) {
-    if (java.nio.file.Files.isExecutable(executable)) {
+    require(
+        java.nio.file.Files.isExecutable(executable),
+        executable + " is not installed (" + install + ")");
+  }
+
+  /**
+   * Anything else a Docker test needs of the machine (root, to start an engine of its own): skips
+   * without it, or fails with {@code PODIUM_REQUIRE_DOCKER=1}.
+   */
+  public static void require(boolean met, String message) {
+    if (met) {
       return;
     }
-    String message = executable + " is not installed (" + install + ")";
     if ("1".equals(System.getenv("PODIUM_REQUIRE_DOCKER"))) {
       Assertions.fail(message + " — failing because PODIUM_REQUIRE_DOCKER=1");
     }
