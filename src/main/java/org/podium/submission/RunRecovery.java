@@ -50,6 +50,8 @@ public class RunRecovery {
 
   @Inject LocalRuns localRuns;
 
+  @Inject ComputeJobs computeJobs;
+
   @Inject Sandbox sandbox;
 
   @Inject Reaper reaper;
@@ -118,19 +120,32 @@ public class RunRecovery {
   public synchronized void heartbeat(Instant now) {
     renew();
     takeOverExpired(now);
-    // A request older than five leases for a submission still waiting is taken as lost (a
-    // duplicate is harmless: claims are conditional).
-    lifecycle.resendStale(now.minus(config.leaseDuration().multipliedBy(5)), BATCH);
+    resendLost(now);
     lastBeat = Instant.now();
   }
 
   private void renew() {
     for (SubmissionLifecycle.Held gone :
         lifecycle.renew(config.nodeName(), localRuns.all(), config.leaseDuration())) {
-      // Cancelled, ended or taken over: its containers go, and nothing it does later counts.
+      // Cancelled, ended or taken over: its containers go (at every heartbeat while its runner
+      // goes on), and nothing it does later counts.
       String runId = "s" + gone.id() + "-a" + gone.attempt();
-      sandbox.cancel(runId);
-      sandbox.cancel(runId + "-scoring");
+      sandbox.stopIfRunning(runId);
+      sandbox.stopIfRunning(runId + "-scoring");
+    }
+  }
+
+  /**
+   * While this node has a free run slot, a waiting submission that could run now and whose request
+   * is older than two heartbeats has no request left in the broker (a free slot would have taken
+   * it): a broker that lost messages, a rolled-back send, a purged queue. It is asked for again; a
+   * duplicate is harmless, claims are conditional. A busy node leaves the backlog alone.
+   */
+  private void resendLost(Instant now) {
+    int free = computeJobs.freeSlots();
+    if (free > 0) {
+      lifecycle.resendStale(
+          now.minus(config.heartbeat().multipliedBy(2)), config.runsPerParticipant(), free * 4);
     }
   }
 

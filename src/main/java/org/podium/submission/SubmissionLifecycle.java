@@ -292,7 +292,7 @@ public class SubmissionLifecycle {
             LIVE,
             SubmissionStatus.SUBMITTED,
             ", s.detail = :detail, s.outcome = :outcome, s.notBefore = :notBefore,"
-                + " s.failingSince = :since, s.requestedAt = :now, s.leaseUntil = null,"
+                + " s.failingSince = :since, s.requestedAt = :notBefore, s.leaseUntil = null,"
                 + " s.node = null",
             lease,
             leaseParameter,
@@ -309,9 +309,7 @@ public class SubmissionLifecycle {
             "notBefore",
             now.plus(delay.get()),
             "since",
-            failingSince,
-            "now",
-            now);
+            failingSince);
     if (moved) {
       runRequests.sendLater(id, delay.get());
     }
@@ -375,31 +373,41 @@ public class SubmissionLifecycle {
    * Duplicates are harmless, claims are conditional.
    */
   public int resendWaiting() {
-    return resend(waiting(Instant.now(), Instant.now(), Integer.MAX_VALUE));
+    Instant now = Instant.now();
+    return resend(
+        entityManager
+            .createQuery(
+                "select s.id from Submission s where s.status = :submitted"
+                    + " and (s.notBefore is null or s.notBefore <= :now) order by s.submittedAt, s.id",
+                Long.class)
+            .setParameter("submitted", SubmissionStatus.SUBMITTED)
+            .setParameter("now", now)
+            .getResultList());
   }
 
   /**
-   * Run requests again for waiting submissions whose last request is older than {@code
-   * requestedBefore} (a request lost with a broker, a rolled-back send, a purged queue): at most
-   * {@code limit}, oldest first.
+   * Run requests again for waiting submissions that could run now (back-off passed, their owner
+   * below {@code perParticipant} runs going) and whose last request is older than {@code
+   * requestedBefore}: at most {@code limit}, oldest first.
    */
-  public int resendStale(Instant requestedBefore, int limit) {
-    return resend(waiting(Instant.now(), requestedBefore, limit));
-  }
-
-  private List<Long> waiting(Instant now, Instant requestedBefore, int limit) {
-    return entityManager
-        .createQuery(
-            "select s.id from Submission s where s.status = :submitted"
-                + " and (s.notBefore is null or s.notBefore <= :now)"
-                + " and (s.requestedAt is null or s.requestedAt < :before)"
-                + " order by s.submittedAt, s.id",
-            Long.class)
-        .setParameter("submitted", SubmissionStatus.SUBMITTED)
-        .setParameter("now", now)
-        .setParameter("before", requestedBefore)
-        .setMaxResults(limit)
-        .getResultList();
+  public int resendStale(Instant requestedBefore, int perParticipant, int limit) {
+    return resend(
+        entityManager
+            .createQuery(
+                "select s.id from Submission s where s.status = :submitted"
+                    + " and (s.notBefore is null or s.notBefore <= :now)"
+                    + " and s.requestedAt < :before"
+                    + " and (select count(r) from Submission r where r.participant = s.participant"
+                    + "      and r.status in :live) < :perParticipant"
+                    + " order by s.submittedAt, s.id",
+                Long.class)
+            .setParameter("submitted", SubmissionStatus.SUBMITTED)
+            .setParameter("now", Instant.now())
+            .setParameter("before", requestedBefore)
+            .setParameter("live", LIVE)
+            .setParameter("perParticipant", (long) perParticipant)
+            .setMaxResults(limit)
+            .getResultList());
   }
 
   private int resend(List<Long> ids) {

@@ -109,9 +109,12 @@ class ImagesTest {
 
     RunResult result = fixture.sandbox.run(byReference(LocalRegistry.ADDRESS + "/cached-only:1"));
 
-    assertEquals(RunOutcome.INFRA_ERROR, result.outcome());
+    // The registry answers that it has no such image: the reference's fault, not retried.
+    assertEquals(RunOutcome.IMAGE_UNAVAILABLE, result.outcome());
     assertTrue(
-        result.message().startsWith("cannot pull " + LocalRegistry.ADDRESS + "/cached-only:1"),
+        result
+            .message()
+            .startsWith("the registry has no image " + LocalRegistry.ADDRESS + "/cached-only:1"),
         result.message());
   }
 

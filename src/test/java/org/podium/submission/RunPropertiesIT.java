@@ -226,6 +226,32 @@ class RunPropertiesIT {
   }
 
   @Test
+  void aWaitingSubmissionWhoseRunRequestWasLostIsAskedForAgain() throws Exception {
+    long id = resultsSubmission();
+    awaitStatus(id, SubmissionStatus.FINISHED);
+    // Waiting again, as if its request had gone with a broker's lost messages: none exists.
+    transaction.begin();
+    entityManager
+        .createNativeQuery("delete from submission_score where submission_id = ?")
+        .setParameter(1, id)
+        .executeUpdate();
+    entityManager
+        .createQuery(
+            "update Submission s set s.status = :submitted, s.node = null, s.leaseUntil = null,"
+                + " s.requestedAt = :long_ago where s.id = :id")
+        .setParameter("submitted", SubmissionStatus.SUBMITTED)
+        .setParameter("long_ago", Instant.parse("2020-01-01T00:00:00Z"))
+        .setParameter("id", id)
+        .executeUpdate();
+    transaction.commit();
+
+    recovery.heartbeat(Instant.now()); // (or this node's own, whichever is first)
+
+    awaitStatus(id, SubmissionStatus.FINISHED);
+    assertEquals(2, reload(id).getAttempt());
+  }
+
+  @Test
   void aStaleAttemptCannotChangeANewerOne() throws Exception {
     long id = resultsSubmission();
     awaitStatus(id, SubmissionStatus.FINISHED);
