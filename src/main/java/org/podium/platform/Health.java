@@ -1,8 +1,8 @@
 package org.podium.platform;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,18 +19,22 @@ public class Health {
 
   @Inject HealthChecks checks;
 
+  @Inject Instance<NodeHealth> node;
+
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response get() {
     HealthReport report = checks.check();
-    JsonObject body =
+    JsonObjectBuilder body =
         Json.createObjectBuilder()
             .add("status", report.status().name())
             .add("database", json(report.database()))
             .add("messaging", json(report.messaging()))
-            .add("docker", json(report.docker()))
-            .build();
-    return Response.status(report.httpStatus()).entity(body).build();
+            .add("docker", json(report.docker()));
+    if (node.isResolvable()) {
+      body.add("node", json(node.get().node()));
+    }
+    return Response.status(report.httpStatus()).entity(body.build()).build();
   }
 
   private static JsonObjectBuilder json(ComponentHealth component) {

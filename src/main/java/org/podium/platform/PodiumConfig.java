@@ -25,6 +25,15 @@ public class PodiumConfig {
         .orElseGet(() -> Path.of(System.getProperty("user.home"), ".podium"));
   }
 
+  /**
+   * Competition data, submissions, their attempts and the staging of uploads: {@code PODIUM_DATA},
+   * default {@code PODIUM_HOME/data}. Nodes of one installation share it (e.g. NFS), at the same
+   * path on every node, since their engines mount folders from it into containers.
+   */
+  public Path data() {
+    return read("podium.data", "PODIUM_DATA").map(Path::of).orElseGet(() -> home().resolve("data"));
+  }
+
   /** Docker engine address: {@code DOCKER_HOST}, default the local unix socket. */
   public String dockerHost() {
     return read("podium.docker.host", "DOCKER_HOST").orElse("unix:///var/run/docker.sock");

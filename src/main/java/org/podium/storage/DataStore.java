@@ -19,7 +19,7 @@ public class DataStore {
   @Inject PodiumConfig config;
 
   public Path root() {
-    return config.home().resolve("data");
+    return config.data();
   }
 
   public Path phaseInput(long phaseId) {

@@ -68,6 +68,33 @@ class HealthIT {
     assertEquals(engine.apiVersion(), docker.getString("apiVersion"));
   }
 
+  @Test
+  void reportsThisNodeItsRunSlotsAndItsLeaseHeartbeat() throws Exception {
+    JsonObject[] node = new JsonObject[1];
+    // The heartbeat's first beat comes one period (10 s) after the start.
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              HttpResponse<String> response = get();
+              node[0] =
+                  Json.createReader(new StringReader(response.body()))
+                      .readObject()
+                      .getJsonObject("node");
+              return node[0] != null && !node[0].getString("lastHeartbeat").equals("none yet");
+            });
+
+    assertEquals("up", node[0].getString("status"), node[0].toString());
+    assertTrue(!node[0].getString("name").isBlank());
+    assertEquals("all", node[0].getString("role"));
+    int slots = Integer.parseInt(node[0].getString("slots"));
+    int free = Integer.parseInt(node[0].getString("freeSlots"));
+    assertTrue(slots >= 1 && free >= 0 && free <= slots, node[0].toString());
+    assertEquals("60", node[0].getString("leaseSeconds"));
+    java.time.Instant beat = java.time.Instant.parse(node[0].getString("lastHeartbeat"));
+    assertTrue(beat.isAfter(java.time.Instant.now().minusSeconds(30)), "a recent beat: " + beat);
+  }
+
   private HttpResponse<String> get() throws Exception {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     HttpRequest request =

@@ -53,6 +53,8 @@ class EngineOutageIT {
       environment.put("PODIUM_DB_USER", database.user());
       environment.put("PODIUM_DB_PASSWORD", database.password());
       environment.put("PODIUM_HOME", home.toString());
+      Path data = work.resolve("shared-data");
+      environment.put("PODIUM_DATA", data.toString());
       environment.put("PODIUM_NODE_ID", "outage-node");
       environment.put("DOCKER_HOST", engine.host());
       ServerProcess server = ServerProcess.forIntegrationTest(war, work, PORT_OFFSET, environment);
@@ -81,6 +83,11 @@ class EngineOutageIT {
                     .build());
         organizer.uploadData(competition, phase, false, Map.of("data.txt", "abc\nhello\n"));
         organizer.uploadData(competition, phase, true, Map.of("truth.csv", "id,value\n1,3\n2,4\n"));
+        // The data lives where PODIUM_DATA says, not under PODIUM_HOME.
+        assertTrue(
+            java.nio.file.Files.isRegularFile(
+                data.resolve("phases/" + phase + "/reference/truth.csv")));
+        assertTrue(!java.nio.file.Files.exists(home.resolve("data/phases")));
 
         // Four participants, five submissions each.
         List<ApiClient> owners = new ArrayList<>();

@@ -240,6 +240,66 @@ class SubmissionPipelineIT {
   }
 
   @Test
+  void aBurstOfSubmissionsAllFinishEachRunOnceNoneStranded() throws Exception {
+    Setup setup = competition(false, null);
+    String path = "competitions/" + setup.competitionId() + "/submissions";
+    byte[] results = Zips.of(Map.of("predictions.csv", "1,3\n2,4\n"));
+    // 20 participants send 10 each, all at once: far more than the slots, and each participant's
+    // own runs take turns.
+    List<ApiClient> participants = new java.util.ArrayList<>();
+    for (int p = 0; p < 20; p++) {
+      ApiClient participant = new ApiClient(base).newParticipant(base, "burst");
+      participant.join(setup.competitionId());
+      participants.add(participant);
+    }
+    java.util.concurrent.ExecutorService senders =
+        java.util.concurrent.Executors.newFixedThreadPool(10);
+    List<java.util.concurrent.Future<long[]>> sent = new java.util.ArrayList<>();
+    for (ApiClient participant : participants) {
+      for (int i = 0; i < 10; i++) {
+        sent.add(
+            senders.submit(
+                () -> {
+                  ApiClient.Reply reply =
+                      participant.postMultipart(
+                          path,
+                          Map.of("phaseId", Long.toString(setup.phaseId())),
+                          "results.zip",
+                          "application/zip",
+                          results);
+                  assertEquals(201, reply.status(), reply.body());
+                  return new long[] {
+                    participants.indexOf(participant), reply.json().getJsonNumber("id").longValue()
+                  };
+                }));
+      }
+    }
+    List<long[]> ids = new java.util.ArrayList<>();
+    for (var future : sent) {
+      ids.add(future.get());
+    }
+    senders.shutdown();
+
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                participants.stream()
+                    .allMatch(
+                        participant ->
+                            participant.get(path).array().stream()
+                                .map(JsonObject.class::cast)
+                                .allMatch(row -> row.getString("status").equals("FINISHED"))));
+    for (long[] owned : ids) {
+      JsonObject submission =
+          participants.get((int) owned[0]).get("submissions/" + owned[1]).json();
+      assertEquals("FINISHED", submission.getString("status"), submission.toString());
+      assertEquals(1, submission.getInt("attempt"), "run once: " + submission);
+    }
+  }
+
+  @Test
   void failingImageFailsWithItsExitCodeAndLogsForOwnerAndOrganizerOnly() {
     Setup setup = competition(true, null);
     long id =
@@ -476,6 +536,11 @@ class SubmissionPipelineIT {
 
   /** A phase of {@code setup}'s competition scored by a container; its id. */
   private long scoredByContainer(Setup setup, String image, String command) {
+    return scoredByContainer(setup, image, command, "codalab");
+  }
+
+  /** The same with the scoring container's mount layout, {@code codalab} or {@code codabench}. */
+  private long scoredByContainer(Setup setup, String image, String command, String layout) {
     ApiClient.Reply phase =
         setup
             .admin()
@@ -487,7 +552,10 @@ class SubmissionPipelineIT {
                     .add("memoryMb", 128)
                     .add(
                         "scoring",
-                        Json.createObjectBuilder().add("image", image).add("command", command))
+                        Json.createObjectBuilder()
+                            .add("image", image)
+                            .add("command", command)
+                            .add("layout", layout))
                     .add(
                         "columns",
                         Json.createArrayBuilder()
@@ -496,6 +564,7 @@ class SubmissionPipelineIT {
                                     .add("key", "score")
                                     .add("label", "Score")
                                     .add("sort", "desc")
+                                    .add("decimals", 2)
                                     .add("primary", true)))
                     .build());
     assertEquals(201, phase.status(), phase.body());
@@ -637,34 +706,9 @@ class SubmissionPipelineIT {
               + " && test -d "
               + (layout.equals("codabench") ? "/app/input" : "/mnt/in")
               + " && echo 'score: 0.75' > $output/scores.txt";
-      ApiClient.Reply phase =
-          setup
-              .admin()
-              .post(
-                  "competitions/" + setup.competitionId() + "/phases",
-                  Json.createObjectBuilder()
-                      .add("name", "Scored by a container")
-                      .add("executionTimeLimitSeconds", 30)
-                      .add("memoryMb", 128)
-                      .add(
-                          "scoring",
-                          Json.createObjectBuilder()
-                              .add("image", RegistryImages.BUSYBOX)
-                              .add("command", "/bin/busybox sh -c \"" + script + "\"")
-                              .add("layout", layout))
-                      .add(
-                          "columns",
-                          Json.createArrayBuilder()
-                              .add(
-                                  Json.createObjectBuilder()
-                                      .add("key", "score")
-                                      .add("label", "Score")
-                                      .add("sort", "desc")
-                                      .add("decimals", 2)
-                                      .add("primary", true)))
-                      .build());
-      assertEquals(201, phase.status(), phase.body());
-      long phaseId = phase.json().getJsonNumber("id").longValue();
+      long phaseId =
+          scoredByContainer(
+              setup, RegistryImages.BUSYBOX, "/bin/busybox sh -c \"" + script + "\"", layout);
       setup
           .admin()
           .put(
@@ -672,18 +716,7 @@ class SubmissionPipelineIT {
               "application/zip",
               Zips.of(Map.of("truth.csv", "1,3\n2,4\n")));
 
-      long id =
-          setup
-              .participant()
-              .post(
-                  "competitions/" + setup.competitionId() + "/submissions",
-                  Json.createObjectBuilder()
-                      .add("phaseId", phaseId)
-                      .add("image", RegistryImages.EXAMPLE)
-                      .build())
-              .json()
-              .getJsonNumber("id")
-              .longValue();
+      long id = submit(setup, phaseId, RegistryImages.EXAMPLE);
       JsonObject ended = awaitEnd(setup.participant(), id);
 
       assertEquals("FINISHED", ended.getString("status"), layout + ": " + ended);
