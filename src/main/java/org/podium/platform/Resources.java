@@ -27,6 +27,15 @@ public final class Resources {
   public static final String RUN_QUEUE_DESTINATION = "jms/podium/RunRequests";
 
   /**
+   * The topic of run control: each message names one attempt whose containers must stop, heard by
+   * every node (WildFly java:global/jms/podium/RunControl, Payara jms/podium/RunControl).
+   */
+  public static final String RUN_CONTROL_TOPIC = "jms/podium/RunControl";
+
+  /** The run-control topic's name for its listener's activation: Payara's (see the queue's). */
+  public static final String RUN_CONTROL_DESTINATION = "jms/podium/RunControl";
+
+  /**
    * The managed executor that drives sandbox runs (WildFly java:global/concurrent/podium/compute,
    * Payara concurrent/podium/compute).
    */

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.podium.account.Account;
-import org.podium.compute.Sandbox;
 import org.podium.platform.Problem;
 import org.podium.storage.DataStore;
 import org.podium.storage.Uploads;
@@ -25,13 +24,13 @@ public class SubmissionControl {
 
   @Inject SubmissionLifecycle lifecycle;
 
-  @Inject Sandbox sandbox;
-
   @Inject DataStore dataStore;
 
   @Inject Uploads uploads;
 
   @Inject RunRequests runRequests;
+
+  @Inject RunControl runControl;
 
   /** The logs of the latest attempt. */
   public record Logs(String stdout, String stderr, boolean truncated) {}
@@ -84,21 +83,16 @@ public class SubmissionControl {
 
   public Submission cancel(Account caller, long id) {
     Submission submission = submissions.visible(caller, id);
-    SubmissionStatus before = submission.getStatus();
     if (!lifecycle.cancel(id)) {
       throw Problem.conflict(
           "submission " + id + " has ended already (" + submission.getStatus() + ")");
     }
     entityManager.refresh(submission);
-    // Its containers, if they run here, go now; the run then ends as CANCELLED and nothing is
-    // scored. A worker that claimed the submission but has not started its container yet finds the
-    // cancel waiting. (Runs on another node stop at that node's next heartbeat.)
-    String runId = "s" + id + "-a" + submission.getAttempt();
-    sandbox.cancel(runId);
-    if (before == SubmissionStatus.SCORING) {
-      sandbox.cancel(runId + "-scoring");
-    } else {
-      sandbox.stopIfRunning(runId + "-scoring");
+    // Whichever node runs it stops its containers (run and scoring) when this commits; the run
+    // then ends as CANCELLED and nothing is scored. A worker that claimed it but has not started
+    // its container yet finds the stop waiting.
+    if (submission.getAttempt() > 0) {
+      runControl.stop(id, submission.getAttempt());
     }
     return submission;
   }

@@ -1,0 +1,52 @@
+package org.podium.submission;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import org.podium.compute.Sandbox;
+import org.podium.platform.Resources;
+
+/**
+ * Hears run control on every node: when this node holds the named attempt, its containers stop now
+ * (and, if it has not started them yet, they never start); other nodes ignore it.
+ */
+@MessageDriven(
+    activationConfig = {
+      @ActivationConfigProperty(
+          propertyName = "destinationLookup",
+          propertyValue = Resources.RUN_CONTROL_DESTINATION),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Topic")
+    })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RunControlListener implements MessageListener {
+
+  @Inject LocalRuns localRuns;
+
+  @Inject Sandbox sandbox;
+
+  @Override
+  public void onMessage(Message message) {
+    String[] words;
+    try {
+      words = ((TextMessage) message).getText().split(" ");
+    } catch (JMSException e) {
+      throw new IllegalStateException("unreadable run control", e);
+    }
+    long id = Long.parseLong(words[0]);
+    int attempt = Integer.parseInt(words[1]);
+    if (localRuns.all().contains(new SubmissionLifecycle.Held(id, attempt))) {
+      // The runner forgets these cancels when the attempt ends, whether or not they were needed.
+      String runId = "s" + id + "-a" + attempt;
+      sandbox.cancel(runId);
+      sandbox.cancel(runId + "-scoring");
+    }
+  }
+}
