@@ -19,6 +19,10 @@ public class LocalRuns {
     running.remove(new SubmissionLifecycle.Held(run.submissionId(), run.attempt()));
   }
 
+  boolean holds(SubmissionLifecycle.Held attempt) {
+    return running.contains(attempt);
+  }
+
   List<SubmissionLifecycle.Held> all() {
     return List.copyOf(running);
   }

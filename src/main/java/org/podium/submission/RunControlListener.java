@@ -40,13 +40,12 @@ public class RunControlListener implements MessageListener {
     } catch (JMSException e) {
       throw new IllegalStateException("unreadable run control", e);
     }
-    long id = Long.parseLong(words[0]);
-    int attempt = Integer.parseInt(words[1]);
-    if (localRuns.all().contains(new SubmissionLifecycle.Held(id, attempt))) {
+    var attempt =
+        new SubmissionLifecycle.Held(Long.parseLong(words[0]), Integer.parseInt(words[1]));
+    if (localRuns.holds(attempt)) {
       // The runner forgets these cancels when the attempt ends, whether or not they were needed.
-      String runId = "s" + id + "-a" + attempt;
-      sandbox.cancel(runId);
-      sandbox.cancel(runId + "-scoring");
+      sandbox.cancel(attempt.runId());
+      sandbox.cancel(attempt.runId() + "-scoring");
     }
   }
 }

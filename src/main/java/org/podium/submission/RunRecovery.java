@@ -129,9 +129,8 @@ public class RunRecovery {
         lifecycle.renew(config.nodeName(), localRuns.all(), config.leaseDuration())) {
       // Cancelled, ended or taken over: its containers go (at every heartbeat while its runner
       // goes on), and nothing it does later counts.
-      String runId = "s" + gone.id() + "-a" + gone.attempt();
-      sandbox.stopIfRunning(runId);
-      sandbox.stopIfRunning(runId + "-scoring");
+      sandbox.stopIfRunning(gone.runId());
+      sandbox.stopIfRunning(gone.runId() + "-scoring");
     }
   }
 

@@ -317,7 +317,12 @@ public class SubmissionLifecycle {
   }
 
   /** Attempt keys ({@code s{id}-a{n}}) of this node's runs whose lease it still holds. */
-  public record Held(long id, int attempt) {}
+  public record Held(long id, int attempt) {
+
+    String runId() {
+      return "s" + id + "-a" + attempt;
+    }
+  }
 
   /**
    * Renews the leases of {@code held} runs on {@code node}; returns those it no longer holds (taken

@@ -30,8 +30,7 @@ final class DemoData {
     if (Files.exists(marker)) {
       return BootstrapCredentials.read(participantHome).orElseThrow();
     }
-    BootstrapCredentials admin = BootstrapCredentials.read(home).orElseThrow();
-    ApiClient organizer = ApiClient.basic(base, admin.username(), admin.password()).tokenClient();
+    ApiClient organizer = ApiClient.admin(base, home);
     long competition =
         organizer.createCompetition(
             Json.createObjectBuilder()

@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.podium.account.BootstrapCredentials;
 import org.podium.testing.ApiClient;
 import org.podium.testing.Zips;
 
@@ -37,8 +36,7 @@ public final class BurstBenchmark {
     int clients = Integer.getInteger("bench.clients", 30);
     int people = Integer.getInteger("bench.participants", 100);
 
-    BootstrapCredentials admin = BootstrapCredentials.read(home).orElseThrow();
-    ApiClient organizer = ApiClient.basic(base, admin.username(), admin.password()).tokenClient();
+    ApiClient organizer = ApiClient.admin(base, home);
     long competition =
         organizer.createCompetition(
             jakarta.json.Json.createObjectBuilder()

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.podium.account.BootstrapCredentials;
 import org.podium.compute.DockerEngine;
 import org.podium.devserver.EmbeddedDatabase;
 import org.podium.devserver.ServerProcess;
@@ -61,9 +60,7 @@ class EngineOutageIT {
       try {
         server.awaitHealth(Duration.ofMinutes(3));
         URL base = server.base().toURL();
-        BootstrapCredentials admin = BootstrapCredentials.read(home).orElseThrow();
-        ApiClient organizer =
-            ApiClient.basic(base, admin.username(), admin.password()).tokenClient();
+        ApiClient organizer = ApiClient.admin(base, home);
         long competition =
             organizer.createCompetition(
                 Json.createObjectBuilder()

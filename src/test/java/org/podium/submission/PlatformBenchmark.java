@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.podium.account.BootstrapCredentials;
 import org.podium.compute.DockerEngine;
 import org.podium.compute.SandboxLimits;
 import org.podium.compute.SandboxSettings;
@@ -41,8 +40,7 @@ public final class PlatformBenchmark {
     try (DockerEngine engine = new DockerEngine(DockerRequirement.settings());
         LocalRegistry registry = LocalRegistry.start()) {
       RegistryImages.pushAll(engine.calls());
-      BootstrapCredentials admin = BootstrapCredentials.read(home).orElseThrow();
-      ApiClient organizer = ApiClient.basic(base, admin.username(), admin.password()).tokenClient();
+      ApiClient organizer = ApiClient.admin(base, home);
       long competition =
           organizer.createCompetition(
               Json.createObjectBuilder()

@@ -164,7 +164,8 @@ class RunPropertiesIT {
   }
 
   /**
-   * Puts a finished submission back into a live state of attempt {@code attempt} on {@code node}.
+   * Puts a finished submission back into {@code status} as attempt {@code attempt} on {@code node}
+   * (null for none), its scores gone, started and last requested long ago.
    */
   private void relive(
       long id, SubmissionStatus status, int attempt, String node, Instant leaseUntil)
@@ -177,7 +178,8 @@ class RunPropertiesIT {
     entityManager
         .createQuery(
             "update Submission s set s.status = :status, s.attempt = :attempt, s.node = :node,"
-                + " s.leaseUntil = :lease, s.startedAt = :started, s.failingSince = null where s.id = :id")
+                + " s.leaseUntil = :lease, s.startedAt = :started, s.requestedAt = :started,"
+                + " s.failingSince = null where s.id = :id")
         .setParameter("status", status)
         .setParameter("attempt", attempt)
         .setParameter("node", node)
@@ -230,20 +232,7 @@ class RunPropertiesIT {
     long id = resultsSubmission();
     awaitStatus(id, SubmissionStatus.FINISHED);
     // Waiting again, as if its request had gone with a broker's lost messages: none exists.
-    transaction.begin();
-    entityManager
-        .createNativeQuery("delete from submission_score where submission_id = ?")
-        .setParameter(1, id)
-        .executeUpdate();
-    entityManager
-        .createQuery(
-            "update Submission s set s.status = :submitted, s.node = null, s.leaseUntil = null,"
-                + " s.requestedAt = :long_ago where s.id = :id")
-        .setParameter("submitted", SubmissionStatus.SUBMITTED)
-        .setParameter("long_ago", Instant.parse("2020-01-01T00:00:00Z"))
-        .setParameter("id", id)
-        .executeUpdate();
-    transaction.commit();
+    relive(id, SubmissionStatus.SUBMITTED, 1, null, null);
 
     recovery.heartbeat(Instant.now()); // (or this node's own, whichever is first)
 

@@ -382,14 +382,7 @@ class SubmissionPipelineIT {
             .longValue();
     await().atMost(Duration.ofSeconds(30)).until(() -> containers(id) == 1);
 
-    long start = System.nanoTime();
-    ApiClient.Reply cancelled =
-        setup
-            .participant()
-            .post("submissions/" + id + "/cancel", (jakarta.json.JsonStructure) null);
-    assertEquals(200, cancelled.status(), cancelled.body());
-    await().atMost(Duration.ofSeconds(2)).until(() -> containers(id) == 0);
-    assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(2)) < 0);
+    cancelAndAwaitNoContainerWithinTwoSeconds(setup, id);
     assertEquals("CANCELLED", awaitEnd(setup.participant(), id).getString("status"));
   }
 
@@ -521,6 +514,17 @@ class SubmissionPipelineIT {
         .atMost(Duration.ofSeconds(60))
         .until(() -> runsOf(id).contains("s" + id + "-a1-scoring"));
 
+    cancelAndAwaitNoContainerWithinTwoSeconds(setup, id);
+    JsonObject ended = awaitEnd(setup.participant(), id);
+    assertEquals("CANCELLED", ended.getString("status"));
+    assertEquals(0, ended.getJsonObject("scores").size(), ended.toString());
+  }
+
+  /**
+   * The participant cancels {@code id}; within 2 s no container of any of its attempts (run or
+   * scoring) is left.
+   */
+  private void cancelAndAwaitNoContainerWithinTwoSeconds(Setup setup, long id) {
     long start = System.nanoTime();
     ApiClient.Reply cancelled =
         setup
@@ -529,9 +533,6 @@ class SubmissionPipelineIT {
     assertEquals(200, cancelled.status(), cancelled.body());
     await().atMost(Duration.ofSeconds(2)).until(() -> runsOf(id).isEmpty());
     assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(2)) < 0);
-    JsonObject ended = awaitEnd(setup.participant(), id);
-    assertEquals("CANCELLED", ended.getString("status"));
-    assertEquals(0, ended.getJsonObject("scores").size(), ended.toString());
   }
 
   /** A phase of {@code setup}'s competition scored by a container; its id. */

@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.podium.account.BootstrapCredentials;
 import org.podium.compute.DockerEngine;
 import org.podium.testing.ApiClient;
 import org.podium.testing.DockerRequirement;
@@ -57,8 +56,7 @@ public final class UploadBenchmark {
         "files: data zip %,d bytes, docker save archive %,d bytes%n",
         Files.size(zip), Files.size(archive));
 
-    BootstrapCredentials admin = BootstrapCredentials.read(home).orElseThrow();
-    ApiClient organizer = ApiClient.basic(base, admin.username(), admin.password()).tokenClient();
+    ApiClient organizer = ApiClient.admin(base, home);
     long competition =
         organizer.createCompetition(
             Json.createObjectBuilder()

@@ -322,14 +322,19 @@ public final class ApiClient {
 
   /** A client signed in as the bootstrap administrator of the integration-test server. */
   public static ApiClient admin(URL deployment) {
+    return admin(
+        deployment,
+        java.nio.file.Path.of(System.getProperty("podium.it.home", "target/podium-home-it")));
+  }
+
+  /** A client signed in as the bootstrap administrator of the server whose home is {@code home}. */
+  public static ApiClient admin(URL deployment, java.nio.file.Path home) {
     var credentials =
-        org.podium.account.BootstrapCredentials.read(
-                java.nio.file.Path.of(
-                    System.getProperty("podium.it.home", "target/podium-home-it")))
+        org.podium.account.BootstrapCredentials.read(home)
             .orElseThrow(
                 () ->
                     new IllegalStateException(
-                        "the test server has no bootstrap administrator yet"));
+                        "the server at " + home + " has no bootstrap administrator yet"));
     return basic(deployment, credentials.username(), credentials.password()).tokenClient();
   }
 }
