@@ -175,15 +175,20 @@ class RunPropertiesIT {
         .createNativeQuery("delete from submission_score where submission_id = ?")
         .setParameter(1, id)
         .executeUpdate();
-    entityManager
-        .createQuery(
+    // (no lease written as a literal null: EclipseLink binds a null parameter as text)
+    var update =
+        entityManager.createQuery(
             "update Submission s set s.status = :status, s.attempt = :attempt, s.node = :node,"
-                + " s.leaseUntil = :lease, s.startedAt = :started, s.requestedAt = :started,"
-                + " s.failingSince = null where s.id = :id")
+                + (leaseUntil == null ? " s.leaseUntil = null," : " s.leaseUntil = :lease,")
+                + " s.startedAt = :started, s.requestedAt = :started,"
+                + " s.failingSince = null where s.id = :id");
+    if (leaseUntil != null) {
+      update.setParameter("lease", leaseUntil);
+    }
+    update
         .setParameter("status", status)
         .setParameter("attempt", attempt)
         .setParameter("node", node)
-        .setParameter("lease", leaseUntil)
         .setParameter("started", Instant.parse("2020-01-01T00:00:00Z"))
         .setParameter("id", id)
         .executeUpdate();
