@@ -24,7 +24,7 @@ import java.util.logging.Logger;
  * <p>{@link #run} blocks its thread until the run ends; {@link #cancel} may be called from any
  * other thread.
  */
-public final class Sandbox {
+public final class Sandbox implements SandboxRuns {
 
   private static final Logger LOG = Logger.getLogger(Sandbox.class.getName());
 
@@ -47,6 +47,7 @@ public final class Sandbox {
   }
 
   /** Runs one spec to its end; never throws for anything the container or the engine does. */
+  @Override
   public RunResult run(RunSpec spec) {
     LiveRun run = new LiveRun();
     if (live.putIfAbsent(spec.runId(), run) != null) {
@@ -87,6 +88,7 @@ public final class Sandbox {
   }
 
   /** Forgets a cancel that reached {@code runId} before it started, once it can no longer start. */
+  @Override
   public void forget(String runId) {
     cancelledBeforeStart.remove(runId);
   }

@@ -171,6 +171,11 @@ public class PodiumConfig {
     return (int) number("podium.compute.threads", "PODIUM_COMPUTE_THREADS", 2);
   }
 
+  /** What this node does: all (default), web or worker, see {@link NodeRole}. */
+  public NodeRole role() {
+    return read("podium.role", "PODIUM_ROLE").map(NodeRole::of).orElse(NodeRole.ALL);
+  }
+
   /** This server's name in a cluster, recorded on the submissions it runs. */
   public String nodeName() {
     return read("podium.node.id", "PODIUM_NODE_ID").orElse("podium-1");

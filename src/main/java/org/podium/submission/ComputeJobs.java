@@ -60,9 +60,18 @@ public class ComputeJobs {
     return slots;
   }
 
-  /** Free run slots on this node now. */
+  /** Free run slots on this node now: none on a node that takes no runs. */
   public int freeSlots() {
-    return slots().availablePermits();
+    return takesRuns() ? slots().availablePermits() : 0;
+  }
+
+  /**
+   * Whether run requests reach this node: unless its role is web on WildFly, whose delivery group
+   * {@code podium-runs} then holds the listener back (server-config/wildfly/podium.cli). Payara has
+   * no such switch: its listener always delivers, whatever the role.
+   */
+  public boolean takesRuns() {
+    return config.role().takesRuns() || System.getProperty("jboss.server.base.dir") == null;
   }
 
   /**

@@ -13,8 +13,9 @@ import org.podium.compute.Sandbox;
 import org.podium.platform.Resources;
 
 /**
- * Hears run control on every node: when this node holds the named attempt, its containers stop now
- * (and, if it has not started them yet, they never start); other nodes ignore it.
+ * Hears run control on every node. A stop: when this node holds the named attempt, its containers
+ * stop now (and, if it has not started them yet, they never start); other nodes ignore it. A
+ * change: the browsers connected to this node that show the submission redraw it.
  */
 @MessageDriven(
     activationConfig = {
@@ -32,13 +33,21 @@ public class RunControlListener implements MessageListener {
 
   @Inject Sandbox sandbox;
 
+  @Inject SubmissionPush push;
+
   @Override
   public void onMessage(Message message) {
     String[] words;
+    String kind;
     try {
       words = ((TextMessage) message).getText().split(" ");
+      kind = message.getStringProperty(RunControl.KIND);
     } catch (JMSException e) {
       throw new IllegalStateException("unreadable run control", e);
+    }
+    if (RunControl.CHANGED.equals(kind)) {
+      push.changed(Long.parseLong(words[0]));
+      return;
     }
     var attempt =
         new SubmissionLifecycle.Held(Long.parseLong(words[0]), Integer.parseInt(words[1]));

@@ -31,7 +31,8 @@ public class RunNodeHealth implements NodeHealth {
     Instant beat = recovery.lastBeat();
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("name", config.nodeName());
-    facts.put("role", "all");
+    facts.put("role", config.role().word());
+    facts.put("takesRuns", Boolean.toString(computeJobs.takesRuns()));
     facts.put("slots", Integer.toString(config.computeSlots()));
     facts.put("freeSlots", Integer.toString(computeJobs.freeSlots()));
     facts.put("runsHeld", Integer.toString(localRuns.size()));

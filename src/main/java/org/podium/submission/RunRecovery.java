@@ -29,12 +29,13 @@ import org.podium.platform.PodiumConfig;
  * taken over after a pause longer than the lease), takes over attempts of any node whose lease
  * expired (their containers removed if this node's engine has them; then run again or, when the
  * retry policy gives up, failed as "worker lost"), and sends run requests again for waiting
- * submissions whose request has gone missing. At start-up, this node's own attempts (it died under
- * them) are taken over at once.
+ * submissions whose request has gone missing. At start-up, the containers this installation left on
+ * this node's engine go, except those of runs other nodes hold (nodes may share an engine), and
+ * this node's own attempts (it died under them) are taken over at once.
  */
 @Singleton
 @Startup
-@DependsOn({"DatabaseMigration", "ContainerReaping"})
+@DependsOn("DatabaseMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RunRecovery {
@@ -64,9 +65,17 @@ public class RunRecovery {
 
   @PostConstruct
   public void recoverAfterRestart() {
+    if (!config.role().takesRuns() && computeJobs.takesRuns()) {
+      LOG.severe(
+          "PODIUM_ROLE="
+              + config.role().word()
+              + " cannot hold back run requests on this server (only WildFly has delivery groups):"
+              + " this node takes runs");
+    }
     Instant started =
         Instant.ofEpochMilli(
             java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+    reapOrphans();
     int lost = 0;
     for (LiveAttempt attempt : lifecycle.live(config.nodeName())) {
       // Only what was claimed before this server started: a run request may already be running.
@@ -99,6 +108,24 @@ public class RunRecovery {
     long period = config.heartbeat().toMillis();
     if (timers.getTimers().isEmpty()) {
       timers.createIntervalTimer(period, period, new TimerConfig("run leases", false));
+    }
+  }
+
+  /** Removes containers no run of this node or a live lease of another node owns. */
+  private void reapOrphans() {
+    try {
+      Set<String> owned = new HashSet<>(sandbox.liveRuns());
+      for (LiveAttempt attempt : lifecycle.liveElsewhere(config.nodeName())) {
+        owned.add(attempt.runId());
+        owned.add(attempt.runId() + "-scoring");
+      }
+      List<String> reaped = reaper.reap(owned);
+      if (!reaped.isEmpty()) {
+        LOG.info(() -> "Removed " + reaped.size() + " containers left by earlier runs: " + reaped);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING, "Could not look for containers left by earlier runs: {0}", e.getMessage());
     }
   }
 

@@ -363,10 +363,21 @@ public class SubmissionLifecycle {
 
   /** Attempts in progress on {@code node}. */
   public List<LiveAttempt> live(String node) {
+    return liveWhere("s.node = :node", node);
+  }
+
+  /** Attempts in progress on any node but {@code node}: not this node's to remove. */
+  public List<LiveAttempt> liveElsewhere(String node) {
+    return liveWhere("s.node <> :node", node);
+  }
+
+  private List<LiveAttempt> liveWhere(String nodeCondition, String node) {
     return entityManager
         .createQuery(
             "select new org.podium.submission.LiveAttempt(s.id, s.attempt, s.status, s.startedAt, s.node)"
-                + " from Submission s where s.node = :node and s.status in :live",
+                + " from Submission s where "
+                + nodeCondition
+                + " and s.status in :live",
             LiveAttempt.class)
         .setParameter("node", node)
         .setParameter("live", LIVE)

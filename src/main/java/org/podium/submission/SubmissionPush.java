@@ -1,8 +1,6 @@
 package org.podium.submission;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.faces.push.Push;
 import jakarta.faces.push.PushContext;
 import jakarta.inject.Inject;
@@ -13,8 +11,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Tells the browsers of a submission's owner and of its competition's organizers that it changed,
- * once the change has committed: their pages re-render the submissions table.
+ * Tells the browsers connected to this node, of a submission's owner and of its competition's
+ * organizers, that it changed: their pages re-render the submissions table. Called for every
+ * committed change, whichever node made it ({@link RunControlListener}).
  */
 @ApplicationScoped
 public class SubmissionPush {
@@ -26,17 +25,17 @@ public class SubmissionPush {
   @PersistenceContext EntityManager entityManager;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SubmissionChanged change) {
+  void changed(long submissionId) {
     List<?> owner =
         entityManager
             .createQuery("select s.participant.account.username from Submission s where s.id = :id")
-            .setParameter("id", change.submissionId())
+            .setParameter("id", submissionId)
             .getResultList();
     List<?> organizers =
         entityManager
             .createQuery(
                 "select o.username from Submission s join s.phase.competition.organizers o where s.id = :id")
-            .setParameter("id", change.submissionId())
+            .setParameter("id", submissionId)
             .getResultList();
     Set<String> users = new java.util.HashSet<>();
     owner.forEach(user -> users.add(user.toString()));

@@ -23,8 +23,8 @@ import org.podium.compute.ImageSource;
 import org.podium.compute.RunOutcome;
 import org.podium.compute.RunResult;
 import org.podium.compute.RunSpec;
-import org.podium.compute.Sandbox;
 import org.podium.compute.SandboxLimits;
+import org.podium.compute.SandboxRuns;
 import org.podium.platform.PodiumConfig;
 import org.podium.scoring.Scores;
 import org.podium.scoring.Scoring;
@@ -43,7 +43,7 @@ public class SubmissionRunner {
   private static final Logger LOG = Logger.getLogger(SubmissionRunner.class.getName());
   @Inject SubmissionLifecycle lifecycle;
 
-  @Inject Sandbox sandbox;
+  @Inject SandboxRuns sandbox;
 
   @Inject ImageArchives imageArchives;
 

@@ -19,6 +19,11 @@ import org.podium.account.BootstrapCredentials;
  * Command 1, {@code ./mvnw -Prun}: starts PostgreSQL (embedded, data in {@code PODIUM_HOME}, unless
  * {@code PODIUM_DB_URL} names a server), then the server the build provisioned with Podium deployed
  * — WildFly, or Payara with {@code PODIUM_SERVER=payara} — and stops both on Ctrl-C.
+ *
+ * <p>With {@code PODIUM_NODES=N} (N > 1, WildFly) it starts a local cluster instead: PostgreSQL, a
+ * standalone Artemis broker ({@code server-config/artemis}), and N WildFly nodes on the cluster
+ * configuration, sharing the database, the broker and {@code PODIUM_HOME/data}, each on its own
+ * ports (8080, 8180, …) and with its own console log; Ctrl-C stops them all.
  */
 public final class PodiumServer {
 
@@ -32,6 +37,8 @@ public final class PodiumServer {
 
   private EmbeddedDatabase database;
   private ServerProcess server;
+  private final java.util.List<ServerProcess> nodes = new java.util.ArrayList<>();
+  private ArtemisBroker broker;
 
   private PodiumServer(Path home, Path jbossHome, String serverConfig, Path war, int httpPort) {
     this.home = home;
@@ -61,6 +68,10 @@ public final class PodiumServer {
     Files.createDirectories(home);
     Map<String, String> environment = new HashMap<>(startDatabase());
     environment.put("PODIUM_HOME", home.toString());
+    int count = setting("PODIUM_NODES").map(Integer::parseInt).orElse(1);
+    if (count > 1) {
+      return runCluster(count, environment);
+    }
     if (payara()) {
       Path payaraHome = Path.of(System.getProperty("payara.home"));
       System.out.println("Starting Payara from " + payaraHome);
@@ -88,6 +99,52 @@ public final class PodiumServer {
     String health = server.awaitHealth(STARTUP_LIMIT);
     BootstrapCredentials demo = DemoData.seed(server.base().toURL(), home);
     announce(server.base(), health, demo);
+    return server.waitFor();
+  }
+
+  private int runCluster(int count, Map<String, String> environment) throws Exception {
+    if (payara()) {
+      throw new IllegalStateException(
+          "PODIUM_NODES is for WildFly: Payara nodes cannot share the standalone broker (README)");
+    }
+    int brokerPort = setting("PODIUM_BROKER_PORT").map(Integer::parseInt).orElse(61616);
+    System.out.println(
+        "Starting Artemis on 127.0.0.1:" + brokerPort + ", in " + home.resolve("artemis"));
+    broker = ArtemisBroker.start(ArtemisBroker.distribution(), home.resolve("artemis"), brokerPort);
+    environment.putAll(broker.nodeEnvironment());
+    for (int i = 1; i <= count; i++) {
+      Map<String, String> node = new HashMap<>(environment);
+      node.put("PODIUM_NODE_ID", "node-" + i);
+      Path base = home.resolve("wildfly-node-" + i);
+      System.out.println(
+          "Starting WildFly node-" + i + " (log: " + base.resolve("console.log") + ")");
+      nodes.add(
+          WildFlyProcess.start(
+              jbossHome,
+              WildFlyProcess.CLUSTER_CONFIG,
+              war,
+              base,
+              httpPort - 8080 + (i - 1) * 100,
+              node,
+              false));
+    }
+    java.util.List<String> health = new java.util.ArrayList<>();
+    for (ServerProcess node : nodes) {
+      health.add(node.awaitHealth(STARTUP_LIMIT));
+    }
+    server = nodes.get(0);
+    BootstrapCredentials demo = DemoData.seed(server.base().toURL(), home);
+    announce(server.base(), health.get(0), demo);
+    for (int i = 1; i < nodes.size(); i++) {
+      System.out.println(" node-" + (i + 1) + ":        " + nodes.get(i).base());
+    }
+    System.out.println(
+        " Broker:        tcp://127.0.0.1:"
+            + brokerPort
+            + " (user podium, password in "
+            + home.resolve("artemis/podium-broker-password")
+            + ")");
+    System.out.println();
     return server.waitFor();
   }
 
@@ -150,13 +207,26 @@ public final class PodiumServer {
             + "  (competition \"Demo: predict line lengths\")");
     System.out.println(" Data:          " + home);
     System.out.println(
-        " Press Ctrl-C to stop " + (payara() ? "Payara" : "WildFly") + " and PostgreSQL.");
+        " Press Ctrl-C to stop "
+            + (payara() ? "Payara" : nodes.isEmpty() ? "WildFly" : "every node, the broker")
+            + " and PostgreSQL.");
     System.out.println(line);
     System.out.println();
   }
 
   /** Stops the server, then PostgreSQL; runs on Ctrl-C and when the server ends by itself. */
   private synchronized void stop() {
+    for (ServerProcess node : nodes) {
+      if (node.isAlive()) {
+        System.out.println("Stopping WildFly " + node.base());
+        node.stop();
+      }
+    }
+    if (broker != null) {
+      System.out.println("Stopping Artemis");
+      broker.close();
+      broker = null;
+    }
     if (server != null && server.isAlive()) {
       System.out.println("Stopping " + (payara() ? "Payara" : "WildFly"));
       server.stop();

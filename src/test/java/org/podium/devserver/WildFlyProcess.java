@@ -23,6 +23,12 @@ public final class WildFlyProcess implements ServerProcess {
 
   private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
 
+  /**
+   * The configuration of a node of several: JMS to the standalone broker (server-config/wildfly
+   * configure.sh writes it beside the one-node configuration).
+   */
+  public static final String CLUSTER_CONFIG = "standalone-podium-cluster.xml";
+
   private final Process process;
   private final URI base;
 

@@ -118,7 +118,7 @@ public final class PlatformBenchmark {
     }
   }
 
-  private static long dockerRun(Path work, int i) throws Exception {
+  static long dockerRun(Path work, int i) throws Exception {
     Path out = Files.createDirectories(work.resolve("out-" + i));
     out.toFile().setWritable(true, false);
     SandboxLimits limits = SandboxLimits.DEFAULT.withMemoryBytes(256L * 1024 * 1024);
@@ -128,7 +128,7 @@ public final class PlatformBenchmark {
     return DockerCli.timed(command);
   }
 
-  private static double median(long[] nanos) {
+  static double median(long[] nanos) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
     int n = sorted.length;

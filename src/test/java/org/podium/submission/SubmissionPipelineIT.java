@@ -429,6 +429,10 @@ class SubmissionPipelineIT {
           ended.getString("detail"));
       // The back-off, measured: each attempt starts no sooner than its delay after the one before
       // failed (seen as SUBMITTED again), whatever else the participant has waiting.
+      // Each state lasts seconds (the back-off) and is polled every 100 ms, so all three are seen.
+      for (String state : List.of("SUBMITTED@1", "SUBMITTED@2", "FAILED@3")) {
+        assertTrue(firstSeen.containsKey(state), state + " was never seen: " + firstSeen);
+      }
       long firstRetry = firstSeen.get("SUBMITTED@1");
       long secondRetry = firstSeen.get("SUBMITTED@2");
       assertTrue(secondRetry - firstRetry >= 4_900, "attempt 2 came too soon: " + firstSeen);
@@ -443,6 +447,61 @@ class SubmissionPipelineIT {
           "a failure of the platform does not use the participant's quota");
     } finally {
       ApiClient.setting(base, "podium.retry.window.minutes", null);
+    }
+  }
+
+  @Test
+  void aRegistryDownForTwoMinutesFailsNothingAndAllFiftyWaitingFinishOnceItIsBack()
+      throws Exception {
+    Setup setup = competition(true, null);
+    String path = "competitions/" + setup.competitionId() + "/submissions";
+    List<ApiClient> owners = new java.util.ArrayList<>();
+    for (int p = 0; p < 10; p++) {
+      ApiClient participant = new ApiClient(base).newParticipant(base, "outage");
+      participant.join(setup.competitionId());
+      owners.add(participant);
+    }
+    registry.stopServing();
+    List<long[]> ids = new java.util.ArrayList<>();
+    try {
+      // Fifty reference submissions wait while the registry is away for two minutes; with the
+      // default retry window (15 minutes) that fails none of them.
+      for (int i = 0; i < 50; i++) {
+        ApiClient owner = owners.get(i % owners.size());
+        ApiClient.Reply sent =
+            owner.post(
+                path, Json.createObjectBuilder().add("image", RegistryImages.EXAMPLE).build());
+        assertEquals(201, sent.status(), sent.body());
+        ids.add(new long[] {i % owners.size(), sent.json().getJsonNumber("id").longValue()});
+      }
+      Thread.sleep(Duration.ofMinutes(2).toMillis());
+      for (long[] owned : ids) {
+        JsonObject waiting = owners.get((int) owned[0]).get("submissions/" + owned[1]).json();
+        assertTrue(
+            List.of("SUBMITTED", "RUNNING").contains(waiting.getString("status")),
+            "still waiting while the registry is away: " + waiting);
+      }
+    } finally {
+      registry.startServing();
+    }
+    await()
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                ids.stream()
+                    .allMatch(
+                        owned ->
+                            List.of("FINISHED", "FAILED", "CANCELLED")
+                                .contains(
+                                    owners
+                                        .get((int) owned[0])
+                                        .get("submissions/" + owned[1])
+                                        .json()
+                                        .getString("status"))));
+    for (long[] owned : ids) {
+      JsonObject ended = owners.get((int) owned[0]).get("submissions/" + owned[1]).json();
+      assertEquals("FINISHED", ended.getString("status"), ended.toString());
     }
   }
 

@@ -48,6 +48,13 @@ public final class ApiClient {
     this.base = base;
   }
 
+  /** The same caller (same credentials) at another node of the installation. */
+  public ApiClient at(URL deployment) {
+    ApiClient client = new ApiClient(deployment);
+    client.authorization = authorization;
+    return client;
+  }
+
   public static ApiClient basic(URL deployment, String username, String password) {
     ApiClient client = new ApiClient(deployment);
     client.authorization =

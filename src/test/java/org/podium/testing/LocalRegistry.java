@@ -18,12 +18,23 @@ public final class LocalRegistry implements AutoCloseable {
   public static final String ADDRESS = "127.0.0.1:5000";
   private static final Path BINARY = Path.of("/usr/bin/docker-registry");
 
-  private final Process process;
+  private Process process;
   private final Path storage;
 
   private LocalRegistry(Process process, Path storage) {
     this.process = process;
     this.storage = storage;
+  }
+
+  /** Stops the registry, keeping what it stores: a registry outage. */
+  public void stopServing() throws InterruptedException {
+    process.destroy();
+    process.waitFor();
+  }
+
+  /** Starts it again on the same storage, after {@link #stopServing}. */
+  public void startServing() throws IOException, InterruptedException {
+    process = serve(storage);
   }
 
   /**
@@ -53,28 +64,32 @@ public final class LocalRegistry implements AutoCloseable {
             addr: %s
           """
               .formatted(storage.resolve("data"), ADDRESS));
-      Process process =
-          new ProcessBuilder(BINARY.toString(), "serve", config.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(storage.resolve("registry.log").toFile())
-              .start();
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-      while (!answers()) {
-        if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-          process.destroyForcibly();
-          throw new IllegalStateException(
-              "docker-registry did not start: "
-                  + Files.readString(storage.resolve("registry.log")));
-        }
-        Thread.sleep(100);
-      }
-      return new LocalRegistry(process, storage);
+      return new LocalRegistry(serve(storage), storage);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static Process serve(Path storage) throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(BINARY.toString(), "serve", storage.resolve("config.yml").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(storage.resolve("registry.log").toFile()))
+            .start();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (!answers()) {
+      if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(
+            "docker-registry did not start: " + Files.readString(storage.resolve("registry.log")));
+      }
+      Thread.sleep(100);
+    }
+    return process;
   }
 
   private static boolean answers() {
