@@ -19,14 +19,14 @@ public class WorkerNodeFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
 
-  private final boolean worker = new PodiumConfig().role() == NodeRole.WORKER;
+  private final boolean servesUsers = new PodiumConfig().role().servesUsers();
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (!worker || path.equals("/api/health")) {
+    if (servesUsers || path.equals("/api/health")) {
       chain.doFilter(request, response);
       return;
     }

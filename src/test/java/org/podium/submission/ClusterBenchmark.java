@@ -69,25 +69,7 @@ public final class ClusterBenchmark {
       }
       URL base = nodes.get(0).base().toURL();
       ApiClient organizer = ApiClient.admin(base, cluster.home());
-      long competition =
-          organizer.createCompetition(
-              Json.createObjectBuilder()
-                  .add("title", "Cluster bench")
-                  .add("published", true)
-                  .add("enableDockerSubmission", true)
-                  .add("participation", "AUTO")
-                  .build());
-      long phase =
-          organizer.addPhase(
-              competition,
-              Json.createObjectBuilder()
-                  .add("name", "P")
-                  .add("executionTimeLimitSeconds", 60)
-                  .add("memoryMb", 128)
-                  .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
-                  .build());
-      organizer.uploadData(competition, phase, false, Map.of("data.txt", "abc\nhello\n"));
-      organizer.uploadData(competition, phase, true, Map.of("truth.csv", "id,value\n1,3\n2,4\n"));
+      long competition = organizer.lineLengthCompetition("Cluster bench", 60, 128).competition();
       List<ApiClient> participants = new ArrayList<>();
       for (int p = 0; p < 20; p++) {
         ApiClient participant = new ApiClient(base).newParticipant(base, "drain");

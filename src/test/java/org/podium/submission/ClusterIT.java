@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -74,39 +73,12 @@ class ClusterIT {
         URL baseB = nodeB.base().toURL();
 
         ApiClient organizer = ApiClient.admin(baseA, home);
-        long competition =
-            organizer.createCompetition(
-                Json.createObjectBuilder()
-                    .add("title", "Cluster")
-                    .add("published", true)
-                    .add("enableDockerSubmission", true)
-                    .add("participation", "AUTO")
-                    .build());
-        long phase =
-            organizer.addPhase(
-                competition,
-                Json.createObjectBuilder()
-                    .add("name", "P")
-                    .add("executionTimeLimitSeconds", 600)
-                    .add("memoryMb", 128)
-                    .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
-                    .build());
-        organizer.uploadData(competition, phase, false, Map.of("data.txt", "abc\nhello\n"));
-        organizer.uploadData(competition, phase, true, Map.of("truth.csv", "id,value\n1,3\n2,4\n"));
-        String username = "cluster-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "password-" + UUID.randomUUID();
-        assertEquals(
-            201,
-            new ApiClient(baseA)
-                .post(
-                    "accounts",
-                    Json.createObjectBuilder()
-                        .add("username", username)
-                        .add("email", username + "@example.org")
-                        .add("password", password)
-                        .build())
-                .status());
-        ApiClient onNodeA = ApiClient.basic(baseA, username, password).tokenClient();
+        ApiClient.Created created = organizer.lineLengthCompetition("Cluster", 600, 128);
+        long competition = created.competition();
+        ApiClient.Person person = new ApiClient(baseA).register(baseA, "cluster");
+        String username = person.username();
+        String password = person.password();
+        ApiClient onNodeA = person.client();
         onNodeA.join(competition);
         ApiClient onNodeB = onNodeA.at(baseB);
         String submissions = "competitions/" + competition + "/submissions";
@@ -237,6 +209,45 @@ class ClusterIT {
         for (long id : quick) {
           assertEquals(1, survivor.get("submissions/" + id).json().getInt("attempt"));
         }
+
+        // 4. Roles. The dead node comes back as a web node: it takes submissions and serves
+        // pages, but runs none of them (its listener's delivery group is off).
+        String deadName = ranOnA ? "node-a" : "node-b";
+        String survivorName = ranOnA ? "node-b" : "node-a";
+        int deadOffset = ranOnA ? 500 : 600;
+        Map<String, String> deadEngine = ranOnA ? Map.of() : Map.of("DOCKER_HOST", second.host());
+        Map<String, String> asWeb = new HashMap<>(deadEngine);
+        asWeb.put("PODIUM_ROLE", "web");
+        ServerProcess web = cluster.node(deadName, deadOffset, asWeb);
+        String webHealth = web.awaitHealth(Duration.ofMinutes(3));
+        assertTrue(
+            webHealth.contains("\"role\":\"web\"") && webHealth.contains("\"takesRuns\":\"false\""),
+            webHealth);
+        ApiClient onWeb = onNodeA.at(web.base().toURL());
+        int before = runsByNode(database).get(survivorName);
+        List<Long> viaWeb = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          viaWeb.add(submit(onWeb, submissions, RegistryImages.EXAMPLE));
+        }
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(() -> viaWeb.stream().allMatch(id -> ended(onWeb, id)));
+        assertEquals(
+            before + viaWeb.size(),
+            runsByNode(database).get(survivorName),
+            "the web node ran none: " + runsByNode(database));
+        web.stop();
+
+        // As a worker it answers nothing but its health.
+        Map<String, String> asWorker = new HashMap<>(deadEngine);
+        asWorker.put("PODIUM_ROLE", "worker");
+        ServerProcess worker = cluster.node(deadName, deadOffset, asWorker);
+        String workerHealth = worker.awaitHealth(Duration.ofMinutes(3));
+        assertTrue(workerHealth.contains("\"role\":\"worker\""), workerHealth);
+        ApiClient.Reply refused = onNodeA.at(worker.base().toURL()).get("competitions");
+        assertEquals(503, refused.status(), refused.body());
+        assertTrue(refused.body().contains("This node only runs submissions"), refused.body());
       } finally {
         removeContainers(machine, home);
       }

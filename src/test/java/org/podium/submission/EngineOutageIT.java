@@ -61,25 +61,9 @@ class EngineOutageIT {
         server.awaitHealth(Duration.ofMinutes(3));
         URL base = server.base().toURL();
         ApiClient organizer = ApiClient.admin(base, home);
-        long competition =
-            organizer.createCompetition(
-                Json.createObjectBuilder()
-                    .add("title", "Outage")
-                    .add("published", true)
-                    .add("enableDockerSubmission", true)
-                    .add("participation", "AUTO")
-                    .build());
-        long phase =
-            organizer.addPhase(
-                competition,
-                Json.createObjectBuilder()
-                    .add("name", "P")
-                    .add("executionTimeLimitSeconds", 60)
-                    .add("memoryMb", 128)
-                    .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
-                    .build());
-        organizer.uploadData(competition, phase, false, Map.of("data.txt", "abc\nhello\n"));
-        organizer.uploadData(competition, phase, true, Map.of("truth.csv", "id,value\n1,3\n2,4\n"));
+        ApiClient.Created created = organizer.lineLengthCompetition("Outage", 60, 128);
+        long competition = created.competition();
+        long phase = created.phase();
         // The data lives where PODIUM_DATA says, not under PODIUM_HOME.
         assertTrue(
             java.nio.file.Files.isRegularFile(

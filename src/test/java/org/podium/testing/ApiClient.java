@@ -259,8 +259,11 @@ public final class ApiClient {
     }
   }
 
-  /** Registers a fresh participant and returns a client holding a token of theirs. */
-  public ApiClient newParticipant(URL deployment, String prefix) {
+  /** A person who signed up: their credentials, and a client holding a token of theirs. */
+  public record Person(String username, String password, ApiClient client) {}
+
+  /** Signs up a fresh participant named {@code prefix-…}. */
+  public Person register(URL deployment, String prefix) {
     String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     String password = "password-" + UUID.randomUUID();
     Reply registered =
@@ -274,7 +277,12 @@ public final class ApiClient {
     if (registered.status() != 201) {
       throw new IllegalStateException("registration failed: " + registered);
     }
-    return basic(deployment, username, password).tokenClient();
+    return new Person(username, password, basic(deployment, username, password).tokenClient());
+  }
+
+  /** Registers a fresh participant and returns a client holding a token of theirs. */
+  public ApiClient newParticipant(URL deployment, String prefix) {
+    return register(deployment, prefix).client();
   }
 
   /** With Basic credentials: creates a token and returns a client using it. */
@@ -311,6 +319,43 @@ public final class ApiClient {
     if (reply.status() != 204) {
       throw new IllegalStateException("data upload failed: " + reply);
     }
+  }
+
+  /** A competition and its one phase, as {@link #lineLengthCompetition} made them. */
+  public record Created(long competition, long phase) {
+
+    /** The phase's submissions, for POST: {@code competitions/{id}/submissions}. */
+    public String submissions() {
+      return "competitions/" + competition + "/submissions";
+    }
+  }
+
+  /**
+   * A published competition taking Docker submissions, anyone may join, with one open phase scored
+   * by MAE: input {@code abc}, {@code hello} (the example image predicts 3 and 5), reference 3 and
+   * 4. This client must organize.
+   */
+  public Created lineLengthCompetition(String title, int timeLimitSeconds, int memoryMb) {
+    long competition =
+        createCompetition(
+            Json.createObjectBuilder()
+                .add("title", title)
+                .add("published", true)
+                .add("enableDockerSubmission", true)
+                .add("participation", "AUTO")
+                .build());
+    long phase =
+        addPhase(
+            competition,
+            Json.createObjectBuilder()
+                .add("name", "P")
+                .add("executionTimeLimitSeconds", timeLimitSeconds)
+                .add("memoryMb", memoryMb)
+                .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
+                .build());
+    uploadData(competition, phase, false, Map.of("data.txt", "abc\nhello\n"));
+    uploadData(competition, phase, true, Map.of("truth.csv", "id,value\n1,3\n2,4\n"));
+    return new Created(competition, phase);
   }
 
   /** Joins a competition as this client. */
