@@ -127,6 +127,10 @@ public final class PodiumServer {
               httpPort - 8080 + (i - 1) * 100,
               node,
               false));
+      if (i == 1) {
+        // The first node alone creates the schema and the administrator; the others then join.
+        nodes.get(0).awaitHealth(STARTUP_LIMIT);
+      }
     }
     java.util.List<String> health = new java.util.ArrayList<>();
     for (ServerProcess node : nodes) {
