@@ -23,7 +23,8 @@ import org.podium.testing.ApiClient;
  * and the XA commit of the row with its run message). {@code bench.rounds} rounds, interleaved;
  * prints each one's rate and median/p99 latency. Run it against a node that takes no runs, so
  * containers do not share the cores: {@code PODIUM_ROLE=web ./mvnw -Prun}, then {@code ./mvnw
- * -Pbench -Dbench.class=org.podium.submission.AcceptRateBenchmark -Dbench.home=…}.
+ * -Pbench -Dbench.class=org.podium.submission.AcceptRateBenchmark -Dbench.home=…
+ * [-Dbench.parts=123]}.
  */
 public final class AcceptRateBenchmark {
 
@@ -36,6 +37,9 @@ public final class AcceptRateBenchmark {
     int requests = Integer.getInteger("bench.requests", 5000);
     int clients = Integer.getInteger("bench.clients", 30);
     int rounds = Integer.getInteger("bench.rounds", 3);
+    // Which parts to measure, by number (1 anonymous GET, 2 GET with a token, 3 POST): e.g. "3"
+    // alone while the server's transaction statistics count what the POSTs' commits take.
+    String parts = System.getProperty("bench.parts", "123");
 
     ApiClient organizer = ApiClient.admin(base, home);
     long competition =
@@ -73,6 +77,9 @@ public final class AcceptRateBenchmark {
     double[][] p99s = new double[names.length][rounds];
     for (int round = 0; round < rounds; round++) {
       for (int part = 0; part < names.length; part++) {
+        if (parts.indexOf('1' + part) < 0) {
+          continue;
+        }
         double[] measured = burst(calls.get(part), requests, clients);
         rates[part][round] = measured[0];
         p99s[part][round] = measured[2];
@@ -82,6 +89,9 @@ public final class AcceptRateBenchmark {
       }
     }
     for (int part = 0; part < names.length; part++) {
+      if (parts.indexOf('1' + part) < 0) {
+        continue;
+      }
       System.out.printf(
           "median of rounds, %-16s %6.0f req/s, p99 %6.1f ms%n",
           names[part], median(rates[part]), median(p99s[part]));
