@@ -10,7 +10,8 @@
 #   INSTANCE      the broker's own folder: configuration, journal, logs (created if absent)
 #   PORT          where it accepts connections (default 61616); it listens on PODIUM_BROKER_BIND
 #                 (default 127.0.0.1: give the address the nodes reach it at); its heap is
-#                 PODIUM_BROKER_MEMORY (default 512M)
+#                 PODIUM_BROKER_MEMORY (default 512M); it stops taking messages when less than
+#                 PODIUM_BROKER_MIN_DISK_FREE (default 1GB) is free on its disk
 #
 # The login is podium / PODIUM_BROKER_PASSWORD; when that is unset, a password is generated and
 # kept in INSTANCE/podium-broker-password (mode 600) for the nodes' PODIUM_BROKER_PASSWORD.
@@ -68,5 +69,14 @@ settings='      <address-setting match="PodiumRunRequests">\
 sed -i "s#^\( *\)</address-settings>#${settings}\n\1</address-settings>#" "$instance/etc/broker.xml"
 grep -q '<address-setting match="PodiumRunRequests">' "$instance/etc/broker.xml" \
   || { echo "could not add Podium's address settings to $instance/etc/broker.xml" >&2; exit 1; }
+
+# Disk: Artemis blocks every sender once its disk is 90% used (the template's max-disk-usage), which
+# on a large disk shared with Podium's data and images stops all submissions with gigabytes free
+# (each POST waits for the broker for ever). It blocks only when less than PODIUM_BROKER_MIN_DISK_FREE
+# (default 1GB) is free; the journal of run requests is a few megabytes.
+sed -i "s#<max-disk-usage>90</max-disk-usage>#<min-disk-free>${PODIUM_BROKER_MIN_DISK_FREE:-1GB}</min-disk-free>#" \
+  "$instance/etc/broker.xml"
+grep -q '<min-disk-free>' "$instance/etc/broker.xml" \
+  || { echo "could not set min-disk-free in $instance/etc/broker.xml" >&2; exit 1; }
 
 echo "Artemis instance created: $instance (tcp://$bind:$port, user podium)"
