@@ -78,7 +78,10 @@ final class ContainerPlan {
             .withAttachStderr(true)
             .withTty(false)
             .withHostConfig(host);
-    spec.entrypoint().ifPresent(create::withEntrypoint);
+    // An empty entrypoint (docker run --entrypoint "") is sent as the docker CLI sends it: [""].
+    spec.entrypoint()
+        .map(entrypoint -> entrypoint.isEmpty() ? List.of("") : entrypoint)
+        .ifPresent(create::withEntrypoint);
     spec.command().ifPresent(create::withCmd);
     spec.workingDir().ifPresent(create::withWorkingDir);
     return create;

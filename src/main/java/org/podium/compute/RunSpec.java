@@ -124,6 +124,20 @@ public record RunSpec(
         runId, image, entrypoint, command, value, workingDir, inputDir, outputDir, limits, mounts);
   }
 
+  public RunSpec withWorkingDir(String value) {
+    return new RunSpec(
+        runId,
+        image,
+        entrypoint,
+        command,
+        env,
+        Optional.of(value),
+        inputDir,
+        outputDir,
+        limits,
+        mounts);
+  }
+
   public RunSpec withMounts(Mounts value) {
     return new RunSpec(
         runId, image, entrypoint, command, env, workingDir, inputDir, outputDir, limits, value);

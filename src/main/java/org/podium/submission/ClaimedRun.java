@@ -5,14 +5,15 @@ import java.util.List;
 import org.podium.competition.LeaderboardColumn;
 import org.podium.scoring.Metric;
 
-/** Everything a worker needs to run one attempt of a submission, read when it was claimed. */
+/**
+ * Everything a worker needs to run one attempt of a submission, read when it was claimed; {@code
+ * image} is null for a results upload.
+ */
 record ClaimedRun(
     long submissionId,
     int attempt,
     SubmissionKind kind,
-    String image,
-    String commandJson,
-    String envJson,
+    ImageRun image,
     long phaseId,
     int timeLimitSeconds,
     int memoryMb,

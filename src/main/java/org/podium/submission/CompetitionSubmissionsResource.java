@@ -48,13 +48,9 @@ public class CompetitionSubmissionsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response submit(@PathParam("id") long competitionId, SubmissionRequest request) {
-    if (request == null || request.image() == null || request.image().isBlank()) {
-      throw Problem.invalidField(
-          "image",
-          "give an image reference or a docker run command, or send a results zip or docker save archive as the multipart field 'file'");
-    }
-    return created(submissions.submitDocker(caller.require(), competitionId, request));
+  public Response submit(@PathParam("id") long competitionId, String body) {
+    return created(
+        submissions.submit(caller.require(), competitionId, SubmissionIntake.ofJson(body)));
   }
 
   /**
@@ -76,28 +72,21 @@ public class CompetitionSubmissionsResource {
             contentType,
             body,
             (field, fileName, fieldsSoFar, content) -> {
-              if (!field.equals("file")) {
+              if (!field.equals(SubmissionIntake.FILE)) {
                 throw Problem.invalidField(field, "send the file as the form field 'file'");
               }
-              SubmissionUpload.Kind kind = SubmissionUpload.Kind.ofFileName(fileName);
-              refuseImageWithArchive(kind, fieldsSoFar.get("image"));
-              return uploads.receive(account, competitionId, request(fieldsSoFar), kind, content);
+              return uploads.receive(
+                  account,
+                  competitionId,
+                  fieldsSoFar,
+                  SubmissionUpload.Kind.ofFileName(fileName),
+                  content);
             });
-    SubmissionRequest request = request(form.fields());
     if (form.file() == null) {
-      return submit(competitionId, request);
+      return created(
+          submissions.submit(account, competitionId, SubmissionIntake.of(form.fields(), null)));
     }
-    try (SubmissionUpload upload = form.file()) {
-      refuseImageWithArchive(upload.kind(), request.image());
-      return created(uploads.submit(account, competitionId, request, upload));
-    }
-  }
-
-  private static void refuseImageWithArchive(SubmissionUpload.Kind kind, String image) {
-    if (kind == SubmissionUpload.Kind.ARCHIVE && image != null && !image.isBlank()) {
-      throw Problem.invalidField(
-          "image", "give an image or a docker save archive, not both: leave one out");
-    }
+    return created(uploads.submit(account, competitionId, form.fields(), form.file()));
   }
 
   /**
@@ -114,20 +103,11 @@ public class CompetitionSubmissionsResource {
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @Context UriInfo uri,
       InputStream body) {
-    Account account = caller.require();
-    Map<String, String> fields = new HashMap<>();
-    uri.getQueryParameters().forEach((name, values) -> fields.put(name, values.get(0)));
-    SubmissionRequest request = request(fields);
     SubmissionUpload.Kind kind =
         contentType.toLowerCase(Locale.ROOT).startsWith(RESULTS_ZIP)
             ? SubmissionUpload.Kind.RESULTS
             : SubmissionUpload.Kind.ARCHIVE;
-    return created(
-        uploads.submit(
-            account,
-            competitionId,
-            request,
-            uploads.receive(account, competitionId, request, kind, body)));
+    return created(uploads.submit(caller.require(), competitionId, firstValues(uri), kind, body));
   }
 
   @GET
@@ -137,28 +117,11 @@ public class CompetitionSubmissionsResource {
         .toList();
   }
 
-  private static SubmissionRequest request(Map<String, String> fields) {
-    Long phaseId = null;
-    if (fields.get("phaseId") != null && !fields.get("phaseId").isBlank()) {
-      try {
-        phaseId = Long.parseLong(fields.get("phaseId").trim());
-      } catch (NumberFormatException e) {
-        throw Problem.invalidField("phaseId", "must be a number");
-      }
-    }
-    return new SubmissionRequest(
-        phaseId,
-        fields.get("image"),
-        null,
-        null,
-        fields.get("description"),
-        fields.get("methodName"),
-        fields.get("methodDescription"),
-        fields.get("projectUrl"),
-        fields.get("publicationUrl"),
-        fields.get("bibtex"),
-        fields.get("teamName"),
-        fields.get("organization"));
+  /** The query's parameters, the first value of each. */
+  static Map<String, String> firstValues(UriInfo uri) {
+    Map<String, String> fields = new HashMap<>();
+    uri.getQueryParameters().forEach((name, values) -> fields.put(name, values.get(0)));
+    return fields;
   }
 
   static Response created(SubmissionView submission) {

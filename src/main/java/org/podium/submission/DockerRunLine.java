@@ -1,11 +1,13 @@
 package org.podium.submission;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.podium.compute.CommandLine;
 import org.podium.compute.ImageReference;
 import org.podium.compute.InvalidImageException;
@@ -24,7 +26,66 @@ public final class DockerRunLine {
       List<String> command,
       Map<String, String> env,
       Optional<String> workdir,
-      Optional<List<String>> entrypoint) {}
+      Optional<List<String>> entrypoint) {
+
+    /**
+     * This line with the API's own {@code command} (replacing the line's arguments when not empty)
+     * and {@code env} (added to the line's, winning on a name both give); both checked.
+     */
+    public Parsed with(List<String> arguments, Map<String, String> moreEnv) {
+      Map<String, String> merged = new LinkedHashMap<>(env);
+      if (moreEnv != null) {
+        moreEnv.forEach(
+            (name, value) -> {
+              checkVariable(name, value);
+              merged.put(name, value);
+            });
+      }
+      List<String> args = arguments == null || arguments.isEmpty() ? command : arguments;
+      for (String argument : args) {
+        if (argument == null || argument.indexOf('\0') >= 0) {
+          throw new Refused("an argument is empty (null) or holds a NUL character: remove it");
+        }
+      }
+      return new Parsed(
+          image, List.copyOf(args), Collections.unmodifiableMap(merged), workdir, entrypoint);
+    }
+
+    /** What Podium will run, in words, for the dialog's preview. */
+    public String describe() {
+      return "Podium will run "
+          + image
+          + entrypoint
+              .map(e -> e.isEmpty() ? " without its entrypoint" : " with entrypoint " + quoted(e))
+              .orElse("")
+          + (command.isEmpty() ? "" : " with arguments " + quoted(command))
+          + workdir.map(dir -> " in " + dir).orElse("")
+          + (env.isEmpty() ? "" : ", environment " + env.keySet());
+    }
+
+    private static String quoted(List<String> words) {
+      return words.stream()
+          .map(word -> "\"" + word + "\"")
+          .collect(Collectors.joining(", ", "[", "]"));
+    }
+  }
+
+  /**
+   * Refuses an environment variable the engine could not set: a name that is not letters, digits
+   * and '_' (not starting with a digit), or a value with a NUL character.
+   */
+  static void checkVariable(String name, String value) {
+    if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new Refused(
+          "environment variable name '"
+              + name
+              + "' must be letters, digits and '_', not starting with a digit");
+    }
+    if (value == null || value.indexOf('\0') >= 0) {
+      throw new Refused(
+          "environment variable " + name + " has no value or holds a NUL character: fix it");
+    }
+  }
 
   /** A line Podium will not run; the message names the problem and what to do. */
   public static final class Refused extends IllegalArgumentException {
@@ -118,10 +179,7 @@ public final class DockerRunLine {
             throw new Refused(option + " " + value + " needs a value: write NAME=value");
           }
           String name = value.substring(0, equals);
-          if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new Refused(
-                "environment variable name '" + name + "' must be letters, digits and '_'");
-          }
+          checkVariable(name, value.substring(equals + 1));
           env.put(name, value.substring(equals + 1));
         }
         case "-w", "--workdir" -> {
@@ -145,7 +203,7 @@ public final class DockerRunLine {
     return new Parsed(
         image,
         List.copyOf(command),
-        Map.copyOf(env),
+        Collections.unmodifiableMap(env),
         Optional.ofNullable(workdir),
         Optional.ofNullable(entrypoint));
   }

@@ -51,16 +51,11 @@ public class Submission {
   @Column(nullable = false, updatable = false)
   private SubmissionKind kind;
 
-  private String image;
+  /** What a Docker submission runs; null for a results upload. */
+  @Embedded private ImageRun run;
 
   @Column(name = "image_digest")
   private String imageDigest;
-
-  /** The command as a JSON array of arguments, when the participant gave one. */
-  private String command;
-
-  /** The environment as a JSON object, when the participant gave one. */
-  private String env;
 
   @Embedded private SubmissionMetadata metadata;
 
@@ -131,14 +126,12 @@ public class Submission {
   Submission copy() {
     Submission copy =
         new Submission(phase, participant, kind, metadata == null ? null : metadata.copy());
-    copy.runImage(image, command, env);
+    copy.runImage(run == null ? null : run.copy());
     return copy;
   }
 
-  void runImage(String image, String commandJson, String envJson) {
-    this.image = image;
-    this.command = commandJson;
-    this.env = envJson;
+  void runImage(ImageRun run) {
+    this.run = run;
   }
 
   public Long getId() {
@@ -157,20 +150,18 @@ public class Submission {
     return kind;
   }
 
+  /** The image reference (or {@link #UPLOADED_ARCHIVE}), or null for a results upload. */
   public String getImage() {
-    return image;
+    return run == null ? null : run.getImage();
+  }
+
+  /** What a Docker submission runs; null for a results upload. */
+  public ImageRun getRun() {
+    return run == null || run.getImage() == null ? null : run;
   }
 
   public String getImageDigest() {
     return imageDigest;
-  }
-
-  public String getCommand() {
-    return command;
-  }
-
-  public String getEnv() {
-    return env;
   }
 
   public SubmissionMetadata getMetadata() {

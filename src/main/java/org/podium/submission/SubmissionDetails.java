@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
 import java.io.Serializable;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.podium.account.Account;
 import org.podium.account.Caller;
@@ -72,7 +71,7 @@ public class SubmissionDetails implements Serializable {
       details =
           new Details(
               SubmissionView.of(submission),
-              metadata(submission.getMetadata()),
+              submission.getMetadata() == null ? Map.of() : submission.getMetadata().labelled(),
               control.limits(account, id).orElse(null),
               submission.getPhase().getCompetition().isOrganizedBy(account),
               logsVisible,
@@ -119,28 +118,6 @@ public class SubmissionDetails implements Serializable {
     String tail = log.substring(log.length() - TAIL_CHARS);
     int newline = tail.indexOf('\n');
     return newline >= 0 && newline < 200 ? tail.substring(newline + 1) : tail;
-  }
-
-  private static Map<String, String> metadata(SubmissionMetadata m) {
-    Map<String, String> shown = new LinkedHashMap<>();
-    if (m == null) {
-      return shown;
-    }
-    put(shown, "Team", m.getTeamName());
-    put(shown, "Organization", m.getOrganization());
-    put(shown, "Method", m.getMethodName());
-    put(shown, "Method description", m.getMethodDescription());
-    put(shown, "Description", m.getDescription());
-    put(shown, "Project URL", m.getProjectUrl());
-    put(shown, "Publication URL", m.getPublicationUrl());
-    put(shown, "BibTeX", m.getBibtex());
-    return shown;
-  }
-
-  private static void put(Map<String, String> shown, String label, String value) {
-    if (value != null && !value.isBlank()) {
-      shown.put(label, value);
-    }
   }
 
   public Long getId() {

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,65 +38,46 @@ public class SubmissionForms implements Serializable {
 
   @Inject CompetitionPages page;
 
-  private String image;
-  private String description;
-  private String methodName;
-  private String methodDescription;
-  private String projectUrl;
-  private String publicationUrl;
-  private String bibtex;
-  private String teamName;
-  private String organization;
+  /** The dialog's and the upload form's text fields, by {@link SubmissionIntake}'s names. */
+  private final Map<String, String> fields = new HashMap<>();
+
   private transient Part results;
   private transient Part archive;
   private transient Optional<String> obstacle;
 
   /** The service's field names and the dialog's inputs that show their errors. */
-  private static final Map<String, String> FIELDS =
-      Map.of(
-          "image", "docker:image",
-          "file", "docker:archive",
-          "projectUrl", "docker:projectUrl",
-          "publicationUrl", "docker:publicationUrl",
-          "teamName", "docker:teamName",
-          "methodName", "docker:methodName",
-          "organization", "docker:organization",
-          "description", "docker:description",
-          "methodDescription", "docker:methodDescription",
-          "bibtex", "docker:bibtex");
+  private static final Map<String, String> FIELDS = dialogFields();
 
-  /** What Podium will run for the image field, or why it will not. */
+  private static Map<String, String> dialogFields() {
+    Map<String, String> inputs = new HashMap<>();
+    inputs.put(SubmissionIntake.IMAGE, "docker:image");
+    inputs.put(SubmissionIntake.FILE, "docker:archive");
+    for (SubmissionMetadata.Field field : SubmissionMetadata.Field.values()) {
+      inputs.put(field.apiName(), "docker:" + field.apiName());
+    }
+    return Map.copyOf(inputs);
+  }
+
+  /** What Podium will run for the image field, or null when empty or refused. */
   public String getPreview() {
-    if (image == null || image.isBlank()) {
-      return null;
-    }
-    try {
-      DockerRunLine.Parsed parsed = DockerRunLine.parse(image);
-      return "Podium will run "
-          + parsed.image()
-          + (parsed.command().isEmpty()
-              ? ""
-              : " with arguments "
-                  + parsed.command().stream()
-                      .map(argument -> "\"" + argument + "\"")
-                      .collect(java.util.stream.Collectors.joining(", ", "[", "]")))
-          + (parsed.env().isEmpty() ? "" : ", environment " + parsed.env().keySet());
-    } catch (DockerRunLine.Refused refused) {
-      return null;
-    }
+    return line().map(DockerRunLine.Parsed::describe).orElse(null);
   }
 
   /** Why Podium will not run what the image field says, or null. */
   public String getRefusal() {
-    if (image == null || image.isBlank()) {
-      return null;
-    }
     try {
-      DockerRunLine.parse(image);
+      line();
       return null;
     } catch (DockerRunLine.Refused refused) {
       return refused.getMessage();
     }
+  }
+
+  private Optional<DockerRunLine.Parsed> line() {
+    String image = fields.get(SubmissionIntake.IMAGE);
+    return image == null || image.isBlank()
+        ? Optional.empty()
+        : Optional.of(DockerRunLine.parse(image));
   }
 
   /** Why the caller cannot submit now, or null; the same checks as sending, asked once a view. */
@@ -113,37 +95,20 @@ public class SubmissionForms implements Serializable {
 
   /** Sends the dialog: an image reference or docker run line, or else a docker save archive. */
   public String sendDocker() throws IOException {
-    boolean hasImage = image != null && !image.isBlank();
-    boolean hasArchive = archive != null && archive.getSize() > 0;
-    if (hasImage == hasArchive) {
-      PageMessages.error(
-          "docker:image",
-          hasImage
-              ? "Give an image or an archive, not both: clear one of them."
-              : "Give an image reference, a docker run line, or a docker save archive.");
-      return null;
-    }
-    if (hasImage) {
-      try {
-        DockerRunLine.parse(image);
-      } catch (DockerRunLine.Refused refused) {
-        PageMessages.error("docker:image", refused.getMessage());
-        return null;
-      }
-    }
     try {
       SubmissionView submission;
-      if (hasImage) {
-        submission = submissions.submitDocker(caller.require(), page.getId(), request());
-      } else {
+      if (archive != null && archive.getSize() > 0) {
         try (InputStream tar = archive.getInputStream()) {
           submission =
               uploads.submit(
-                  caller.require(), page.getId(), request(), SubmissionUpload.Kind.ARCHIVE, tar);
+                  caller.require(), page.getId(), fields, SubmissionUpload.Kind.ARCHIVE, tar);
         }
+      } else {
+        submission =
+            submissions.submit(caller.require(), page.getId(), SubmissionIntake.of(fields, null));
       }
       PageMessages.info("Sent: submission " + submission.id() + " waits for a slot.");
-      image = null;
+      fields.clear();
       return "/competition?faces-redirect=true&id=" + page.getId() + "&tab=participate";
     } catch (Problem problem) {
       PageMessages.problem(problem, FIELDS);
@@ -159,11 +124,11 @@ public class SubmissionForms implements Serializable {
     try (InputStream zip = results.getInputStream()) {
       SubmissionView submission =
           uploads.submit(
-              caller.require(), page.getId(), request(), SubmissionUpload.Kind.RESULTS, zip);
+              caller.require(), page.getId(), fields, SubmissionUpload.Kind.RESULTS, zip);
       PageMessages.info("Sent: submission " + submission.id() + " is being scored.");
       return "/competition?faces-redirect=true&id=" + page.getId() + "&tab=participate";
     } catch (Problem problem) {
-      PageMessages.problem(problem, Map.of("file", "upload:results"));
+      PageMessages.problem(problem, Map.of(SubmissionIntake.FILE, "upload:results"));
       return null;
     }
   }
@@ -187,92 +152,8 @@ public class SubmissionForms implements Serializable {
         .toList();
   }
 
-  private SubmissionRequest request() {
-    return new SubmissionRequest(
-        null,
-        image,
-        null,
-        null,
-        description,
-        methodName,
-        methodDescription,
-        projectUrl,
-        publicationUrl,
-        bibtex,
-        teamName,
-        organization);
-  }
-
-  public String getImage() {
-    return image;
-  }
-
-  public void setImage(String image) {
-    this.image = image;
-  }
-
-  public String getDescription() {
-    return description;
-  }
-
-  public void setDescription(String description) {
-    this.description = description;
-  }
-
-  public String getMethodName() {
-    return methodName;
-  }
-
-  public void setMethodName(String methodName) {
-    this.methodName = methodName;
-  }
-
-  public String getMethodDescription() {
-    return methodDescription;
-  }
-
-  public void setMethodDescription(String methodDescription) {
-    this.methodDescription = methodDescription;
-  }
-
-  public String getProjectUrl() {
-    return projectUrl;
-  }
-
-  public void setProjectUrl(String projectUrl) {
-    this.projectUrl = projectUrl;
-  }
-
-  public String getPublicationUrl() {
-    return publicationUrl;
-  }
-
-  public void setPublicationUrl(String publicationUrl) {
-    this.publicationUrl = publicationUrl;
-  }
-
-  public String getBibtex() {
-    return bibtex;
-  }
-
-  public void setBibtex(String bibtex) {
-    this.bibtex = bibtex;
-  }
-
-  public String getTeamName() {
-    return teamName;
-  }
-
-  public void setTeamName(String teamName) {
-    this.teamName = teamName;
-  }
-
-  public String getOrganization() {
-    return organization;
-  }
-
-  public void setOrganization(String organization) {
-    this.organization = organization;
+  public Map<String, String> getFields() {
+    return fields;
   }
 
   public Part getResults() {

@@ -1,52 +1,35 @@
 package org.podium.submission;
 
-import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
 /**
- * What a participant sends with a submission. {@code image} may be an image reference or a pasted
- * {@code docker run} line; without it (and with a results file) the submission is a results upload.
+ * A submission as {@link Submissions#submit} takes it, whichever boundary it came through: the
+ * phase (null: the open one), what the participant tells about it, and what it is. Built by {@link
+ * SubmissionIntake}, so every boundary applies the same field rules.
  */
-public record SubmissionRequest(
-    Long phaseId,
-    String image,
-    List<String> command,
-    Map<String, String> env,
-    String description,
-    String methodName,
-    String methodDescription,
-    String projectUrl,
-    String publicationUrl,
-    String bibtex,
-    String teamName,
-    String organization) {
+public record SubmissionRequest(Long phaseId, SubmissionMetadata metadata, Entry entry) {
 
-  SubmissionMetadata metadata() {
-    return new SubmissionMetadata(
-        limit("description", description, 10_000),
-        limit("methodName", methodName, 200),
-        limit("methodDescription", methodDescription, 10_000),
-        limit("projectUrl", projectUrl, 2000),
-        limit("publicationUrl", publicationUrl, 2000),
-        limit("bibtex", bibtex, 20_000),
-        limit("teamName", teamName, 200),
-        limit("organization", organization, 200));
+  public SubmissionRequest {
+    Objects.requireNonNull(metadata, "metadata");
+    Objects.requireNonNull(entry, "entry");
   }
 
-  /** A request with nothing in it, to ask whether one would be accepted. */
-  static SubmissionRequest empty() {
-    return new SubmissionRequest(
-        null, null, null, null, null, null, null, null, null, null, null, null);
+  /** What is submitted: an image to run, or a received file. Later: a code bundle. */
+  public sealed interface Entry permits ImageLine, SubmissionUpload {
+
+    SubmissionKind submissionKind();
   }
 
-  private static String limit(String field, String value, int max) {
-    if (value == null || value.isBlank()) {
-      return null;
+  /** An image reference or a pasted {@code docker run} line, read and checked. */
+  public record ImageLine(DockerRunLine.Parsed line) implements Entry {
+
+    public ImageLine {
+      Objects.requireNonNull(line, "line");
     }
-    if (value.length() > max) {
-      throw org.podium.platform.Problem.invalidField(
-          field, "is longer than " + max + " characters: shorten it");
+
+    @Override
+    public SubmissionKind submissionKind() {
+      return SubmissionKind.DOCKER;
     }
-    return value.strip();
   }
 }

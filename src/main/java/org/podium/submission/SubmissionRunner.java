@@ -2,17 +2,12 @@ package org.podium.submission;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonString;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -91,7 +86,7 @@ public class SubmissionRunner {
       try {
         result = sandbox.run(spec(run, work));
       } finally {
-        if (Submission.UPLOADED_ARCHIVE.equals(run.image())) {
+        if (run.image().isUploadedArchive()) {
           imageArchives.unload("s" + run.submissionId());
         }
       }
@@ -188,31 +183,14 @@ public class SubmissionRunner {
             .withCpus(run.cpus().doubleValue())
             .withGpus(run.gpus());
     RunLimits.of(limits).write(work);
-    RunSpec spec = RunSpec.of(run.runId(), image(run), input, work.resolve("out"), limits);
-    if (run.commandJson() != null) {
-      spec =
-          spec.withCommand(
-              Json.createReader(new StringReader(run.commandJson()))
-                  .readArray()
-                  .getValuesAs(JsonString.class)
-                  .stream()
-                  .map(JsonString::getString)
-                  .toList());
-    }
-    if (run.envJson() != null) {
-      Map<String, String> env = new LinkedHashMap<>();
-      Json.createReader(new StringReader(run.envJson()))
-          .readObject()
-          .forEach((key, value) -> env.put(key, ((JsonString) value).getString()));
-      spec = spec.withEnv(env);
-    }
-    return spec;
+    return run.image()
+        .applyTo(RunSpec.of(run.runId(), image(run), input, work.resolve("out"), limits));
   }
 
   /** A registry reference is pulled; an uploaded archive is loaded now, under a Podium name. */
   private ImageSource image(ClaimedRun run) {
-    if (!Submission.UPLOADED_ARCHIVE.equals(run.image())) {
-      return new ImageSource.Registry(ImageReference.parse(run.image()));
+    if (!run.image().isUploadedArchive()) {
+      return new ImageSource.Registry(ImageReference.parse(run.image().getImage()));
     }
     return imageArchives.load(
         dataStore.submission(run.submissionId()).resolve(SubmissionUpload.Kind.ARCHIVE.fileName()),

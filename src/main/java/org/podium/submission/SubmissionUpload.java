@@ -7,7 +7,13 @@ import org.podium.storage.Staged;
  * A submission's file, received and checked, waiting to be submitted: a results zip unpacked into a
  * folder, or a {@code docker save} archive. Closed before it is submitted, it is deleted.
  */
-public record SubmissionUpload(Kind kind, Staged file) implements AutoCloseable {
+public record SubmissionUpload(Kind kind, Staged file)
+    implements SubmissionRequest.Entry, AutoCloseable {
+
+  @Override
+  public SubmissionKind submissionKind() {
+    return kind.submissionKind();
+  }
 
   /** What a submission's file is. */
   public enum Kind {

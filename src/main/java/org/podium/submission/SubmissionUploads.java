@@ -3,6 +3,7 @@ package org.podium.submission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.InputStream;
+import java.util.Map;
 import org.podium.account.Account;
 import org.podium.compute.ImageArchives;
 import org.podium.compute.InvalidImageException;
@@ -30,17 +31,23 @@ public class SubmissionUploads {
   @Inject PodiumConfig config;
 
   /**
-   * Receives a submission's file.
+   * Receives a submission's file, once the fields sent before it pass: no image beside a file, and
+   * the participant may submit this kind of entry now.
    *
-   * @param soFar the fields sent before the file, for the early check
+   * @param fieldsSoFar the fields sent before the file, by {@link SubmissionIntake}'s names
    */
   public SubmissionUpload receive(
       Account caller,
       long competitionId,
-      SubmissionRequest soFar,
+      Map<String, String> fieldsSoFar,
       SubmissionUpload.Kind kind,
       InputStream content) {
-    submissions.checkUpload(caller, competitionId, soFar, kind);
+    SubmissionIntake.refuseImageWithFile(fieldsSoFar.get(SubmissionIntake.IMAGE));
+    submissions.checkAdmission(
+        caller,
+        competitionId,
+        SubmissionIntake.phaseId(fieldsSoFar.get(SubmissionIntake.PHASE)),
+        kind.submissionKind());
     if (kind == SubmissionUpload.Kind.RESULTS) {
       return new SubmissionUpload(kind, uploads.unpackZip(content, config.zipLimit()));
     }
@@ -49,27 +56,31 @@ public class SubmissionUploads {
       // checked as it is written: one pass over gigabytes
       archive = uploads.receive(content, config.archiveLimit(), imageArchives::check);
     } catch (InvalidImageException e) {
-      throw Problem.invalidField("file", e.getMessage());
+      throw Problem.invalidField(SubmissionIntake.FILE, e.getMessage());
     }
     return new SubmissionUpload(kind, archive);
   }
 
-  /** Submits a received file; refused, the file is deleted. */
-  public SubmissionView submit(
-      Account caller, long competitionId, SubmissionRequest request, SubmissionUpload upload) {
-    try (upload) {
-      return submissions.submitUpload(caller, competitionId, request, upload);
-    }
-  }
-
-  /** Receives and submits a file that comes with all its fields (a page's form). */
+  /**
+   * Receives a file that comes with all its fields and submits it; whatever is refused, the file is
+   * deleted.
+   */
   public SubmissionView submit(
       Account caller,
       long competitionId,
-      SubmissionRequest request,
+      Map<String, String> fields,
       SubmissionUpload.Kind kind,
       InputStream content) {
-    return submit(
-        caller, competitionId, request, receive(caller, competitionId, request, kind, content));
+    try (SubmissionUpload upload = receive(caller, competitionId, fields, kind, content)) {
+      return submit(caller, competitionId, fields, upload);
+    }
+  }
+
+  /** Submits a received file with its fields; refused, the file is deleted. */
+  public SubmissionView submit(
+      Account caller, long competitionId, Map<String, String> fields, SubmissionUpload upload) {
+    try (upload) {
+      return submissions.submit(caller, competitionId, SubmissionIntake.of(fields, upload));
+    }
   }
 }

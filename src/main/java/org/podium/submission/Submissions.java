@@ -2,9 +2,6 @@ package org.podium.submission;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.file.Path;
@@ -13,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.podium.account.Account;
 import org.podium.competition.Competition;
@@ -52,61 +48,40 @@ public class Submissions {
 
   @Inject Uploads uploads;
 
-  /** A Docker submission: {@code request.image()} is an image reference or a docker run line. */
-  public SubmissionView submitDocker(
-      Account caller, long competitionId, SubmissionRequest request) {
-    DockerRunLine.Parsed parsed;
-    try {
-      parsed = DockerRunLine.parse(request.image());
-    } catch (DockerRunLine.Refused refused) {
-      throw Problem.invalidField("image", refused.getMessage());
+  /**
+   * Submits, after every admission rule (joined and approved, the kind accepted, an open phase, the
+   * quotas): an image is run as the participant's line says; a received file (a results folder or a
+   * {@code docker save} archive) is moved into the submission's folder as the row is created, and
+   * deleted if the row never commits.
+   */
+  public SubmissionView submit(Account caller, long competitionId, SubmissionRequest request) {
+    Submission submission =
+        admit(caller, competitionId, request.phaseId(), request.entry().submissionKind())
+            .create(request.metadata());
+    if (request.entry() instanceof SubmissionRequest.ImageLine image) {
+      submission.runImage(ImageRun.of(image.line()));
+    } else if (request.entry() instanceof SubmissionUpload upload
+        && upload.kind() == SubmissionUpload.Kind.ARCHIVE) {
+      submission.runImage(ImageRun.uploadedArchive());
     }
-    Submission submission = admit(caller, competitionId, request, SubmissionKind.DOCKER);
-    List<String> command =
-        request.command() != null && !request.command().isEmpty()
-            ? request.command()
-            : parsed.command();
-    Map<String, String> env = new java.util.LinkedHashMap<>(parsed.env());
-    if (request.env() != null) {
-      env.putAll(request.env());
-    }
-    submission.runImage(
-        parsed.image().toString(),
-        command.isEmpty() ? null : json(command),
-        env.isEmpty() ? null : json(env));
     entityManager.persist(submission);
     entityManager.flush();
+    if (request.entry() instanceof SubmissionUpload upload) {
+      Path folder = dataStore.submission(submission.getId());
+      uploads.deleteOnRollback(folder);
+      upload.file().moveTo(folder.resolve(upload.kind().fileName()));
+    }
     runRequests.send(submission.getId());
     return SubmissionView.of(submission);
   }
 
   /**
-   * Refuses a submission before its upload is read: the same rules as {@link #submitUpload}, with
-   * the fields sent so far.
+   * Refuses a submission before its file is read, by the same rules as {@link #submit}: nothing is
+   * received that would be refused once it has arrived.
    */
-  public void checkUpload(
-      Account caller, long competitionId, SubmissionRequest request, SubmissionUpload.Kind kind) {
-    admit(caller, competitionId, request, kind.submissionKind());
-  }
-
-  /**
-   * A submission whose file was received and checked already: a results folder or a {@code docker
-   * save} archive, moved into the submission's folder as the row is created (and deleted if the row
-   * never commits).
-   */
-  public SubmissionView submitUpload(
-      Account caller, long competitionId, SubmissionRequest request, SubmissionUpload upload) {
-    Submission submission = admit(caller, competitionId, request, upload.kind().submissionKind());
-    if (upload.kind() == SubmissionUpload.Kind.ARCHIVE) {
-      submission.runImage(Submission.UPLOADED_ARCHIVE, null, null);
-    }
-    entityManager.persist(submission);
-    entityManager.flush();
-    Path folder = dataStore.submission(submission.getId());
-    uploads.deleteOnRollback(folder);
-    upload.file().moveTo(folder.resolve(upload.kind().fileName()));
-    runRequests.send(submission.getId());
-    return SubmissionView.of(submission);
+  public void checkAdmission(
+      Account caller, long competitionId, Long phaseId, SubmissionKind kind) {
+    admit(caller, competitionId, phaseId, kind);
   }
 
   /**
@@ -116,19 +91,21 @@ public class Submissions {
    */
   public Optional<String> obstacle(Account caller, long competitionId, boolean docker) {
     try {
-      admit(
-          caller,
-          competitionId,
-          SubmissionRequest.empty(),
-          docker ? SubmissionKind.DOCKER : SubmissionKind.RESULTS);
+      admit(caller, competitionId, null, docker ? SubmissionKind.DOCKER : SubmissionKind.RESULTS);
       return Optional.empty();
     } catch (Problem problem) {
       return Optional.of(problem.getMessage());
     }
   }
 
-  private Submission admit(
-      Account caller, long competitionId, SubmissionRequest request, SubmissionKind kind) {
+  /** Where an admitted submission goes: its phase and participant. */
+  private record Admitted(Phase phase, Participant participant, SubmissionKind kind) {
+    Submission create(SubmissionMetadata metadata) {
+      return new Submission(phase, participant, kind, metadata);
+    }
+  }
+
+  private Admitted admit(Account caller, long competitionId, Long phaseId, SubmissionKind kind) {
     Competition competition = competitions.visible(Optional.of(caller), competitionId);
     Participant participant =
         competitions
@@ -145,7 +122,7 @@ public class Submissions {
           "this competition does not accept Docker submissions: upload a results file instead");
     }
     Instant now = Instant.now();
-    Phase phase = phase(competition, request.phaseId(), now);
+    Phase phase = phase(competition, phaseId, now);
     if (!phase.isOpenAt(now)) {
       throw Problem.conflict(
           "phase '"
@@ -156,7 +133,7 @@ public class Submissions {
                   : ": it closed at " + Formats.utc(phase.getClosesAt())));
     }
     checkQuota(phase, participant, now);
-    return new Submission(phase, participant, kind, request.metadata());
+    return new Admitted(phase, participant, kind);
   }
 
   private Phase phase(Competition competition, Long phaseId, Instant now) {
@@ -256,17 +233,5 @@ public class Submissions {
         .setParameter("competition", competition)
         .setMaxResults(1000)
         .getResultList();
-  }
-
-  private static String json(List<String> values) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
-    values.forEach(array::add);
-    return array.build().toString();
-  }
-
-  private static String json(Map<String, String> values) {
-    JsonObjectBuilder object = Json.createObjectBuilder();
-    values.forEach(object::add);
-    return object.build().toString();
   }
 }

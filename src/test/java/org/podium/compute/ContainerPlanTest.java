@@ -80,6 +80,29 @@ class ContainerPlanTest extends EngineTestBase {
     assertEquals(spec.runId(), container.getConfig().getLabels().get(ContainerPlan.LABEL_RUN));
   }
 
+  /**
+   * {@code docker run --entrypoint "" IMAGE ARGS} resets the image's entrypoint and runs ARGS: the
+   * engine records what it records for the docker CLI's line (no entrypoint, ARGS as the command),
+   * and a workdir is the container's working directory.
+   */
+  @Test
+  void anEmptyEntrypointResetsTheImagesAsTheDockerCliDoesAndTheWorkdirIsKept() {
+    RunSpec spec =
+        fixture
+            .shell(work, "true")
+            .withEntrypoint(List.of())
+            .withCommand(List.of("/bin/busybox", "echo", "hi"))
+            .withWorkingDir("/tmp");
+    InspectContainerResponse container = created(spec, fixture.settings);
+
+    String[] entrypoint = container.getConfig().getEntrypoint();
+    assertTrue(
+        entrypoint == null || entrypoint.length == 0,
+        "no entrypoint: " + Arrays.toString(entrypoint));
+    assertEquals(List.of("/bin/busybox", "echo", "hi"), List.of(container.getConfig().getCmd()));
+    assertEquals("/tmp", container.getConfig().getWorkingDir());
+  }
+
   @Test
   void askingForNoGpuExposesNone() {
     InspectContainerResponse container = created(fixture.shell(work, "true"), fixture.settings);

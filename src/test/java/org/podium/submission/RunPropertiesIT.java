@@ -106,8 +106,7 @@ class RunPropertiesIT {
         .submit(
             participant,
             competition.getId(),
-            new SubmissionRequest(
-                phase.getId(), null, null, null, null, null, null, null, null, null, null, null),
+            Map.of(SubmissionIntake.PHASE, phase.getId().toString()),
             SubmissionUpload.Kind.RESULTS,
             new ByteArrayInputStream(Zips.of(Map.of("predictions.csv", "1,3\n2,5\n"))))
         .id();

@@ -334,6 +334,37 @@ class SubmissionPipelineIT {
     assertEquals(404, stranger.get("submissions/" + id).status());
   }
 
+  /**
+   * From a pasted line to what the container ran: the example image's entrypoint is replaced by
+   * --entrypoint, -w is the working directory, -e is set, and the line's arguments go to the new
+   * entrypoint (before, -w and --entrypoint were read and dropped: the image's own entrypoint ran
+   * with "sh -c …" as its arguments).
+   */
+  @Test
+  void aPastedLinesEntrypointWorkdirAndEnvironmentAreWhatTheContainerRuns() {
+    Setup setup = competition(true, null);
+    String line =
+        "docker run --rm -e GREETING=hello -w /mnt/out --entrypoint /bin/busybox "
+            + RegistryImages.EXAMPLE
+            + " sh -c 'pwd; echo \"$GREETING from $0\"; exec /bin/busybox sh /bin/predict.sh'";
+    ApiClient.Reply sent =
+        setup
+            .participant()
+            .post(
+                "competitions/" + setup.competitionId() + "/submissions",
+                Json.createObjectBuilder().add("image", line).build());
+    assertEquals(201, sent.status(), sent.body());
+    long id = sent.json().getJsonNumber("id").longValue();
+
+    JsonObject ended = awaitEnd(setup.participant(), id);
+
+    assertEquals("FINISHED", ended.getString("status"), ended.toString());
+    assertEquals(0.5, ended.getJsonObject("scores").getJsonNumber("mae").doubleValue(), 1e-9);
+    assertEquals(
+        "/mnt/out\nhello from sh\nwrote 2 predictions\n",
+        setup.admin().get("submissions/" + id + "/logs").json().getString("stdout"));
+  }
+
   @Test
   void dockerSubmissionToACompetitionWithoutDockerIs403AndQuotaIs429() {
     Setup noDocker = competition(false, null);

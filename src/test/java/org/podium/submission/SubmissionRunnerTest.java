@@ -120,9 +120,10 @@ class SubmissionRunnerTest {
         7,
         2,
         SubmissionKind.DOCKER,
-        "registry.example/team/model:1",
-        null,
-        null,
+        ImageRun.of(
+            DockerRunLine.parse(
+                "docker run -e MODE=fast -w /work --entrypoint /bin/tool"
+                    + " registry.example/team/model:1 --epochs 3")),
         3,
         60,
         128,
@@ -162,6 +163,25 @@ class SubmissionRunnerTest {
             "forget s7-a2",
             "forget s7-a2-scoring"),
         calls);
+  }
+
+  @Test
+  void theContainerRunsWhatThePastedLineSaid() {
+    List<RunSpec> specs = new ArrayList<>();
+    container =
+        spec -> {
+          specs.add(spec);
+          return ended(RunOutcome.SUCCEEDED, 0, "exited 0");
+        };
+    runner.run(claimed());
+    RunSpec spec = specs.get(0);
+    assertEquals(
+        "registry.example/team/model:1",
+        ((org.podium.compute.ImageSource.Registry) spec.image()).reference().toString());
+    assertEquals(Optional.of(List.of("/bin/tool")), spec.entrypoint());
+    assertEquals(Optional.of(List.of("--epochs", "3")), spec.command());
+    assertEquals(Optional.of("/work"), spec.workingDir());
+    assertEquals(java.util.Map.of("MODE", "fast"), spec.env());
   }
 
   @Test
