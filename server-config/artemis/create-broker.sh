@@ -6,7 +6,7 @@
 #
 #   create-broker.sh ARTEMIS_HOME INSTANCE [PORT]
 #
-#   ARTEMIS_HOME  the unpacked distribution (target/apache-artemis-2.40.0 after ./mvnw package)
+#   ARTEMIS_HOME  the unpacked distribution (target/apache-artemis-2.40.0 after ./mvnw -Pservers package)
 #   INSTANCE      the broker's own folder: configuration, journal, logs (created if absent)
 #   PORT          where it accepts connections (default 61616); it listens on PODIUM_BROKER_BIND
 #                 (default 127.0.0.1: give the address the nodes reach it at); its heap is
@@ -28,7 +28,7 @@ if [[ -f "$instance/etc/broker.xml" ]]; then
   exit 0
 fi
 if [[ ! -x "$artemis_home/bin/artemis" ]]; then
-  echo "no Artemis distribution at $artemis_home (run ./mvnw package, which unpacks it into target/)" >&2
+  echo "no Artemis distribution at $artemis_home (run ./mvnw -Pservers package, which unpacks it into target/)" >&2
   exit 1
 fi
 
