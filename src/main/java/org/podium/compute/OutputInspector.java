@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.podium.storage.Folders;
+import org.podium.files.Folders;
 
 /**
  * Checks what a container wrote to its output folder, on the host, without ever following a link:

@@ -17,7 +17,7 @@ import org.podium.compute.RunResult;
 import org.podium.compute.RunSpec;
 import org.podium.compute.Sandbox;
 import org.podium.compute.SandboxLimits;
-import org.podium.storage.Folders;
+import org.podium.files.Folders;
 
 /**
  * Scores a participant's output: with a built-in metric, or with the organizer's scoring container

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import org.podium.files.Folders;
 
 /**
  * Unpacks an uploaded zip into an empty folder and refuses anything that could hurt: names that

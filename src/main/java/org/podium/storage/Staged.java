@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.podium.files.Folders;
 
 /**
  * An upload received into Podium's staging folder: a file, or the folder a zip unpacked to. It is

@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.apache.commons.io.input.TeeInputStream;
+import org.podium.files.Folders;
 import org.podium.platform.PodiumConfig;
 import org.podium.platform.Problem;
 import org.podium.platform.UploadLimit;

@@ -115,9 +115,9 @@ public class SubmissionControl {
       Path from = dataStore.submission(id).resolve(kind.fileName());
       Path to = folder.resolve(kind.fileName());
       try {
-        org.podium.storage.Folders.delete(to);
+        org.podium.files.Folders.delete(to);
         if (Files.isDirectory(from)) {
-          org.podium.storage.Folders.copy(from, to);
+          org.podium.files.Folders.copy(from, to);
         } else if (Files.isRegularFile(from)) {
           Files.createDirectories(to.getParent());
           link(from, to);

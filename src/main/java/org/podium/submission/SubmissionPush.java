@@ -4,10 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.push.Push;
 import jakarta.faces.push.PushContext;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -22,26 +18,12 @@ public class SubmissionPush {
   @Push(channel = "submissions")
   PushContext channel;
 
-  @PersistenceContext EntityManager entityManager;
+  @Inject Submissions submissions;
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
   void changed(long submissionId) {
-    List<?> owner =
-        entityManager
-            .createQuery("select s.participant.account.username from Submission s where s.id = :id")
-            .setParameter("id", submissionId)
-            .getResultList();
-    List<?> organizers =
-        entityManager
-            .createQuery(
-                "select o.username from Submission s join s.phase.competition.organizers o where s.id = :id")
-            .setParameter("id", submissionId)
-            .getResultList();
-    Set<String> users = new java.util.HashSet<>();
-    owner.forEach(user -> users.add(user.toString()));
-    organizers.forEach(user -> users.add(user.toString()));
+    Set<String> users = submissions.watchers(submissionId);
     if (!users.isEmpty()) {
-      channel.send("changed", (java.util.Collection<String>) users);
+      channel.send("changed", users);
     }
   }
 }

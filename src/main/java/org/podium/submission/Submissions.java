@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.podium.account.Account;
 import org.podium.competition.Competition;
 import org.podium.competition.Competitions;
@@ -207,6 +209,30 @@ public class Submissions {
   static boolean canSee(Account caller, Submission submission) {
     return submission.getParticipant().getAccount().equals(caller)
         || submission.getPhase().getCompetition().isOrganizedBy(caller);
+  }
+
+  /**
+   * Who sees a submission's changes on their pages: its owner and its competition's organizers, by
+   * username; empty when it is gone.
+   */
+  public Set<String> watchers(long submissionId) {
+    Set<String> users = new HashSet<>();
+    users.addAll(
+        entityManager
+            .createQuery(
+                "select s.participant.account.username from Submission s where s.id = :id",
+                String.class)
+            .setParameter("id", submissionId)
+            .getResultList());
+    users.addAll(
+        entityManager
+            .createQuery(
+                "select o.username from Submission s join s.phase.competition.organizers o"
+                    + " where s.id = :id",
+                String.class)
+            .setParameter("id", submissionId)
+            .getResultList());
+    return users;
   }
 
   /** The caller's submissions to a phase, newest first. */

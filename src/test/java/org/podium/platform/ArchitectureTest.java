@@ -1,36 +1,107 @@
 package org.podium.platform;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The house rules of ARCHITECTURE.md that a text scan of the sources can check. */
+/**
+ * The house rules of ARCHITECTURE.md, checked on the compiled classes (ArchUnit): what the compute
+ * library and scoring may use, that Podium's packages depend on each other without a cycle, that
+ * boundaries (REST resources and Faces beans) leave persistence to services, and that the WAR is
+ * the same on every server.
+ */
+@AnalyzeClasses(packages = "org.podium", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-  private static final Path MAIN = Path.of("src/main/java");
+  /** REST resources and Faces beans: what parses a request and shows an answer. */
+  private static final String[] BOUNDARY_ANNOTATIONS = {
+    "jakarta.ws.rs.Path", "jakarta.inject.Named"
+  };
 
-  @Test
-  void applicationImportsNoServerSpecificPackage() throws IOException {
-    assertEquals(
-        List.of(),
-        importsMatching(
-            MAIN,
-            "(org\\.jboss|org\\.wildfly|org\\.glassfish|fish\\.payara|org\\.hibernate)\\..*"));
-  }
+  @ArchTest
+  static final ArchRule applicationUsesNoServerSpecificType =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.jboss..", "org.wildfly..", "org.glassfish..", "fish.payara..", "org.hibernate..")
+          .because("one WAR runs on WildFly and Payara alike");
 
-  @Test
-  void computeImportsNoJpaFacesOrJaxRs() throws IOException {
-    assertEquals(
-        List.of(),
-        importsMatching(
-            MAIN.resolve("org/podium/compute"), "jakarta\\.(persistence|faces|ws\\.rs)\\..*"));
-  }
+  @ArchTest
+  static final ArchRule computeAndScoringUseNoWebOrPersistenceType =
+      noClasses()
+          .that()
+          .resideInAnyPackage("org.podium.compute..", "org.podium.scoring..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "jakarta.persistence..",
+              "jakarta.faces..",
+              "jakarta.ws.rs..",
+              "jakarta.servlet..",
+              "jakarta.websocket..")
+          .because("the sandbox and scoring are a library the server wires in");
+
+  @ArchTest
+  static final ArchRule computeUsesNoJakartaTypeAtAll =
+      noClasses()
+          .that()
+          .resideInAPackage("org.podium.compute..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("jakarta..")
+          .because("compute drives docker-java and nothing else; the server wires it in");
+
+  @ArchTest
+  static final ArchRule packagesHaveNoCycle =
+      slices().matching("org.podium.(*)..").should().beFreeOfCycles();
+
+  /** Boundaries: what speaks HTTP or draws pages (JAX-RS, Faces, its push channels). */
+  private static final DescribedPredicate<JavaClass> BOUNDARIES =
+      DescribedPredicate.describe(
+          "boundaries (classes using JAX-RS or Faces)",
+          javaClass ->
+              javaClass.getDirectDependenciesFromSelf().stream()
+                  .map(dependency -> dependency.getTargetClass().getPackageName())
+                  .anyMatch(
+                      name ->
+                          name.startsWith("jakarta.ws.rs") || name.startsWith("jakarta.faces")));
+
+  @ArchTest
+  static final ArchRule boundariesNeverTouchTheEntityManager =
+      noClasses()
+          .that(BOUNDARIES)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("jakarta.persistence..")
+          .because("services read and write; boundaries parse, call and map the answer");
+
+  @ArchTest
+  static final ArchRule entitiesNeverUseBoundaries =
+      noClasses()
+          .that()
+          .areAnnotatedWith("jakarta.persistence.Entity")
+          .or()
+          .areAnnotatedWith("jakarta.persistence.Embeddable")
+          .should()
+          .dependOnClassesThat()
+          .areAnnotatedWith(BOUNDARY_ANNOTATIONS[0])
+          .orShould()
+          .dependOnClassesThat()
+          .areAnnotatedWith(BOUNDARY_ANNOTATIONS[1]);
 
   @Test
   void nothingMentionsH2() throws IOException {
@@ -41,21 +112,6 @@ class ArchitectureTest {
               .filter(file -> read(file).contains("org.h2") || read(file).contains("jdbc:h2"))
               .toList();
       assertEquals(List.of(), offenders);
-    }
-  }
-
-  private static List<String> importsMatching(Path root, String packageRegex) throws IOException {
-    Pattern importLine = Pattern.compile("^import\\s+(static\\s+)?(" + packageRegex + ");$");
-    try (Stream<Path> files = Files.walk(root)) {
-      return files
-          .filter(file -> file.toString().endsWith(".java"))
-          .flatMap(
-              file ->
-                  read(file)
-                      .lines()
-                      .filter(line -> importLine.matcher(line.trim()).matches())
-                      .map(line -> root.relativize(file) + ": " + line.trim()))
-          .toList();
     }
   }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.podium.compute.DockerEngine;
 import org.podium.compute.EngineSettings;
 import org.podium.compute.EngineStatus;
-import org.podium.storage.Folders;
+import org.podium.files.Folders;
 
 /**
  * A Docker engine of a test's own on this machine, beside the machine's: another {@code dockerd}

@@ -1,4 +1,4 @@
-package org.podium.storage;
+package org.podium.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
