@@ -135,9 +135,16 @@ class RunPropertiesIT {
     }
     threads.shutdown();
 
-    assertTrue(won <= 1, won + " claims won");
+    // The server's own worker competes too (the submission's run request reached it): exactly one
+    // of the nine claims wins, and the attempt says whose it is.
     Submission submission = reload(id);
     assertEquals(1, submission.getAttempt(), "one claim, one attempt, whoever won");
+    assertTrue(won <= 1, won + " of the test's claims won");
+    assertTrue(submission.getNode() != null, "someone claimed it");
+    assertEquals(
+        won == 1,
+        "competing-node".equals(submission.getNode()),
+        won + " of the test's claims won; the attempt is " + submission.getNode() + "'s");
     if (won == 1) {
       // no worker runs on "competing-node"
       lifecycle.fail(id, 1, RunOutcome.FAILED, "test claim", null, null, null);

@@ -116,7 +116,8 @@ class SubmissionPipelineIT {
   }
 
   @Test
-  void dockerSubmissionFinishesWithItsScoreOnTheLeaderboard() {
+  void dockerSubmissionFinishesWithItsScoreOnTheLeaderboard() throws Exception {
+    long since = java.time.Instant.now().getEpochSecond() - 1;
     Setup setup = competition(true, null);
     ApiClient.Reply submitted =
         setup
@@ -141,6 +142,11 @@ class SubmissionPipelineIT {
             .getString("imageDigest")
             .startsWith(LocalRegistry.ADDRESS + "/podium-example@sha256:"));
     assertEquals(1, ended.getInt("attempt"));
+    long id = submitted.json().getJsonNumber("id").longValue();
+    assertEquals(
+        List.of("s" + id + "-a1"),
+        containersCreated(since).stream().filter(run -> run.startsWith("s" + id + "-")).toList(),
+        "one container, of attempt 1");
     JsonObject leaderboard =
         setup
             .participant()
@@ -219,7 +225,8 @@ class SubmissionPipelineIT {
   }
 
   @Test
-  void resultsUploadIsScoredWithoutRunningAnything() {
+  void resultsUploadIsScoredWithoutRunningAnything() throws Exception {
+    long since = java.time.Instant.now().getEpochSecond() - 1;
     Setup setup = competition(false, null);
     ApiClient.Reply submitted =
         setup
@@ -237,6 +244,35 @@ class SubmissionPipelineIT {
     assertEquals("FINISHED", ended.getString("status"), ended.toString());
     assertEquals(0.0, ended.getJsonObject("scores").getJsonNumber("mae").doubleValue());
     assertEquals("RESULTS", ended.getString("kind"));
+    long id = submitted.json().getJsonNumber("id").longValue();
+    assertEquals(
+        List.of(),
+        containersCreated(since).stream().filter(run -> run.startsWith("s" + id + "-")).toList(),
+        "no container was created for the results upload (the engine's create events)");
+  }
+
+  /** The run labels of every container the engine created from {@code since} (epoch s) to now. */
+  private static List<String> containersCreated(long since) throws Exception {
+    List<String> runs = new java.util.ArrayList<>();
+    try (var events =
+        engine
+            .calls()
+            .eventsCmd()
+            .withSince(Long.toString(since))
+            .withUntil(Long.toString(java.time.Instant.now().getEpochSecond() + 1))
+            .withEventFilter("create")
+            .withLabelFilter("org.podium.run")
+            .exec(
+                new com.github.dockerjava.api.async.ResultCallback.Adapter<
+                    com.github.dockerjava.api.model.Event>() {
+                  @Override
+                  public void onNext(com.github.dockerjava.api.model.Event event) {
+                    runs.add(event.getActor().getAttributes().get("org.podium.run"));
+                  }
+                })) {
+      events.awaitCompletion(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    return runs;
   }
 
   @Test
