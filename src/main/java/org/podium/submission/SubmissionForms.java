@@ -60,7 +60,11 @@ public class SubmissionForms implements Serializable {
 
   /** What Podium will run for the image field, or null when empty or refused. */
   public String getPreview() {
-    return line().map(DockerRunLine.Parsed::describe).orElse(null);
+    try {
+      return line().map(DockerRunLine.Parsed::describe).orElse(null);
+    } catch (DockerRunLine.Refused refused) {
+      return null;
+    }
   }
 
   /** Why Podium will not run what the image field says, or null. */
