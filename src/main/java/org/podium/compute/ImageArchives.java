@@ -1,5 +1,7 @@
 package org.podium.compute;
 
+import static org.podium.files.Bytes.MIB;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -29,8 +31,8 @@ public final class ImageArchives {
   private static final ObjectMapper JSON = new ObjectMapper();
   // Manifests and image configs are small; anything bigger is not read into memory, and all that
   // is kept of one archive stays under MAX_METADATA_TOTAL, whatever a hostile archive holds.
-  private static final long MAX_METADATA_BYTES = 4L * 1024 * 1024;
-  private static final long MAX_METADATA_TOTAL = 16L * 1024 * 1024;
+  private static final long MAX_METADATA_BYTES = 4 * MIB;
+  private static final long MAX_METADATA_TOTAL = 16 * MIB;
   private static final int MAX_METADATA_FILES = 64;
 
   private final DockerEngine engine;
@@ -268,6 +270,6 @@ public final class ImageArchives {
   }
 
   private static long mib(long bytes) {
-    return bytes / (1024 * 1024);
+    return bytes / MIB;
   }
 }

@@ -1,5 +1,7 @@
 package org.podium.compute;
 
+import static org.podium.files.Bytes.MIB;
+
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
@@ -244,7 +246,7 @@ public final class Sandbox implements SandboxRuns {
           digest,
           output,
           "killed for using more than its memory limit of "
-              + spec.limits().memoryBytes() / (1024 * 1024)
+              + spec.limits().memoryBytes() / MIB
               + " MiB");
     }
     if (output.overLimit()) {
@@ -266,7 +268,7 @@ public final class Sandbox implements SandboxRuns {
 
   private static String outputLimitMessage(SandboxLimits limits) {
     return "wrote more than "
-        + limits.outputBytes() / (1024 * 1024)
+        + limits.outputBytes() / MIB
         + " MiB or "
         + limits.outputFiles()
         + " files to /mnt/out";

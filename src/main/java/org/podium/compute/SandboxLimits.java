@@ -1,5 +1,7 @@
 package org.podium.compute;
 
+import static org.podium.files.Bytes.MIB;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -25,8 +27,6 @@ public record SandboxLimits(
     long outputBytes,
     int outputFiles,
     int logBytes) {
-
-  private static final long MIB = 1024 * 1024;
 
   /** Defaults for a phase that says nothing: 10 minutes, 2 GiB, 1 CPU, no GPU. */
   public static final SandboxLimits DEFAULT =

@@ -1,5 +1,7 @@
 package org.podium.compute;
 
+import static org.podium.files.Bytes.MIB;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +37,6 @@ public record SandboxSettings(
     long maxArchiveBytes) {
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
-  private static final long MIB = 1024 * 1024;
 
   public SandboxSettings {
     if (installationId == null || !ID.matcher(installationId).matches()) {

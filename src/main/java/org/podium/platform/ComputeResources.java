@@ -1,5 +1,7 @@
 package org.podium.platform;
 
+import static org.podium.files.Bytes.MIB;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -16,8 +18,6 @@ import org.podium.compute.SandboxSettings;
 /** Makes the application's one Docker engine client and sandbox from configuration. */
 @ApplicationScoped
 public class ComputeResources {
-
-  private static final long MIB = 1024 * 1024;
 
   @Inject PodiumConfig config;
 

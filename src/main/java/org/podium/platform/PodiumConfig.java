@@ -1,5 +1,7 @@
 package org.podium.platform;
 
+import static org.podium.files.Bytes.MIB;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,9 +15,8 @@ import java.util.Optional;
 public class PodiumConfig {
 
   /** Bytes in a mebibyte, the unit of every size setting. */
-  public static final long MIB = 1024 * 1024;
-
   static final String ARCHIVE_LIMIT_SETTING = "PODIUM_IMAGE_ARCHIVE_MAX_MB";
+
   static final String UPLOAD_LIMIT_SETTING = "PODIUM_UPLOAD_MAX_MB";
 
   /** Where Podium keeps its files: {@code PODIUM_HOME}, default {@code ~/.podium}. */

@@ -1,5 +1,7 @@
 package org.podium.platform;
 
+import static org.podium.files.Bytes.MIB;
+
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -29,10 +31,10 @@ public class RequestBodyLimits extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
   /** JSON and plain forms: what the servers allowed every body before uploads grew. */
-  static final long OTHER_BODY_BYTES = 10 * PodiumConfig.MIB;
+  static final long OTHER_BODY_BYTES = 10 * MIB;
 
   /** Room for a form's text fields beside its file. */
-  static final long FORM_FIELD_BYTES = PodiumConfig.MIB;
+  static final long FORM_FIELD_BYTES = MIB;
 
   private static final Pattern PHASE_DATA =
       Pattern.compile("/api/competitions/\\d+/phases/\\d+/(input|reference)-data");

@@ -1,5 +1,7 @@
 package org.podium.platform;
 
+import static org.podium.files.Bytes.MIB;
+
 /**
  * How large one uploaded body or file may be, and the setting that raises it. A larger one is
  * refused with 413 and a problem that names both.
@@ -43,8 +45,8 @@ public record UploadLimit(String what, long bytes, String setting) {
 
   /** "8192 MiB" for whole mebibytes, otherwise the exact number of bytes. */
   static String size(long bytes) {
-    return bytes % PodiumConfig.MIB == 0
-        ? bytes / PodiumConfig.MIB + " MiB"
+    return bytes % MIB == 0
+        ? bytes / MIB + " MiB"
         : String.format(java.util.Locale.ROOT, "%,d bytes", bytes);
   }
 }

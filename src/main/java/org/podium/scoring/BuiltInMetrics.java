@@ -1,5 +1,7 @@
 package org.podium.scoring;
 
+import static org.podium.files.Bytes.MIB;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,7 @@ import java.util.TreeSet;
  */
 public final class BuiltInMetrics {
 
-  private static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
+  private static final long MAX_FILE_BYTES = 512 * MIB;
 
   private BuiltInMetrics() {}
 
@@ -102,8 +104,7 @@ public final class BuiltInMetrics {
         throw new ScoringException(name + " is missing");
       }
       if (Files.size(file) > MAX_FILE_BYTES) {
-        throw new ScoringException(
-            name + " is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB");
+        throw new ScoringException(name + " is larger than " + MAX_FILE_BYTES / MIB + " MiB");
       }
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
       Map<String, String> rows = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package org.podium.scoring;
 
+import static org.podium.files.Bytes.MIB;
+
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -22,7 +24,7 @@ import java.util.Map;
  */
 public final class ScoresFile {
 
-  private static final long MAX_BYTES = 1024 * 1024;
+  private static final long MAX_BYTES = MIB;
 
   private ScoresFile() {}
 

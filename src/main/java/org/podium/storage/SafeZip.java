@@ -1,5 +1,7 @@
 package org.podium.storage;
 
+import static org.podium.files.Bytes.MIB;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -107,7 +109,7 @@ public final class SafeZip {
     private static final long serialVersionUID = 1L;
 
     TooLargeException(long maxBytes) {
-      super("the zip unpacks to more than " + maxBytes / (1024 * 1024) + " MiB");
+      super("the zip unpacks to more than " + maxBytes / MIB + " MiB");
     }
   }
 

@@ -1,5 +1,7 @@
 package org.podium.submission;
 
+import static org.podium.files.Bytes.MIB;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -28,8 +30,6 @@ public record RunLimits(
     long logKb) {
 
   static final String FILE = "limits.json";
-
-  private static final long MIB = 1024 * 1024;
 
   public static RunLimits of(SandboxLimits limits) {
     return new RunLimits(

@@ -2,13 +2,12 @@ package org.podium.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.podium.files.Bytes.MIB;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RequestBodyLimitsTest {
-
-  private static final long MIB = PodiumConfig.MIB;
 
   private final RequestBodyLimits limits = new RequestBodyLimits();
 

@@ -3,6 +3,7 @@ package org.podium.submission;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.podium.files.Bytes.MIB;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -44,7 +45,6 @@ import org.podium.testing.Zips;
 @RunAsClient
 class LargeUploadsIT {
 
-  private static final long MIB = 1024 * 1024;
   private static final String TRUTH = "id,value\n1,3\n2,4\n";
   private static final Path WORK = Path.of("target/large-uploads");
   private static final Path HOME =

@@ -3,6 +3,7 @@ package org.podium.web;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.podium.files.Bytes.MIB;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -39,7 +40,6 @@ import org.podium.testing.LargeFiles;
 @RunAsClient
 class LargeUploadPagesIT {
 
-  private static final long MIB = 1024 * 1024;
   private static final Path WORK = Path.of("target/large-uploads").toAbsolutePath();
   private static final Path HOME =
       Path.of(System.getProperty("podium.it.home", "target/podium-home-it"));
