@@ -819,9 +819,22 @@ class SubmissionPipelineIT {
                 "application/x-tar",
                 archive);
     assertEquals(400, both.status(), both.body());
-    assertEquals(
-        "give an image or a docker save archive, not both: leave one out",
-        both.json().getJsonObject("errors").getString("image"));
+    String notBoth =
+        "give an image or a file, not both: leave out the image to submit the file, or the file"
+            + " to run the image";
+    assertEquals(notBoth, both.json().getJsonObject("errors").getString("image"));
+    // The same with a results zip: before, the image was silently ignored and the zip scored.
+    ApiClient.Reply withResults =
+        setup
+            .participant()
+            .postMultipart(
+                path,
+                Map.of("image", RegistryImages.EXAMPLE),
+                "results.zip",
+                "application/zip",
+                Zips.of(Map.of("predictions.csv", "1,3\n2,4\n")));
+    assertEquals(400, withResults.status(), withResults.body());
+    assertEquals(notBoth, withResults.json().getJsonObject("errors").getString("image"));
   }
 
   @Test
