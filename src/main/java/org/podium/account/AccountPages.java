@@ -105,19 +105,7 @@ public class AccountPages implements Serializable {
   public String toggleRole(String username, String role) {
     Role toggled = Role.valueOf(role);
     try {
-      Account account =
-          accounts.find(username).orElseThrow(() -> Problem.notFound("account " + username));
-      Set<Role> roles =
-          account.getRoles().isEmpty()
-              ? EnumSet.noneOf(Role.class)
-              : EnumSet.copyOf(account.getRoles());
-      boolean giving = !roles.contains(toggled);
-      if (giving) {
-        roles.add(toggled);
-      } else {
-        roles.remove(toggled);
-      }
-      accounts.setRoles(caller.require(), username, roles);
+      boolean giving = accounts.toggleRole(caller.require(), username, toggled);
       PageMessages.info(
           username
               + (giving ? " now has the " : " no longer has the ")

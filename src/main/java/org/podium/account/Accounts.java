@@ -3,6 +3,7 @@ package org.podium.account;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.security.SecureRandom;
@@ -99,11 +100,15 @@ public class Accounts {
         throw Problem.invalidField(
             "roles", "you cannot remove your own admin role: ask another administrator");
       }
-      long admins =
+      // Lock every administrator's role row and count them: two administrators taking the role
+      // from each other at once take turns here, and the second one sees the first one's change
+      // (a row deleted meanwhile is not returned), so Podium never ends with none.
+      int admins =
           entityManager
-              .createNamedQuery(Account.COUNT_WITH_ROLE, Long.class)
-              .setParameter("role", Role.ADMIN)
-              .getSingleResult();
+              .createNativeQuery(
+                  "select account_id from account_role where role = 'ADMIN' for update")
+              .getResultList()
+              .size();
       if (admins <= 1) {
         throw Problem.invalidField("roles", "Podium needs at least one administrator");
       }
@@ -111,6 +116,28 @@ public class Accounts {
     account.setRoles(roles);
     entityManager.flush();
     return account;
+  }
+
+  /**
+   * Gives {@code role} to the account, or takes it away when it has it, as one change: the account
+   * row is locked while its roles are read and written, so two clicks never undo each other.
+   *
+   * @return whether the account has the role now
+   */
+  public boolean toggleRole(Account caller, String username, Role role) {
+    requireAdmin(caller);
+    Account account = find(username).orElseThrow(() -> Problem.notFound("account " + username));
+    entityManager.refresh(account, LockModeType.PESSIMISTIC_WRITE);
+    Set<Role> roles =
+        account.getRoles().isEmpty()
+            ? EnumSet.noneOf(Role.class)
+            : EnumSet.copyOf(account.getRoles());
+    boolean giving = roles.add(role);
+    if (!giving) {
+      roles.remove(role);
+    }
+    setRoles(caller, username, roles);
+    return giving;
   }
 
   private static void requireAdmin(Account caller) {

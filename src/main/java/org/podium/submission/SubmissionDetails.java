@@ -48,10 +48,7 @@ public class SubmissionDetails implements Serializable {
       boolean truncated) {
 
     public boolean cancellable() {
-      return switch (submission.status()) {
-        case "SUBMITTED", "RUNNING", "SCORING" -> true;
-        default -> false;
-      };
+      return submission.live();
     }
   }
 

@@ -27,7 +27,7 @@ import org.podium.scoring.Scores;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class SubmissionLifecycle {
 
-  private static final EnumSet<SubmissionStatus> LIVE =
+  private static final EnumSet<SubmissionStatus> HELD =
       EnumSet.of(SubmissionStatus.RUNNING, SubmissionStatus.SCORING);
 
   @PersistenceContext EntityManager entityManager;
@@ -64,7 +64,7 @@ public class SubmissionLifecycle {
                 "select count(s) from Submission s where s.participant.id = :participant and s.status in :going",
                 Long.class)
             .setParameter("participant", participant)
-            .setParameter("going", LIVE)
+            .setParameter("going", HELD)
             .getSingleResult();
     if (going >= perParticipant) {
       return Optional.empty();
@@ -206,7 +206,7 @@ public class SubmissionLifecycle {
     return move(
         id,
         attempt,
-        LIVE,
+        HELD,
         SubmissionStatus.FAILED,
         ", s.outcome = :outcome, s.detail = :detail, s.imageDigest = coalesce(:digest, s.imageDigest),"
             + " s.exitCode = :exit, s.wallMs = :wall, s.finishedAt = :now",
@@ -257,7 +257,7 @@ public class SubmissionLifecycle {
                 Object[].class)
             .setParameter("id", id)
             .setParameter("attempt", attempt)
-            .setParameter("live", LIVE)
+            .setParameter("live", HELD)
             .getResultList();
     if (live.isEmpty()) {
       return false;
@@ -271,7 +271,7 @@ public class SubmissionLifecycle {
       return moveIf(
           id,
           attempt,
-          LIVE,
+          HELD,
           SubmissionStatus.FAILED,
           ", s.outcome = :outcome, s.detail = :detail, s.finishedAt = :now, s.leaseUntil = null",
           lease,
@@ -287,7 +287,7 @@ public class SubmissionLifecycle {
         moveIf(
             id,
             attempt,
-            LIVE,
+            HELD,
             SubmissionStatus.SUBMITTED,
             ", s.detail = :detail, s.outcome = :outcome, s.notBefore = :notBefore,"
                 + " s.failingSince = :since, s.requestedAt = :notBefore, s.leaseUntil = null,"
@@ -339,7 +339,7 @@ public class SubmissionLifecycle {
                         .setParameter("id", run.id())
                         .setParameter("attempt", run.attempt())
                         .setParameter("node", node)
-                        .setParameter("live", LIVE)
+                        .setParameter("live", HELD)
                         .executeUpdate()
                     == 0)
         .toList();
@@ -353,7 +353,7 @@ public class SubmissionLifecycle {
                 + " from Submission s where s.status in :live and s.leaseUntil < :now"
                 + " order by s.leaseUntil",
             LiveAttempt.class)
-        .setParameter("live", LIVE)
+        .setParameter("live", HELD)
         .setParameter("now", now)
         .setMaxResults(limit)
         .getResultList();
@@ -378,7 +378,7 @@ public class SubmissionLifecycle {
                 + " and s.status in :live",
             LiveAttempt.class)
         .setParameter("node", node)
-        .setParameter("live", LIVE)
+        .setParameter("live", HELD)
         .getResultList();
   }
 
@@ -418,7 +418,7 @@ public class SubmissionLifecycle {
             .setParameter("submitted", SubmissionStatus.SUBMITTED)
             .setParameter("now", Instant.now())
             .setParameter("before", requestedBefore)
-            .setParameter("live", LIVE)
+            .setParameter("live", HELD)
             .setParameter("perParticipant", (long) perParticipant)
             .setMaxResults(limit)
             .getResultList());

@@ -19,6 +19,11 @@ public enum SubmissionStatus {
     return this == FINISHED || this == FAILED || this == CANCELLED;
   }
 
+  /** Waiting, running or being scored: it may still change, and its owner may cancel it. */
+  public boolean isLive() {
+    return !isTerminal();
+  }
+
   /**
    * The states this one may move to. RUNNING and SCORING go back to SUBMITTED when the platform
    * failed the attempt (a retry, or a worker lost in a crash).

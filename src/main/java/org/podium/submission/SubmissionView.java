@@ -28,6 +28,11 @@ public record SubmissionView(
     String methodName,
     Map<String, Double> scores) {
 
+  /** Whether it may still change (and be cancelled); see {@link SubmissionStatus#isLive()}. */
+  public boolean live() {
+    return SubmissionStatus.valueOf(status).isLive();
+  }
+
   public static SubmissionView of(Submission s) {
     return new SubmissionView(
         s.getId(),

@@ -40,6 +40,59 @@ class AccountPersistenceIT {
 
   @Inject PodiumConfig config;
 
+  @Inject Accounts accounts;
+
+  @jakarta.annotation.Resource jakarta.enterprise.concurrent.ManagedExecutorService executor;
+
+  /**
+   * Two administrators taking the role from each other at once take turns on the administrators'
+   * role rows: the second waits until the first commits and then counts what is left, so the
+   * last-administrator rule cannot be raced. (Before, each counted two administrators and both went
+   * ahead.)
+   */
+  @Test
+  void administratorsTakingTheRoleFromEachOtherTakeTurns() throws Exception {
+    Account x = admin(unique("x"));
+    Account y = admin(unique("y"));
+
+    transaction.begin();
+    accounts.setRoles(x, y.getUsername(), EnumSet.of(Role.PARTICIPANT));
+    java.util.concurrent.Future<Account> second =
+        executor.submit(() -> accounts.setRoles(y, x.getUsername(), EnumSet.of(Role.PARTICIPANT)));
+    assertThrows(
+        java.util.concurrent.TimeoutException.class,
+        () -> second.get(2, java.util.concurrent.TimeUnit.SECONDS),
+        "the second change waits for the first");
+    transaction.commit();
+    second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    entityManager.clear();
+    assertFalse(accounts.find(x.getUsername()).orElseThrow().hasRole(Role.ADMIN));
+    assertFalse(accounts.find(y.getUsername()).orElseThrow().hasRole(Role.ADMIN));
+    assertTrue(
+        accounts.find(config.adminUsername()).orElseThrow().hasRole(Role.ADMIN),
+        "the bootstrap administrator is still one");
+  }
+
+  @Test
+  void toggleRoleGivesThenTakesAway() throws Exception {
+    Account x = admin(unique("t"));
+    Account someone = admin(unique("s"));
+    assertFalse(accounts.toggleRole(x, someone.getUsername(), Role.ADMIN), "taken away");
+    assertTrue(accounts.toggleRole(x, someone.getUsername(), Role.ADMIN), "given back");
+    entityManager.clear();
+    assertTrue(accounts.find(someone.getUsername()).orElseThrow().hasRole(Role.ADMIN));
+  }
+
+  private Account admin(String username) throws Exception {
+    transaction.begin();
+    Account account =
+        new Account(username, username + "@example.org", "hash", EnumSet.of(Role.ADMIN));
+    entityManager.persist(account);
+    transaction.commit();
+    return account;
+  }
+
   @Test
   void accountRoundTripsThroughPostgresqlOnTheFlywaySchema() throws Exception {
     String username = unique("ada");

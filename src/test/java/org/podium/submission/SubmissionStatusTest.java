@@ -26,6 +26,19 @@ class SubmissionStatusTest {
   }
 
   @Test
+  void liveIsExactlyWhatMayStillChangeWaitingRunningAndScoring() {
+    assertEquals(
+        EnumSet.of(SubmissionStatus.SUBMITTED, SubmissionStatus.RUNNING, SubmissionStatus.SCORING),
+        EnumSet.copyOf(
+            java.util.Arrays.stream(SubmissionStatus.values())
+                .filter(SubmissionStatus::isLive)
+                .toList()));
+    for (SubmissionStatus status : SubmissionStatus.values()) {
+      assertEquals(!status.next().isEmpty(), status.isLive(), status.name());
+    }
+  }
+
+  @Test
   void everyWaitingOrLiveSubmissionCanBeCancelledOrFailedAndCanEndFromWhereItIs() {
     for (SubmissionStatus status : SubmissionStatus.values()) {
       if (status.isTerminal()) {
