@@ -3,11 +3,8 @@ package org.podium.account;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.transaction.Transactional;
 import java.io.Serializable;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.podium.platform.PageMessages;
 import org.podium.platform.Problem;
 
@@ -28,36 +25,8 @@ public class AccountPages implements Serializable {
   private String tokenName;
   private Accounts.IssuedToken issued;
 
-  /** A token as the page lists it. */
-  public record TokenRow(
-      long id,
-      String name,
-      java.time.Instant createdAt,
-      java.time.Instant lastUsedAt,
-      java.time.Instant revokedAt) {}
-
-  /** An account as the administrators' page lists it. */
-  public record AccountRow(
-      String username, String email, java.time.Instant createdAt, Set<Role> roles) {
-    public boolean has(String role) {
-      return roles.contains(Role.valueOf(role));
-    }
-  }
-
-  @Transactional
-  public List<TokenRow> getTokens() {
-    return caller.account().isEmpty()
-        ? List.of()
-        : accounts.tokens(caller.require().getUsername()).stream()
-            .map(
-                t ->
-                    new TokenRow(
-                        t.getId(),
-                        t.getName(),
-                        t.getCreatedAt(),
-                        t.getLastUsedAt(),
-                        t.getRevokedAt()))
-            .toList();
+  public List<TokenView> getTokens() {
+    return caller.account().isEmpty() ? List.of() : accounts.tokens(caller.require().getUsername());
   }
 
   /** Issues a token and keeps it in this view only: the page shows it once. */
@@ -82,26 +51,11 @@ public class AccountPages implements Serializable {
     }
   }
 
-  @Transactional
-  public List<AccountRow> getAccounts() {
-    if (!caller.isAdmin()) {
-      return List.of();
-    }
-    return accounts.all(caller.require()).stream()
-        .map(
-            a ->
-                new AccountRow(
-                    a.getUsername(),
-                    a.getEmail(),
-                    a.getCreatedAt(),
-                    a.getRoles().isEmpty()
-                        ? EnumSet.noneOf(Role.class)
-                        : EnumSet.copyOf(a.getRoles())))
-        .toList();
+  public List<AccountView> getAccounts() {
+    return caller.isAdmin() ? accounts.all(caller.require()) : List.of();
   }
 
   /** Gives or takes one role of an account. */
-  @Transactional
   public String toggleRole(String username, String role) {
     Role toggled = Role.valueOf(role);
     try {

@@ -31,12 +31,12 @@ public class Accounts {
   /** A token as issued: the only time its value is visible. */
   public record IssuedToken(long id, String name, String token) {}
 
-  public Account register(String username, String email, String password) {
+  public AccountView register(String username, String email, String password) {
     if (!config.selfRegistration()) {
       throw Problem.forbidden(
           "self-registration is switched off here: ask an administrator for an account");
     }
-    return create(username, email, password, EnumSet.of(Role.PARTICIPANT));
+    return AccountView.of(create(username, email, password, EnumSet.of(Role.PARTICIPANT)));
   }
 
   public Account create(String username, String email, String password, EnumSet<Role> roles) {
@@ -81,19 +81,25 @@ public class Accounts {
   }
 
   /** Every account, by name: for administrators only. */
-  public List<Account> all(Account caller) {
+  public List<AccountView> all(Account caller) {
     requireAdmin(caller);
     return entityManager
         .createQuery("select a from Account a order by a.username", Account.class)
-        .getResultList();
+        .getResultStream()
+        .map(AccountView::of)
+        .toList();
   }
 
   /**
    * Gives an account exactly these roles: for administrators only. The installation always keeps an
    * administrator, so the last one cannot lose the role, and nobody removes their own.
    */
-  public Account setRoles(Account caller, String username, Set<Role> roles) {
+  public AccountView setRoles(Account caller, String username, Set<Role> roles) {
     requireAdmin(caller);
+    return AccountView.of(changeRoles(caller, username, roles));
+  }
+
+  private Account changeRoles(Account caller, String username, Set<Role> roles) {
     Account account = find(username).orElseThrow(() -> Problem.notFound("account " + username));
     if (account.hasRole(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
       if (account.equals(caller)) {
@@ -136,7 +142,7 @@ public class Accounts {
     if (!giving) {
       roles.remove(role);
     }
-    setRoles(caller, username, roles);
+    changeRoles(caller, username, roles);
     return giving;
   }
 
@@ -158,12 +164,14 @@ public class Accounts {
     return new IssuedToken(stored.getId(), stored.getName(), token);
   }
 
-  public List<ApiToken> tokens(String username) {
+  public List<TokenView> tokens(String username) {
     Account account = find(username).orElseThrow(() -> Problem.unauthorized("sign in first"));
     return entityManager
         .createNamedQuery(ApiToken.OF_ACCOUNT, ApiToken.class)
         .setParameter("account", account)
-        .getResultList();
+        .getResultStream()
+        .map(TokenView::of)
+        .toList();
   }
 
   public void revokeToken(String username, long tokenId) {

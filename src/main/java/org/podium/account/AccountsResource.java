@@ -2,7 +2,6 @@ package org.podium.account;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -13,16 +12,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 
 /** {@code /api/accounts} and {@code /api/tokens}: sign up, and tokens for the API. */
 @Path("")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-// Transactional, so views are read while the persistence context is open.
 @RequestScoped
-@Transactional
 public class AccountsResource {
 
   @Inject Accounts accounts;
@@ -31,20 +27,7 @@ public class AccountsResource {
 
   public record Registration(String username, String email, String password) {}
 
-  public record AccountView(long id, String username, String email, List<String> roles) {
-    static AccountView of(Account account) {
-      return new AccountView(
-          account.getId(),
-          account.getUsername(),
-          account.getEmail(),
-          account.getRoles().stream().map(Role::name).sorted().toList());
-    }
-  }
-
   public record TokenRequest(String name) {}
-
-  public record TokenView(
-      long id, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {}
 
   @POST
   @Path("accounts")
@@ -52,9 +35,11 @@ public class AccountsResource {
     if (registration == null) {
       throw org.podium.platform.Problem.badRequest("send {username, email, password}");
     }
-    Account account =
-        accounts.register(registration.username(), registration.email(), registration.password());
-    return Response.status(201).entity(AccountView.of(account)).build();
+    return Response.status(201)
+        .entity(
+            accounts.register(
+                registration.username(), registration.email(), registration.password()))
+        .build();
   }
 
   @GET
@@ -67,7 +52,7 @@ public class AccountsResource {
   @GET
   @Path("accounts")
   public List<AccountView> all() {
-    return accounts.all(caller.require()).stream().map(AccountView::of).toList();
+    return accounts.all(caller.require());
   }
 
   public record RolesRequest(List<Role> roles) {}
@@ -82,7 +67,7 @@ public class AccountsResource {
     }
     java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
     roles.addAll(request.roles());
-    return AccountView.of(accounts.setRoles(caller.require(), username, roles));
+    return accounts.setRoles(caller.require(), username, roles);
   }
 
   @POST
@@ -97,12 +82,7 @@ public class AccountsResource {
   @GET
   @Path("tokens")
   public List<TokenView> tokens() {
-    return accounts.tokens(caller.require().getUsername()).stream()
-        .map(
-            t ->
-                new TokenView(
-                    t.getId(), t.getName(), t.getCreatedAt(), t.getLastUsedAt(), t.getRevokedAt()))
-        .toList();
+    return accounts.tokens(caller.require().getUsername());
   }
 
   @DELETE

@@ -41,8 +41,8 @@ public class SignIn {
 
   public String signUp() throws IOException {
     try {
-      Account account = accounts.register(trimmed(username), email, password);
-      startSession(account.getUsername());
+      AccountView account = accounts.register(trimmed(username), email, password);
+      startSession(account.username());
       return "/competitions?faces-redirect=true";
     } catch (Problem problem) {
       if (problem.fieldErrors().isEmpty()) {

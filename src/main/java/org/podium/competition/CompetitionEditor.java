@@ -4,7 +4,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -99,12 +98,11 @@ public class CompetitionEditor implements Serializable {
   private transient Part referenceData;
 
   /** Reads the competition once per view, when the page has an id. */
-  @Transactional
   public void load() {
     if (loaded || id == null) {
       return;
     }
-    CompetitionView view = CompetitionView.of(competitions.organized(caller.require(), id));
+    CompetitionView view = competitions.forOrganizer(caller.require(), id);
     title = view.title();
     description = view.description();
     published = view.published();
@@ -126,12 +124,12 @@ public class CompetitionEditor implements Serializable {
             participantsSeeLogs,
             id == null ? null : usernames(organizers));
     try {
-      Competition saved =
+      CompetitionView saved =
           id == null
               ? competitions.create(caller.require(), request)
               : competitions.update(caller.require(), id, request);
       PageMessages.info("Saved.");
-      return "/edit-competition?faces-redirect=true&id=" + saved.getId();
+      return "/edit-competition?faces-redirect=true&id=" + saved.id();
     } catch (Problem problem) {
       PageMessages.problem(problem, FIELDS);
       return null;
@@ -139,7 +137,6 @@ public class CompetitionEditor implements Serializable {
   }
 
   /** Fills the phase form with a phase's fields, to change them. */
-  @Transactional
   public void editPhase(long phase) {
     PhaseView view = getPhases().stream().filter(p -> p.id() == phase).findFirst().orElseThrow();
     phaseId = view.id();
@@ -248,20 +245,12 @@ public class CompetitionEditor implements Serializable {
     }
   }
 
-  @Transactional
   public List<PhaseView> getPhases() {
-    return id == null
-        ? List.of()
-        : CompetitionView.of(competitions.organized(caller.require(), id)).phases();
+    return id == null ? List.of() : competitions.forOrganizer(caller.require(), id).phases();
   }
 
-  @Transactional
   public List<ParticipantView> getParticipants() {
-    return id == null
-        ? List.of()
-        : competitions.participants(caller.require(), id).stream()
-            .map(ParticipantView::of)
-            .toList();
+    return id == null ? List.of() : competitions.participants(caller.require(), id);
   }
 
   public Participation[] getParticipations() {

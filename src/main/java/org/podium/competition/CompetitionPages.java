@@ -5,11 +5,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.transaction.Transactional;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Optional;
-import org.podium.account.Account;
 import org.podium.account.Caller;
 import org.podium.competition.CompetitionViews.CompetitionView;
 import org.podium.platform.Problem;
@@ -30,17 +27,15 @@ public class CompetitionPages implements Serializable {
   private String tab = "overview";
   private transient CompetitionView competition;
 
-  @Transactional
   public List<CompetitionView> getList() {
-    return competitions.list(caller.account()).stream().map(CompetitionView::of).toList();
+    return competitions.list(caller.account());
   }
 
   /** The competition of the page, or null (the page then says it does not exist). */
-  @Transactional
   public CompetitionView getCompetition() {
     if (competition == null && id != null) {
       try {
-        competition = CompetitionView.of(competitions.visible(caller.account(), id));
+        competition = competitions.view(caller.account(), id);
       } catch (Problem notVisible) {
         return null;
       }
@@ -49,16 +44,8 @@ public class CompetitionPages implements Serializable {
   }
 
   /** The caller's standing: "anonymous", "none", or the participant status in lower case. */
-  @Transactional
   public String getStanding() {
-    Optional<Account> account = caller.account();
-    if (account.isEmpty()) {
-      return "anonymous";
-    }
-    return competitions
-        .participant(competitions.visible(account, id), account.get())
-        .map(p -> p.getStatus().name().toLowerCase())
-        .orElse("none");
+    return competitions.standing(caller.account(), id);
   }
 
   public String join() {

@@ -18,6 +18,9 @@ import org.podium.account.Role;
 import org.podium.competition.CompetitionRequests.ColumnRequest;
 import org.podium.competition.CompetitionRequests.CompetitionRequest;
 import org.podium.competition.CompetitionRequests.PhaseRequest;
+import org.podium.competition.CompetitionViews.CompetitionView;
+import org.podium.competition.CompetitionViews.ParticipantView;
+import org.podium.competition.CompetitionViews.PhaseView;
 import org.podium.compute.ImageReference;
 import org.podium.compute.InvalidImageException;
 import org.podium.platform.Problem;
@@ -38,7 +41,7 @@ public class Competitions {
 
   @Inject Uploads uploads;
 
-  public Competition create(Account organizer, CompetitionRequest request) {
+  public CompetitionView create(Account organizer, CompetitionRequest request) {
     requireOrganizerRole(organizer);
     if (request == null || request.title() == null || request.title().isBlank()) {
       throw Problem.invalidField("title", "must not be blank");
@@ -48,10 +51,10 @@ public class Competitions {
     entityManager.persist(competition);
     // The id now, on every provider (EclipseLink assigns identity ids only when it writes).
     entityManager.flush();
-    return competition;
+    return CompetitionView.of(competition);
   }
 
-  public Competition update(Account caller, long id, CompetitionRequest request) {
+  public CompetitionView update(Account caller, long id, CompetitionRequest request) {
     Competition competition = organized(caller, id);
     if (request.title() != null) {
       if (request.title().isBlank()) {
@@ -63,7 +66,7 @@ public class Competitions {
     if (request.organizers() != null) {
       competition.setOrganizers(organizers(request.organizers()));
     }
-    return competition;
+    return CompetitionView.of(competition);
   }
 
   private Set<Account> organizers(List<String> usernames) {
@@ -113,12 +116,37 @@ public class Competitions {
     return competition;
   }
 
-  public List<Competition> list(Optional<Account> caller) {
+  /** The competitions the caller may see, newest first. */
+  public List<CompetitionView> list(Optional<Account> caller) {
     return entityManager
         .createQuery("select c from Competition c order by c.createdAt desc", Competition.class)
         .getResultStream()
         .filter(c -> c.isVisibleTo(caller.orElse(null)))
+        .map(CompetitionView::of)
         .toList();
+  }
+
+  /** A competition the caller may see, as the API and pages show it; 404 otherwise. */
+  public CompetitionView view(Optional<Account> caller, long id) {
+    return CompetitionView.of(visible(caller, id));
+  }
+
+  /** A competition the caller organizes, as its editor shows it; 404 or 403 otherwise. */
+  public CompetitionView forOrganizer(Account caller, long id) {
+    return CompetitionView.of(organized(caller, id));
+  }
+
+  /**
+   * The caller's standing in a competition they may see: "anonymous", "none", or their
+   * participation's status in lower case.
+   */
+  public String standing(Optional<Account> caller, long id) {
+    if (caller.isEmpty()) {
+      return "anonymous";
+    }
+    return participant(visible(caller, id), caller.get())
+        .map(p -> p.getStatus().name().toLowerCase(Locale.ROOT))
+        .orElse("none");
   }
 
   /** A competition the caller organizes; 404 if they cannot see it, 403 if they only see it. */
@@ -137,25 +165,26 @@ public class Competitions {
         .orElseThrow(() -> Problem.notFound("phase " + phaseId));
   }
 
-  public Phase addPhase(Account caller, long competitionId, PhaseRequest request) {
+  public PhaseView addPhase(Account caller, long competitionId, PhaseRequest request) {
     Competition competition = organized(caller, competitionId);
     Phase phase = new Phase(name(request), Instant.now());
     configure(phase, request);
     competition.addPhase(phase);
     entityManager.flush();
-    return phase;
+    return PhaseView.of(phase);
   }
 
   /**
    * Replaces every field of a phase with the request's: a field left out takes its default, an
    * opening time or file name left out keeps the phase's. Its data and submissions stay.
    */
-  public Phase updatePhase(Account caller, long competitionId, long phaseId, PhaseRequest request) {
+  public PhaseView updatePhase(
+      Account caller, long competitionId, long phaseId, PhaseRequest request) {
     Phase phase = phase(organized(caller, competitionId), phaseId);
     phase.setName(name(request));
     configure(phase, request);
     entityManager.flush();
-    return phase;
+    return PhaseView.of(phase);
   }
 
   private static String name(PhaseRequest request) {
@@ -317,7 +346,7 @@ public class Competitions {
     }
   }
 
-  public Participant join(Account account, long competitionId) {
+  public ParticipantView join(Account account, long competitionId) {
     Competition competition = visible(Optional.of(account), competitionId);
     Optional<Participant> existing = participant(competition, account);
     if (existing.isPresent()) {
@@ -328,10 +357,10 @@ public class Competitions {
     entityManager.persist(participant);
     // The id now, on every provider (EclipseLink assigns identity ids only when it writes).
     entityManager.flush();
-    return participant;
+    return ParticipantView.of(participant);
   }
 
-  public Participant decide(
+  public ParticipantView decide(
       Account caller, long competitionId, String username, ParticipantStatus status) {
     Competition competition = organized(caller, competitionId);
     if (status == null) {
@@ -343,18 +372,20 @@ public class Competitions {
         participant(competition, account)
             .orElseThrow(() -> Problem.notFound("participant " + username));
     participant.setStatus(status);
-    return participant;
+    return ParticipantView.of(participant);
   }
 
   /** Everyone who joined a competition the caller organizes, oldest first. */
-  public List<Participant> participants(Account caller, long competitionId) {
+  public List<ParticipantView> participants(Account caller, long competitionId) {
     Competition competition = organized(caller, competitionId);
     return entityManager
         .createQuery(
             "select p from Participant p join fetch p.account where p.competition = :competition order by p.joinedAt",
             Participant.class)
         .setParameter("competition", competition)
-        .getResultList();
+        .getResultStream()
+        .map(ParticipantView::of)
+        .toList();
   }
 
   public Optional<Participant> participant(Competition competition, Account account) {

@@ -2,7 +2,6 @@ package org.podium.competition;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,9 +24,7 @@ import org.podium.competition.CompetitionViews.PhaseView;
 /** {@code /api/competitions}: competitions, phases, their data and participants. */
 @Path("competitions")
 @Produces(MediaType.APPLICATION_JSON)
-// Transactional, so views are read while the persistence context is open.
 @RequestScoped
-@Transactional
 public class CompetitionsResource {
 
   @Inject Competitions competitions;
@@ -38,35 +35,35 @@ public class CompetitionsResource {
 
   @GET
   public List<CompetitionView> list() {
-    return competitions.list(caller.account()).stream().map(CompetitionView::of).toList();
+    return competitions.list(caller.account());
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(CompetitionRequest request) {
-    Competition competition = competitions.create(caller.require(), request);
-    return Response.status(201).entity(CompetitionView.of(competition)).build();
+    return Response.status(201).entity(competitions.create(caller.require(), request)).build();
   }
 
   @GET
   @Path("{id}")
   public CompetitionView get(@PathParam("id") long id) {
-    return CompetitionView.of(competitions.visible(caller.account(), id));
+    return competitions.view(caller.account(), id);
   }
 
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   public CompetitionView update(@PathParam("id") long id, CompetitionRequest request) {
-    return CompetitionView.of(competitions.update(caller.require(), id, request));
+    return competitions.update(caller.require(), id, request);
   }
 
   @POST
   @Path("{id}/phases")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response addPhase(@PathParam("id") long id, PhaseRequest request) {
-    Phase phase = competitions.addPhase(caller.require(), id, request);
-    return Response.status(201).entity(PhaseView.of(phase)).build();
+    return Response.status(201)
+        .entity(competitions.addPhase(caller.require(), id, request))
+        .build();
   }
 
   @PUT
@@ -74,14 +71,14 @@ public class CompetitionsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public PhaseView updatePhase(
       @PathParam("id") long id, @PathParam("phaseId") long phaseId, PhaseRequest request) {
-    return PhaseView.of(competitions.updatePhase(caller.require(), id, phaseId, request));
+    return competitions.updatePhase(caller.require(), id, phaseId, request);
   }
 
   @PUT
   @Path("{id}/phases/{phaseId}/input-data")
   @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
-  // Outside a transaction: the body may take longer to arrive than a transaction may last.
-  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  // Outside a transaction (as every boundary): the body may take longer to arrive than one may
+  // last.
   public Response inputData(
       @PathParam("id") long id, @PathParam("phaseId") long phaseId, InputStream zip) {
     dataUploads.upload(caller.require(), id, phaseId, false, zip);
@@ -91,7 +88,6 @@ public class CompetitionsResource {
   @PUT
   @Path("{id}/phases/{phaseId}/reference-data")
   @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
-  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Response referenceData(
       @PathParam("id") long id, @PathParam("phaseId") long phaseId, InputStream zip) {
     dataUploads.upload(caller.require(), id, phaseId, true, zip);
@@ -101,8 +97,7 @@ public class CompetitionsResource {
   @POST
   @Path("{id}/participants")
   public Response join(@PathParam("id") long id) {
-    Participant participant = competitions.join(caller.require(), id);
-    return Response.status(201).entity(ParticipantView.of(participant)).build();
+    return Response.status(201).entity(competitions.join(caller.require(), id)).build();
   }
 
   @PUT
@@ -112,8 +107,7 @@ public class CompetitionsResource {
       @PathParam("id") long id,
       @PathParam("username") String username,
       ParticipantDecision decision) {
-    return ParticipantView.of(
-        competitions.decide(
-            caller.require(), id, username, decision == null ? null : decision.status()));
+    return competitions.decide(
+        caller.require(), id, username, decision == null ? null : decision.status());
   }
 }

@@ -1,12 +1,16 @@
 package org.podium.leaderboard;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.podium.account.Account;
+import org.podium.competition.Competitions;
 import org.podium.competition.LeaderboardColumn;
 import org.podium.competition.Phase;
 import org.podium.submission.Submission;
@@ -21,7 +25,14 @@ public class Leaderboards {
 
   @PersistenceContext EntityManager entityManager;
 
-  public Leaderboard of(Phase phase) {
+  @Inject Competitions competitions;
+
+  /** The leaderboard of a phase of a competition the caller may see; 404 otherwise. */
+  public Leaderboard of(Optional<Account> caller, long competitionId, long phaseId) {
+    return of(competitions.phase(competitions.visible(caller, competitionId), phaseId));
+  }
+
+  Leaderboard of(Phase phase) {
     LeaderboardColumn primary =
         phase
             .primaryColumn()

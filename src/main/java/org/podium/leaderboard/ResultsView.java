@@ -3,12 +3,10 @@ package org.podium.leaderboard;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
 import org.podium.account.Caller;
-import org.podium.competition.Competitions;
 
 /** Backs the Results tab: each phase's leaderboard, scores shown with the column's decimals. */
 @Named
@@ -17,14 +15,10 @@ public class ResultsView {
 
   @Inject Leaderboards leaderboards;
 
-  @Inject Competitions competitions;
-
   @Inject Caller caller;
 
-  @Transactional
   public Leaderboard of(long competitionId, long phaseId) {
-    return leaderboards.of(
-        competitions.phase(competitions.visible(caller.account(), competitionId), phaseId));
+    return leaderboards.of(caller.account(), competitionId, phaseId);
   }
 
   public String format(Double value, int decimals) {

@@ -2,7 +2,6 @@ package org.podium.submission;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -32,7 +31,6 @@ import org.podium.platform.Problem;
 @Path("competitions/{id}/submissions")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
-@Transactional
 public class CompetitionSubmissionsResource {
 
   static final String ARCHIVE_TAR = "application/x-tar";
@@ -60,8 +58,8 @@ public class CompetitionSubmissionsResource {
    */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  // Outside a transaction: the file may take longer to arrive than a transaction may last.
-  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  // Outside a transaction (as every boundary): the file may take longer to arrive than one may
+  // last.
   public Response submitForm(
       @PathParam("id") long competitionId,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -97,7 +95,6 @@ public class CompetitionSubmissionsResource {
    */
   @POST
   @Consumes({ARCHIVE_TAR, ARCHIVE_GZIP, ARCHIVE_X_GZIP, RESULTS_ZIP})
-  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Response submitFile(
       @PathParam("id") long competitionId,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -112,9 +109,7 @@ public class CompetitionSubmissionsResource {
 
   @GET
   public List<SubmissionView> mine(@PathParam("id") long competitionId) {
-    return submissions.mine(caller.require(), competitionId).stream()
-        .map(SubmissionView::of)
-        .toList();
+    return submissions.mine(caller.require(), competitionId);
   }
 
   /** The query's parameters, the first value of each. */

@@ -80,6 +80,7 @@ public class ComputeJobs {
    * owner's turn has not come, or no engine answers: then it is asked for again later and says so).
    */
   public void dispatch(long submissionId) {
+    LOG.fine(() -> "run request for submission " + submissionId);
     Semaphore slots = slots();
     try {
       slots.acquire();

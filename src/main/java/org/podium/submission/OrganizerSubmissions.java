@@ -3,7 +3,6 @@ package org.podium.submission;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.transaction.Transactional;
 import java.io.Serializable;
 import java.util.List;
 import org.podium.account.Caller;
@@ -24,13 +23,9 @@ public class OrganizerSubmissions implements Serializable {
   private transient List<SubmissionView> all;
 
   /** The newest thousand submissions to the competition, read once per view (actions redirect). */
-  @Transactional
   public List<SubmissionView> of(Long competitionId) {
     if (all == null && competitionId != null) {
-      all =
-          submissions.ofCompetition(caller.require(), competitionId).stream()
-              .map(SubmissionView::of)
-              .toList();
+      all = submissions.ofCompetition(caller.require(), competitionId);
     }
     return all == null ? List.of() : all;
   }

@@ -2,7 +2,6 @@ package org.podium.submission;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,7 +17,6 @@ import org.podium.account.Caller;
 @Path("competition/{id}/submission")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
-@Transactional
 public class SeedSubmissionResource {
 
   @Inject Submissions submissions;

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.podium.account.Account;
 import org.podium.platform.Problem;
 import org.podium.storage.DataStore;
@@ -55,9 +56,25 @@ public class SubmissionControl {
    * Whether the caller may read the submission's logs: organizers always, participants if the
    * competition says so.
    */
-  public boolean maySeeLogs(Account caller, Submission submission) {
+  boolean maySeeLogs(Account caller, Submission submission) {
     return submission.getPhase().getCompetition().isOrganizedBy(caller)
         || submission.getPhase().getCompetition().isParticipantsSeeLogs();
+  }
+
+  /** What the submission's page shows; 404 when the caller may not see it. */
+  public SubmissionPage page(Account caller, long id) {
+    Submission submission = submissions.visible(caller, id);
+    boolean logsVisible = maySeeLogs(caller, submission);
+    Logs logs = logsVisible ? logs(caller, id) : new Logs("", "", false);
+    return new SubmissionPage(
+        SubmissionView.of(submission),
+        submission.getMetadata() == null ? Map.of() : submission.getMetadata().labelled(),
+        RunLimits.read(attemptFolder(submission)).orElse(null),
+        submission.getPhase().getCompetition().isOrganizedBy(caller),
+        logsVisible,
+        SubmissionPage.tail(logs.stdout()),
+        SubmissionPage.tail(logs.stderr()),
+        logs.truncated());
   }
 
   /** The limits the latest attempt ran under, when it started a container. */
@@ -81,7 +98,7 @@ public class SubmissionControl {
     return dataStore.submission(submission.getId()).resolve("attempt-" + submission.getAttempt());
   }
 
-  public Submission cancel(Account caller, long id) {
+  public SubmissionView cancel(Account caller, long id) {
     Submission submission = submissions.visible(caller, id);
     if (!lifecycle.cancel(id)) {
       throw Problem.conflict(
@@ -94,14 +111,14 @@ public class SubmissionControl {
     if (submission.getAttempt() > 0) {
       runControl.stop(id, submission.getAttempt());
     }
-    return submission;
+    return SubmissionView.of(submission);
   }
 
   /**
    * Organizers run a submission again as a new submission of the same participant, with the same
    * image, command, environment, metadata and uploads; the original keeps its result.
    */
-  public Submission rerun(Account caller, long id) {
+  public SubmissionView rerun(Account caller, long id) {
     Submission original = submissions.visible(caller, id);
     if (!original.getPhase().getCompetition().isOrganizedBy(caller)) {
       throw Problem.forbidden("only the competition's organizers may run a submission again");
@@ -127,7 +144,7 @@ public class SubmissionControl {
       }
     }
     runRequests.send(again.getId());
-    return again;
+    return SubmissionView.of(again);
   }
 
   /**

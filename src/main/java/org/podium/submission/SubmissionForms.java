@@ -4,7 +4,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -85,7 +84,6 @@ public class SubmissionForms implements Serializable {
   }
 
   /** Why the caller cannot submit now, or null; the same checks as sending, asked once a view. */
-  @Transactional
   public String getObstacle() {
     if (obstacle == null) {
       obstacle =
@@ -146,14 +144,11 @@ public class SubmissionForms implements Serializable {
     return null;
   }
 
-  @Transactional
   public List<SubmissionView> getMine() {
     if (caller.account().isEmpty() || page.getId() == null) {
       return List.of();
     }
-    return submissions.mine(caller.require(), page.getId()).stream()
-        .map(SubmissionView::of)
-        .toList();
+    return submissions.mine(caller.require(), page.getId());
   }
 
   public Map<String, String> getFields() {

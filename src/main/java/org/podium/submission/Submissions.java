@@ -197,8 +197,13 @@ public class Submissions {
         .getSingleResult();
   }
 
+  /** A submission the caller may see, as the API and pages show it; 404 otherwise. */
+  public SubmissionView view(Account caller, long id) {
+    return SubmissionView.of(visible(caller, id));
+  }
+
   /** A submission the caller may see: their own, or any in a competition they organize. */
-  public Submission visible(Account caller, long id) {
+  Submission visible(Account caller, long id) {
     Submission submission = entityManager.find(Submission.class, id);
     if (submission == null || !canSee(caller, submission)) {
       throw Problem.notFound("submission " + id);
@@ -236,7 +241,7 @@ public class Submissions {
   }
 
   /** The caller's submissions to a phase, newest first. */
-  public List<Submission> mine(Account caller, long competitionId) {
+  public List<SubmissionView> mine(Account caller, long competitionId) {
     Competition competition = competitions.visible(Optional.of(caller), competitionId);
     return entityManager
         .createQuery(
@@ -245,11 +250,13 @@ public class Submissions {
             Submission.class)
         .setParameter("account", caller)
         .setParameter("competition", competition)
-        .getResultList();
+        .getResultStream()
+        .map(SubmissionView::of)
+        .toList();
   }
 
   /** Every submission to a competition the caller organizes, newest first. */
-  public List<Submission> ofCompetition(Account caller, long competitionId) {
+  public List<SubmissionView> ofCompetition(Account caller, long competitionId) {
     Competition competition = competitions.organized(caller, competitionId);
     return entityManager
         .createQuery(
@@ -258,6 +265,8 @@ public class Submissions {
             Submission.class)
         .setParameter("competition", competition)
         .setMaxResults(1000)
-        .getResultList();
+        .getResultStream()
+        .map(SubmissionView::of)
+        .toList();
   }
 }

@@ -2,7 +2,6 @@ package org.podium.submission;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,7 +15,6 @@ import org.podium.account.Caller;
 @Path("submissions")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
-@Transactional
 public class SubmissionsResource {
 
   @Inject Submissions submissions;
@@ -28,7 +26,7 @@ public class SubmissionsResource {
   @GET
   @Path("{id}")
   public SubmissionView get(@PathParam("id") long id) {
-    return SubmissionView.of(submissions.visible(caller.require(), id));
+    return submissions.view(caller.require(), id);
   }
 
   @GET
@@ -66,14 +64,12 @@ public class SubmissionsResource {
   @POST
   @Path("{id}/cancel")
   public SubmissionView cancel(@PathParam("id") long id) {
-    return SubmissionView.of(control.cancel(caller.require(), id));
+    return control.cancel(caller.require(), id);
   }
 
   @POST
   @Path("{id}/rerun")
   public Response rerun(@PathParam("id") long id) {
-    return Response.status(201)
-        .entity(SubmissionView.of(control.rerun(caller.require(), id)))
-        .build();
+    return Response.status(201).entity(control.rerun(caller.require(), id)).build();
   }
 }

@@ -57,7 +57,7 @@ class AccountPersistenceIT {
 
     transaction.begin();
     accounts.setRoles(x, y.getUsername(), EnumSet.of(Role.PARTICIPANT));
-    java.util.concurrent.Future<Account> second =
+    java.util.concurrent.Future<AccountView> second =
         executor.submit(() -> accounts.setRoles(y, x.getUsername(), EnumSet.of(Role.PARTICIPANT)));
     assertThrows(
         java.util.concurrent.TimeoutException.class,

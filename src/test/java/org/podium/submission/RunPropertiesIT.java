@@ -29,11 +29,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.podium.account.Account;
 import org.podium.account.Accounts;
 import org.podium.account.Role;
-import org.podium.competition.Competition;
 import org.podium.competition.CompetitionRequests;
+import org.podium.competition.CompetitionViews.CompetitionView;
+import org.podium.competition.CompetitionViews.PhaseView;
 import org.podium.competition.Competitions;
 import org.podium.competition.Participation;
-import org.podium.competition.Phase;
 import org.podium.competition.PhaseDataUploads;
 import org.podium.compute.RunOutcome;
 import org.podium.platform.PodiumConfig;
@@ -72,15 +72,15 @@ class RunPropertiesIT {
     Account participant =
         accounts.create(
             name, name + "@example.org", "password-" + name, EnumSet.of(Role.PARTICIPANT));
-    Competition competition =
+    CompetitionView competition =
         competitions.create(
             admin,
             new CompetitionRequests.CompetitionRequest(
                 "Properties", "", true, false, Participation.AUTO, true, null));
-    Phase phase =
+    PhaseView phase =
         competitions.addPhase(
             admin,
-            competition.getId(),
+            competition.id(),
             new CompetitionRequests.PhaseRequest(
                 "P",
                 null,
@@ -97,16 +97,16 @@ class RunPropertiesIT {
                 null));
     dataUploads.upload(
         admin,
-        competition.getId(),
-        phase.getId(),
+        competition.id(),
+        phase.id(),
         true,
         new ByteArrayInputStream(Zips.of(Map.of("truth.csv", "1,3\n2,5\n"))));
-    competitions.join(participant, competition.getId());
+    competitions.join(participant, competition.id());
     return uploads
         .submit(
             participant,
-            competition.getId(),
-            Map.of(SubmissionIntake.PHASE, phase.getId().toString()),
+            competition.id(),
+            Map.of(SubmissionIntake.PHASE, Long.toString(phase.id())),
             SubmissionUpload.Kind.RESULTS,
             new ByteArrayInputStream(Zips.of(Map.of("predictions.csv", "1,3\n2,5\n"))))
         .id();
@@ -348,29 +348,66 @@ class RunPropertiesIT {
     assertEquals(2, reload(id).getAttempt());
   }
 
+  /**
+   * The row and its run request commit together: rolled back, there is no row, and no run request
+   * ever reaches a listener (a send outside the transaction would: the listener logs every request
+   * it receives, and a request for the committed submission sent after it arrives first or with
+   * it).
+   */
   @Test
   void aSubmissionWhoseTransactionRollsBackLeavesNoRowAndNoRun() throws Exception {
-    long before =
-        entityManager
-            .createQuery("select count(s) from Submission s", Long.class)
-            .getSingleResult();
-    transaction.begin();
-    long id;
-    try {
-      id = resultsSubmission();
-    } finally {
-      transaction.rollback();
-    }
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger(ComputeJobs.class.getName());
+    java.util.logging.Level level = log.getLevel();
+    List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler heard =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord record) {
+            requests.add(record.getMessage());
+          }
 
-    await()
-        .during(Duration.ofSeconds(2))
-        .atMost(Duration.ofSeconds(3))
-        .until(() -> reload(id) == null);
-    assertEquals(
-        before,
-        (long)
-            entityManager
-                .createQuery("select count(s) from Submission s", Long.class)
-                .getSingleResult());
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    heard.setLevel(java.util.logging.Level.ALL);
+    log.setLevel(java.util.logging.Level.FINE);
+    log.addHandler(heard);
+    try {
+      long before =
+          entityManager
+              .createQuery("select count(s) from Submission s", Long.class)
+              .getSingleResult();
+      transaction.begin();
+      long id;
+      try {
+        id = resultsSubmission();
+      } finally {
+        transaction.rollback();
+      }
+      long committed = resultsSubmission();
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> requests.contains("run request for submission " + committed));
+      await()
+          .during(Duration.ofSeconds(2))
+          .atMost(Duration.ofSeconds(3))
+          .until(() -> !requests.contains("run request for submission " + id));
+      assertEquals(null, reload(id), "no row");
+      assertEquals(
+          before + 1,
+          (long)
+              entityManager
+                  .createQuery("select count(s) from Submission s", Long.class)
+                  .getSingleResult(),
+          "only the committed submission was added");
+      awaitStatus(committed, SubmissionStatus.FINISHED);
+    } finally {
+      log.removeHandler(heard);
+      log.setLevel(level);
+    }
   }
 }

@@ -9,7 +9,7 @@ class SubmissionDetailsTest {
 
   @Test
   void aShortLogIsShownWhole() {
-    assertEquals("wrote 2 predictions\n", SubmissionDetails.tail("wrote 2 predictions\n"));
+    assertEquals("wrote 2 predictions\n", SubmissionPage.tail("wrote 2 predictions\n"));
   }
 
   @Test
@@ -18,8 +18,8 @@ class SubmissionDetailsTest {
     for (int line = 0; line < 5000; line++) {
       log.append("line ").append(line).append('\n');
     }
-    String tail = SubmissionDetails.tail(log.toString());
-    assertTrue(tail.length() <= SubmissionDetails.TAIL_CHARS);
+    String tail = SubmissionPage.tail(log.toString());
+    assertTrue(tail.length() <= SubmissionPage.TAIL_CHARS);
     assertTrue(tail.startsWith("line "), tail.substring(0, 20));
     assertTrue(tail.endsWith("line 4999\n"));
   }
