@@ -90,6 +90,22 @@ class ArchitectureTest {
           .because("services read and write; boundaries parse, call and map the answer");
 
   @ArchTest
+  static final ArchRule boundariesAreNotTransactional =
+      noClasses()
+          .that(BOUNDARIES)
+          .should()
+          .beAnnotatedWith("jakarta.transaction.Transactional")
+          .because("services own transactions and return views; boundaries never load lazily");
+
+  @ArchTest
+  static final ArchRule boundaryMethodsAreNotTransactional =
+      com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods()
+          .that()
+          .areDeclaredInClassesThat(BOUNDARIES)
+          .should()
+          .beAnnotatedWith("jakarta.transaction.Transactional");
+
+  @ArchTest
   static final ArchRule entitiesNeverUseBoundaries =
       noClasses()
           .that()
