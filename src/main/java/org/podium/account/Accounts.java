@@ -45,11 +45,7 @@ public class Accounts {
     }
     String name = username == null ? "" : username.trim().toLowerCase();
     if (find(name).isPresent()) {
-      throw new Problem(
-          409,
-          "Conflict",
-          "the username '" + name + "' is taken",
-          java.util.Map.of("username", "is taken"));
+      throw Problem.conflict("username", "is taken", "the username '" + name + "' is taken");
     }
     String mail = email == null ? "" : email.trim();
     Long sameEmail =
@@ -59,11 +55,7 @@ public class Accounts {
             .setParameter("email", mail)
             .getSingleResult();
     if (sameEmail > 0) {
-      throw new Problem(
-          409,
-          "Conflict",
-          "an account with this email exists",
-          java.util.Map.of("email", "is taken"));
+      throw Problem.conflict("email", "is taken", "an account with this email exists");
     }
     Account account = new Account(name, mail, passwordHash.generate(password.toCharArray()), roles);
     entityManager.persist(account);

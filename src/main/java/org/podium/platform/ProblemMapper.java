@@ -4,18 +4,19 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 
-/** Answers a {@link Problem} as {@code application/problem+json} (RFC 9457). */
-@Provider
-public class ProblemMapper implements ExceptionMapper<Problem> {
+/**
+ * The problem document (RFC 9457) of a refusal, for the JAX-RS mappers (one per kind of {@link
+ * Problem}, each with its status) and for servlet filters alike.
+ */
+public final class ProblemMapper {
 
   public static final String PROBLEM_JSON = "application/problem+json";
 
-  @Override
-  public Response toResponse(Problem problem) {
-    return response(problem.status(), problem.title(), problem.getMessage(), problem);
+  private ProblemMapper() {}
+
+  static Response response(int status, String title, Problem problem) {
+    return response(status, title, problem.getMessage(), problem);
   }
 
   static Response response(int status, String title, String detail, Problem problem) {

@@ -158,10 +158,11 @@ public class RequestBodyLimits extends HttpFilter {
 
   private static void refuse(HttpServletResponse response, Problem problem) throws IOException {
     byte[] body =
-        ProblemMapper.json(problem.status(), problem.title(), problem.getMessage(), problem)
+        ProblemMapper.json(
+                TooLargeMapper.STATUS, TooLargeMapper.TITLE, problem.getMessage(), problem)
             .toString()
             .getBytes(StandardCharsets.UTF_8);
-    response.setStatus(problem.status());
+    response.setStatus(TooLargeMapper.STATUS);
     response.setContentType(ProblemMapper.PROBLEM_JSON);
     response.setContentLengthLong(body.length);
     // Sent at once, before the server reads (and drops) whatever of the body is left, so a

@@ -28,8 +28,7 @@ public class UnexpectedProblemMapper implements ExceptionMapper<Exception> {
     // A body read past its limit, wherever the reading failed (a JSON reader wraps it).
     Problem tooLarge = UploadTooLargeException.find(exception);
     if (tooLarge != null) {
-      return ProblemMapper.response(
-          tooLarge.status(), tooLarge.title(), tooLarge.getMessage(), tooLarge);
+      return ProblemMapper.response(TooLargeMapper.STATUS, TooLargeMapper.TITLE, tooLarge);
     }
     Throwable cause = exception;
     while (cause instanceof EJBException && cause.getCause() != null) {

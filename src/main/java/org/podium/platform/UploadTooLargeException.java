@@ -27,7 +27,7 @@ public class UploadTooLargeException extends IOException {
       if (cause instanceof UploadTooLargeException tooLarge) {
         return tooLarge.problem();
       }
-      if (cause instanceof Problem problem && problem.status() == 413) {
+      if (cause instanceof Problem.TooLarge problem) {
         return problem;
       }
     }

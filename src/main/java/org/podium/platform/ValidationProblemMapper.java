@@ -23,8 +23,8 @@ public class ValidationProblemMapper implements ExceptionMapper<ConstraintViolat
         errors.entrySet().stream()
             .map(e -> e.getKey() + ": " + e.getValue())
             .collect(Collectors.joining(", "));
-    return ProblemMapper.response(
-        400, "Invalid request", detail, new Problem(400, "Invalid request", detail, errors));
+    return new InvalidFieldMapper()
+        .toResponse((Problem.InvalidField) Problem.invalidFields(detail, errors));
   }
 
   private static String field(ConstraintViolation<?> violation) {

@@ -3,6 +3,7 @@ package org.podium.submission;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +59,7 @@ public class Submissions {
    */
   public SubmissionView submit(Account caller, long competitionId, SubmissionRequest request) {
     Submission submission =
-        admit(caller, competitionId, request.phaseId(), request.entry().submissionKind())
+        admit(caller, competitionId, request.phaseId(), request.entry().submissionKind(), true)
             .create(request.metadata());
     if (request.entry() instanceof SubmissionRequest.ImageLine image) {
       submission.runImage(ImageRun.of(image.line()));
@@ -83,7 +84,7 @@ public class Submissions {
    */
   public void checkAdmission(
       Account caller, long competitionId, Long phaseId, SubmissionKind kind) {
-    admit(caller, competitionId, phaseId, kind);
+    admit(caller, competitionId, phaseId, kind, false);
   }
 
   /**
@@ -93,7 +94,12 @@ public class Submissions {
    */
   public Optional<String> obstacle(Account caller, long competitionId, boolean docker) {
     try {
-      admit(caller, competitionId, null, docker ? SubmissionKind.DOCKER : SubmissionKind.RESULTS);
+      admit(
+          caller,
+          competitionId,
+          null,
+          docker ? SubmissionKind.DOCKER : SubmissionKind.RESULTS,
+          false);
       return Optional.empty();
     } catch (Problem problem) {
       return Optional.of(problem.getMessage());
@@ -107,7 +113,12 @@ public class Submissions {
     }
   }
 
-  private Admitted admit(Account caller, long competitionId, Long phaseId, SubmissionKind kind) {
+  /**
+   * Every admission rule, in order; {@code forInsert} when a submission will be inserted in this
+   * transaction, which then holds the participant's row lock (the quota is counted under it).
+   */
+  private Admitted admit(
+      Account caller, long competitionId, Long phaseId, SubmissionKind kind, boolean forInsert) {
     Competition competition = competitions.visible(Optional.of(caller), competitionId);
     Participant participant =
         competitions
@@ -122,6 +133,11 @@ public class Submissions {
     if (kind == SubmissionKind.DOCKER && !competition.isDockerSubmission()) {
       throw Problem.forbidden(
           "this competition does not accept Docker submissions: upload a results file instead");
+    }
+    // One admission per participant at a time: the quota is counted under this row lock, and a
+    // submission admitted meanwhile is committed (and counted) before the next one counts.
+    if (forInsert) {
+      entityManager.lock(participant, LockModeType.PESSIMISTIC_WRITE);
     }
     Instant now = Instant.now();
     Phase phase = phase(competition, phaseId, now);
@@ -162,28 +178,27 @@ public class Submissions {
   private void checkQuota(Phase phase, Participant participant, Instant now) {
     if (phase.getMaxSubmissions() != null
         && counted(phase, participant, Instant.EPOCH) >= phase.getMaxSubmissions()) {
-      throw new Problem(
-          429,
-          "Too many submissions",
+      throw Problem.quotaUsed(
           "you have used all "
               + phase.getMaxSubmissions()
               + " submissions of phase '"
               + phase.getName()
-              + "'");
+              + "'",
+          null);
     }
     if (phase.getMaxSubmissionsPerDay() != null) {
       Instant today =
           LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
       if (counted(phase, participant, today) >= phase.getMaxSubmissionsPerDay()) {
-        throw new Problem(
-            429,
-            "Too many submissions",
+        Instant resets = today.plus(Duration.ofDays(1));
+        throw Problem.quotaUsed(
             "you have used today's "
                 + phase.getMaxSubmissionsPerDay()
                 + " submissions of phase '"
                 + phase.getName()
                 + "'; the quota resets at "
-                + Formats.utc(today.plus(Duration.ofDays(1))));
+                + Formats.utc(resets),
+            resets);
       }
     }
   }

@@ -1,6 +1,7 @@
 package org.podium.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,8 +110,8 @@ class MultipartFormTest {
             + END;
     String nameless = "--b0undary\r\nContent-Type: text/plain\r\n\r\nx\r\n" + END;
 
-    assertEquals(400, assertThrows(Problem.class, () -> read(nested)).status());
-    assertEquals(400, assertThrows(Problem.class, () -> read(nameless)).status());
+    assertThrows(Problem.BadRequest.class, () -> read(nested));
+    assertThrows(Problem.BadRequest.class, () -> read(nameless));
   }
 
   @Test
@@ -128,7 +129,7 @@ class MultipartFormTest {
             Problem.class,
             () -> read(file("file", "a.zip", "A") + file("file", "b.zip", "B") + END));
 
-    assertEquals(400, problem.status());
+    assertInstanceOf(Problem.InvalidField.class, problem);
     assertEquals("send one file per submission", problem.fieldErrors().get("file"));
     assertTrue(received.get(0).closed, "the first file was let go");
   }
@@ -139,7 +140,7 @@ class MultipartFormTest {
 
     Problem problem = assertThrows(Problem.class, () -> read(field("bibtex", long_) + END));
 
-    assertEquals(400, problem.status());
+    assertInstanceOf(Problem.BadRequest.class, problem);
     assertTrue(problem.getMessage().contains("characters"), problem.getMessage());
   }
 
@@ -214,7 +215,7 @@ class MultipartFormTest {
                       return null;
                     }));
 
-    assertEquals(413, problem.status());
+    assertInstanceOf(Problem.TooLarge.class, problem);
     assertEquals("PODIUM_IMAGE_ARCHIVE_MAX_MB", problem.members().get("setting"));
   }
 }

@@ -429,6 +429,51 @@ class SubmissionPipelineIT {
             .post(path, Json.createObjectBuilder().add("image", RegistryImages.EXAMPLE).build());
     assertEquals(429, tooMany.status());
     assertTrue(tooMany.json().getString("detail").contains("the quota resets at"), tooMany.body());
+    assertEquals(
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1) + "T00:00:00Z",
+        tooMany.json().getString("resetsAt"),
+        "when it resets, for a program");
+  }
+
+  /**
+   * Admission is atomic: eight POSTs at once against a quota of two admit exactly two (before, each
+   * counted, then inserted, and several passed).
+   */
+  @Test
+  void concurrentSubmissionsNeverExceedTheQuota() throws Exception {
+    Setup quota = competition(true, 2);
+    String path = "competitions/" + quota.competitionId() + "/submissions";
+    java.util.concurrent.ExecutorService threads =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        sent.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  return quota
+                      .participant()
+                      .post(
+                          path,
+                          Json.createObjectBuilder()
+                              .add(
+                                  "image",
+                                  "docker run " + RegistryImages.BUSYBOX + " /bin/busybox true")
+                              .build())
+                      .status();
+                }));
+      }
+      start.countDown();
+      Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+      for (java.util.concurrent.Future<Integer> status : sent) {
+        statuses.merge(status.get(), 1, Integer::sum);
+      }
+      assertEquals(Map.of(201, 2, 429, 6), statuses);
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test
