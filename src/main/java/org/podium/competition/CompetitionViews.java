@@ -83,7 +83,7 @@ public final class CompetitionViews {
           p.getScoringMetric() == null ? null : p.getScoringMetric().key(),
           p.getScoringImage(),
           p.getScoringCommand(),
-          p.isCodabenchLayout() ? "codabench" : "codalab",
+          p.getScoringLayout().apiName(),
           p.getInputDataBytes(),
           p.getReferenceDataBytes(),
           p.getPredictionsFile(),

@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,6 +22,7 @@ import org.podium.competition.CompetitionViews.ParticipantView;
 import org.podium.competition.CompetitionViews.PhaseView;
 import org.podium.compute.ImageReference;
 import org.podium.compute.InvalidImageException;
+import org.podium.platform.Checks;
 import org.podium.platform.Problem;
 import org.podium.scoring.Metric;
 import org.podium.storage.DataStore;
@@ -40,6 +40,8 @@ public class Competitions {
   @Inject DataStore dataStore;
 
   @Inject Uploads uploads;
+
+  @Inject Checks checks;
 
   public CompetitionView create(Account organizer, CompetitionRequest request) {
     requireOrganizerRole(organizer);
@@ -187,14 +189,14 @@ public class Competitions {
     return PhaseView.of(phase);
   }
 
-  private static String name(PhaseRequest request) {
-    if (request == null || request.name() == null || request.name().isBlank()) {
-      throw Problem.invalidField("name", "must not be blank");
+  private String name(PhaseRequest request) {
+    if (request == null) {
+      throw Problem.badRequest("send the phase as JSON: {name, scoring, …}");
     }
-    return request.name().trim();
+    return checks.valid(request).name().trim();
   }
 
-  private static void configure(Phase phase, PhaseRequest request) {
+  private void configure(Phase phase, PhaseRequest request) {
     if (request.opensAt() != null) {
       phase.setOpensAt(request.opensAt());
     }
@@ -202,50 +204,22 @@ public class Competitions {
       throw Problem.invalidField("closesAt", "must be after opensAt");
     }
     phase.setClosesAt(request.closesAt());
-    phase.setExecutionTimeLimitSeconds(
-        positive(
-            "executionTimeLimitSeconds", request.executionTimeLimitSeconds(), 600, 7 * 24 * 3600));
-    phase.setMaxSubmissions(
-        request.maxSubmissions() == null
-            ? null
-            : positive("maxSubmissions", request.maxSubmissions(), 0, Integer.MAX_VALUE));
-    phase.setMaxSubmissionsPerDay(
-        request.maxSubmissionsPerDay() == null
-            ? null
-            : positive(
-                "maxSubmissionsPerDay", request.maxSubmissionsPerDay(), 0, Integer.MAX_VALUE));
-    int memoryMb = request.memoryMb() == null ? 2048 : request.memoryMb();
-    if (memoryMb < 16) {
-      throw Problem.invalidField("memoryMb", "must be at least 16 MiB");
-    }
-    phase.setMemoryMb(memoryMb);
-    BigDecimal cpus = request.cpus() == null ? BigDecimal.ONE : request.cpus();
-    if (cpus.signum() <= 0 || cpus.compareTo(BigDecimal.valueOf(256)) > 0) {
-      throw Problem.invalidField("cpus", "must be more than 0 and at most 256, such as 1.5");
-    }
-    phase.setCpus(cpus);
-    int gpus = request.gpus() == null ? 0 : request.gpus();
-    if (gpus < 0) {
-      throw Problem.invalidField("gpus", "cannot be negative");
-    }
-    phase.setGpus(gpus);
+    phase.apply(
+        checks.valid(
+            PhaseSettings.of(
+                request.executionTimeLimitSeconds(),
+                request.maxSubmissions(),
+                request.maxSubmissionsPerDay(),
+                request.memoryMb(),
+                request.cpus(),
+                request.gpus())));
     scoring(phase, request.scoring());
-    phase.setMetricFiles(
-        fileName("predictionsFile", request.predictionsFile()),
-        fileName("truthFile", request.truthFile()));
+    phase.setMetricFiles(request.predictionsFile(), request.truthFile());
     phase.setColumns(columns(phase, request.columns()));
   }
 
-  private static int positive(String field, Integer value, int otherwise, int max) {
-    int chosen = value == null ? otherwise : value;
-    if (chosen < 1 || chosen > max) {
-      throw Problem.invalidField(field, "must be between 1 and " + max);
-    }
-    return chosen;
-  }
-
   private static void scoring(Phase phase, CompetitionRequests.ScoringRequest scoring) {
-    if (scoring == null || (scoring.metric() == null && scoring.image() == null)) {
+    if (scoring.metric() == null && scoring.image() == null) {
       throw Problem.invalidField(
           "scoring", "give a built-in metric {metric} or a scoring container {image, command}");
     }
@@ -268,24 +242,7 @@ public class Competitions {
       throw Problem.invalidField("scoring.image", e.getMessage());
     }
     phase.scoreWith(scoring.image().trim(), scoring.command());
-    String layout =
-        scoring.layout() == null ? "codalab" : scoring.layout().trim().toLowerCase(Locale.ROOT);
-    if (!layout.equals("codalab") && !layout.equals("codabench")) {
-      throw Problem.invalidField(
-          "scoring.layout",
-          "must be codalab (/mnt/in, /mnt/out) or codabench (/app/input, /app/output)");
-    }
-    phase.setCodabenchLayout(layout.equals("codabench"));
-  }
-
-  private static String fileName(String field, String name) {
-    if (name == null) {
-      return null;
-    }
-    if (!name.matches("[A-Za-z0-9._-]{1,255}") || name.startsWith(".")) {
-      throw Problem.invalidField(field, "must be a plain file name such as predictions.csv");
-    }
-    return name;
+    phase.setScoringLayout(ScoringLayout.of(scoring.layout()));
   }
 
   private static List<LeaderboardColumn> columns(Phase phase, List<ColumnRequest> requests) {
@@ -301,15 +258,9 @@ public class Competitions {
       return columns;
     }
     for (ColumnRequest column : requests) {
-      if (column.key() == null || column.key().isBlank()) {
-        throw Problem.invalidField("columns.key", "every column needs a key");
-      }
       boolean ascending =
           column.sort() != null && column.sort().toLowerCase(Locale.ROOT).startsWith("asc");
       int decimals = column.decimals() == null ? 4 : column.decimals();
-      if (decimals < 0 || decimals > 10) {
-        throw Problem.invalidField("columns.decimals", "must be between 0 and 10");
-      }
       columns.add(
           new LeaderboardColumn(
               column.key().trim(),

@@ -14,12 +14,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,8 +40,6 @@ public class Phase {
   @Column(nullable = false)
   private int position;
 
-  @NotBlank
-  @Size(max = 100)
   @Column(nullable = false)
   private String name;
 
@@ -56,46 +50,38 @@ public class Phase {
   @Column(name = "closes_at")
   private Instant closesAt;
 
-  @Positive
-  @Max(7 * 24 * 3600)
+  // The run limits and quotas: their defaults and rules are PhaseSettings'.
   @Column(name = "execution_time_limit_s", nullable = false)
-  private int executionTimeLimitSeconds = 600;
+  private int executionTimeLimitSeconds = PhaseSettings.DEFAULTS.executionTimeLimitSeconds();
 
-  @Positive
   @Column(name = "max_submissions")
   private Integer maxSubmissions;
 
-  @Positive
   @Column(name = "max_submissions_per_day")
   private Integer maxSubmissionsPerDay;
 
-  @Min(16)
   @Column(name = "memory_mb", nullable = false)
-  private int memoryMb = 2048;
+  private int memoryMb = PhaseSettings.DEFAULTS.memoryMb();
 
-  @NotNull
   @Column(nullable = false, precision = 5, scale = 2)
-  private BigDecimal cpus = BigDecimal.ONE;
+  private BigDecimal cpus = PhaseSettings.DEFAULTS.cpus();
 
-  @Min(0)
   @Column(nullable = false)
-  private int gpus;
+  private int gpus = PhaseSettings.DEFAULTS.gpus();
 
   @Enumerated(EnumType.STRING)
   @Column(name = "scoring_metric")
   private Metric scoringMetric;
 
-  @Size(max = 255)
   @Column(name = "scoring_image")
   private String scoringImage;
 
-  @Size(max = 2000)
   @Column(name = "scoring_command")
   private String scoringCommand;
 
-  /** Codabench's mount layout for the scoring container instead of CodaLab's. */
+  @Enumerated(EnumType.STRING)
   @Column(name = "scoring_layout", nullable = false)
-  private String scoringLayout = "CODALAB";
+  private ScoringLayout scoringLayout = ScoringLayout.CODALAB;
 
   @NotBlank
   @Column(name = "predictions_file", nullable = false)
@@ -176,48 +162,24 @@ public class Phase {
     return executionTimeLimitSeconds;
   }
 
-  public void setExecutionTimeLimitSeconds(int seconds) {
-    this.executionTimeLimitSeconds = seconds;
-  }
-
   public Integer getMaxSubmissions() {
     return maxSubmissions;
-  }
-
-  public void setMaxSubmissions(Integer maxSubmissions) {
-    this.maxSubmissions = maxSubmissions;
   }
 
   public Integer getMaxSubmissionsPerDay() {
     return maxSubmissionsPerDay;
   }
 
-  public void setMaxSubmissionsPerDay(Integer maxSubmissionsPerDay) {
-    this.maxSubmissionsPerDay = maxSubmissionsPerDay;
-  }
-
   public int getMemoryMb() {
     return memoryMb;
-  }
-
-  public void setMemoryMb(int memoryMb) {
-    this.memoryMb = memoryMb;
   }
 
   public BigDecimal getCpus() {
     return cpus;
   }
 
-  public void setCpus(BigDecimal cpus) {
-    this.cpus = cpus;
-  }
-
   public int getGpus() {
     return gpus;
-  }
-
-  public void setGpus(int gpus) {
-    this.gpus = gpus;
   }
 
   public Metric getScoringMetric() {
@@ -246,12 +208,28 @@ public class Phase {
     this.scoringCommand = command;
   }
 
-  public boolean isCodabenchLayout() {
-    return "CODABENCH".equals(scoringLayout);
+  public ScoringLayout getScoringLayout() {
+    return scoringLayout;
   }
 
-  public void setCodabenchLayout(boolean codabench) {
-    this.scoringLayout = codabench ? "CODABENCH" : "CODALAB";
+  public void setScoringLayout(ScoringLayout scoringLayout) {
+    this.scoringLayout = scoringLayout;
+  }
+
+  /** Its run limits and quotas. */
+  public PhaseSettings settings() {
+    return new PhaseSettings(
+        executionTimeLimitSeconds, maxSubmissions, maxSubmissionsPerDay, memoryMb, cpus, gpus);
+  }
+
+  /** Takes these run limits and quotas (checked by the caller). */
+  public void apply(PhaseSettings settings) {
+    this.executionTimeLimitSeconds = settings.executionTimeLimitSeconds();
+    this.maxSubmissions = settings.maxSubmissions();
+    this.maxSubmissionsPerDay = settings.maxSubmissionsPerDay();
+    this.memoryMb = settings.memoryMb();
+    this.cpus = settings.cpus();
+    this.gpus = settings.gpus();
   }
 
   public String getPredictionsFile() {

@@ -69,7 +69,7 @@ public class Scoring {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    RunSpec.Mounts mounts = plan.codabench() ? RunSpec.Mounts.CODABENCH : RunSpec.Mounts.PODIUM;
+    RunSpec.Mounts mounts = plan.mounts();
     List<String> command = new ArrayList<>();
     for (String word : CommandLine.split(plan.command().orElse(""))) {
       command.add(word.replace("$input", mounts.input()).replace("$output", mounts.output()));

@@ -2,6 +2,7 @@ package org.podium.scoring;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.podium.compute.RunSpec;
 
 /**
  * How a phase scores an output.
@@ -13,7 +14,8 @@ import java.util.Optional;
  * @param referenceDir the phase's reference data
  * @param truthFile the file of the reference data a built-in metric reads
  * @param primaryKey the score the leaderboard ranks by; scoring fails without it
- * @param codabench whether the scoring container gets Codabench's mounts instead of CodaLab's
+ * @param mounts where the scoring container finds its input and writes its scores (CodaLab's or
+ *     Codabench's layout)
  */
 public record ScoringPlan(
     Optional<Metric> metric,
@@ -23,4 +25,4 @@ public record ScoringPlan(
     Path referenceDir,
     String truthFile,
     String primaryKey,
-    boolean codabench) {}
+    RunSpec.Mounts mounts) {}

@@ -3,6 +3,7 @@ package org.podium.submission;
 import java.math.BigDecimal;
 import java.util.List;
 import org.podium.competition.LeaderboardColumn;
+import org.podium.competition.ScoringLayout;
 import org.podium.scoring.Metric;
 
 /**
@@ -25,7 +26,7 @@ record ClaimedRun(
     String predictionsFile,
     String truthFile,
     List<LeaderboardColumn> columns,
-    boolean codabench) {
+    ScoringLayout scoringLayout) {
 
   String runId() {
     return "s" + submissionId + "-a" + attempt;

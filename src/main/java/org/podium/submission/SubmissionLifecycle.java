@@ -108,7 +108,7 @@ public class SubmissionLifecycle {
             p.getPredictionsFile(),
             p.getTruthFile(),
             List.copyOf(p.getColumns()),
-            p.isCodabenchLayout()));
+            p.getScoringLayout()));
   }
 
   /** Whether running {@code id} needs a Docker engine: its own image, or a scoring container. */

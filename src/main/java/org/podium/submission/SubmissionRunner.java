@@ -147,7 +147,7 @@ public class SubmissionRunner {
             dataStore.phaseReference(run.phaseId()),
             run.truthFile(),
             primary,
-            run.codabench());
+            run.scoringLayout().mounts());
     Scores scores;
     try {
       scores = scoring.score(plan, output, work, scoringRunId(run));

@@ -187,10 +187,8 @@ public class Submissions {
           null);
     }
     if (phase.getMaxSubmissionsPerDay() != null) {
-      Instant today =
-          LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
-      if (counted(phase, participant, today) >= phase.getMaxSubmissionsPerDay()) {
-        Instant resets = today.plus(Duration.ofDays(1));
+      if (counted(phase, participant, dayStart(now)) >= phase.getMaxSubmissionsPerDay()) {
+        Instant resets = quotaResetsAt(now);
         throw Problem.quotaUsed(
             "you have used today's "
                 + phase.getMaxSubmissionsPerDay()
@@ -201,6 +199,16 @@ public class Submissions {
             resets);
       }
     }
+  }
+
+  /** The start of {@code now}'s day: the daily quota counts from there (days are UTC days). */
+  static Instant dayStart(Instant now) {
+    return LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
+  /** When a daily quota used up at {@code now} comes back: the next UTC midnight. */
+  static Instant quotaResetsAt(Instant now) {
+    return dayStart(now).plus(Duration.ofDays(1));
   }
 
   private long counted(Phase phase, Participant participant, Instant since) {

@@ -135,7 +135,7 @@ class SubmissionRunnerTest {
         "predictions.csv",
         "truth.csv",
         List.of(),
-        false);
+        org.podium.competition.ScoringLayout.CODALAB);
   }
 
   private static RunResult ended(RunOutcome outcome, Integer exit, String message) {
