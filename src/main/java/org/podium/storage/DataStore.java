@@ -35,14 +35,38 @@ public class DataStore {
     return root().resolve("submissions").resolve(Long.toString(submissionId));
   }
 
-  /** A fresh, empty folder for one attempt of a submission (earlier attempts are removed). */
-  public Path attempt(long submissionId, int attempt) {
-    Path folder = submission(submissionId).resolve("attempt-" + attempt);
-    Folders.delete(folder);
+  /** What a participant uploaded with a submission, kept in its folder under this name. */
+  public enum Upload {
+    /** A results zip, unpacked. */
+    RESULTS("results"),
+    /** A {@code docker save} archive. */
+    ARCHIVE("image.tar");
+
+    private final String name;
+
+    Upload(String name) {
+      this.name = name;
+    }
+  }
+
+  /** Where a submission's upload of that kind is kept (whether or not there is one). */
+  public Path upload(long submissionId, Upload upload) {
+    return submission(submissionId).resolve(upload.name);
+  }
+
+  /** An attempt's files as they are, to read its logs and limits. */
+  public AttemptFiles attempt(long submissionId, int attempt) {
+    return new AttemptFiles(submission(submissionId).resolve("attempt-" + attempt));
+  }
+
+  /** A fresh, empty folder for one attempt of a submission (what was there is removed). */
+  public AttemptFiles freshAttempt(long submissionId, int attempt) {
+    AttemptFiles files = attempt(submissionId, attempt);
+    Folders.delete(files.folder());
     try {
-      Files.createDirectories(folder);
-      Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-      return folder;
+      Files.createDirectories(files.folder());
+      Files.setPosixFilePermissions(files.folder(), PosixFilePermissions.fromString("rwx------"));
+      return files;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

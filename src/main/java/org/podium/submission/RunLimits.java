@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.podium.compute.SandboxLimits;
+import org.podium.storage.AttemptFiles;
 
 /**
  * The limits one attempt ran under, kept beside its logs ({@code limits.json}): the phase may
@@ -29,8 +30,6 @@ public record RunLimits(
     int outputFiles,
     long logKb) {
 
-  static final String FILE = "limits.json";
-
   public static RunLimits of(SandboxLimits limits) {
     return new RunLimits(
         limits.wallTime().toSeconds(),
@@ -43,7 +42,7 @@ public record RunLimits(
         limits.logBytes() / 1024);
   }
 
-  void write(Path attempt) {
+  void write(AttemptFiles attempt) {
     JsonObject json =
         Json.createObjectBuilder()
             .add("timeLimitSeconds", timeLimitSeconds)
@@ -56,16 +55,16 @@ public record RunLimits(
             .add("logKb", logKb)
             .build();
     try {
-      Files.createDirectories(attempt);
-      Files.writeString(attempt.resolve(FILE), json.toString(), StandardCharsets.UTF_8);
+      Files.createDirectories(attempt.folder());
+      Files.writeString(attempt.limits(), json.toString(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /** The limits an attempt recorded, or empty when it never started a container. */
-  static Optional<RunLimits> read(Path attempt) {
-    Path file = attempt.resolve(FILE);
+  static Optional<RunLimits> read(AttemptFiles attempt) {
+    Path file = attempt.limits();
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.podium.account.Account;
 import org.podium.platform.Problem;
+import org.podium.storage.AttemptFiles;
 import org.podium.storage.DataStore;
 import org.podium.storage.Uploads;
 
@@ -37,11 +38,11 @@ public class SubmissionControl {
   public record Logs(String stdout, String stderr, boolean truncated) {}
 
   public Logs logs(Account caller, long id) {
-    Path work = logsOf(caller, id);
+    AttemptFiles files = logsOf(caller, id);
     return new Logs(
-        read(work.resolve("stdout.log")),
-        read(work.resolve("stderr.log")),
-        Boolean.parseBoolean(read(work.resolve("logs-truncated"))));
+        read(files.stdout()),
+        read(files.stderr()),
+        Boolean.parseBoolean(read(files.logsTruncated())));
   }
 
   /** One stream's stored log of the latest attempt, for a download; empty when none was kept. */
@@ -49,7 +50,8 @@ public class SubmissionControl {
     if (!stream.equals("stdout") && !stream.equals("stderr")) {
       throw Problem.notFound("log " + stream + " (there are stdout and stderr)");
     }
-    return logsOf(caller, id).resolve(stream + ".log");
+    AttemptFiles files = logsOf(caller, id);
+    return stream.equals("stdout") ? files.stdout() : files.stderr();
   }
 
   /**
@@ -83,7 +85,7 @@ public class SubmissionControl {
     return RunLimits.read(attemptFolder(submission));
   }
 
-  private Path logsOf(Account caller, long id) {
+  private AttemptFiles logsOf(Account caller, long id) {
     Submission submission = submissions.visible(caller, id);
     if (!maySeeLogs(caller, submission)) {
       throw Problem.forbidden("this competition does not show participants their logs");
@@ -91,11 +93,9 @@ public class SubmissionControl {
     return attemptFolder(submission);
   }
 
-  /**
-   * The latest attempt's folder, as it is (never {@link DataStore#attempt}: that starts it anew).
-   */
-  private Path attemptFolder(Submission submission) {
-    return dataStore.submission(submission.getId()).resolve("attempt-" + submission.getAttempt());
+  /** The latest attempt's files, as they are. */
+  private AttemptFiles attemptFolder(Submission submission) {
+    return dataStore.attempt(submission.getId(), submission.getAttempt());
   }
 
   public SubmissionView cancel(Account caller, long id) {
@@ -126,11 +126,10 @@ public class SubmissionControl {
     Submission again = original.copy();
     entityManager.persist(again);
     entityManager.flush();
-    Path folder = dataStore.submission(again.getId());
-    uploads.deleteOnRollback(folder);
-    for (SubmissionUpload.Kind kind : SubmissionUpload.Kind.values()) {
-      Path from = dataStore.submission(id).resolve(kind.fileName());
-      Path to = folder.resolve(kind.fileName());
+    uploads.deleteOnRollback(dataStore.submission(again.getId()));
+    for (DataStore.Upload kind : DataStore.Upload.values()) {
+      Path from = dataStore.upload(id, kind);
+      Path to = dataStore.upload(again.getId(), kind);
       try {
         org.podium.files.Folders.delete(to);
         if (Files.isDirectory(from)) {

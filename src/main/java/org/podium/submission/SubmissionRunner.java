@@ -25,6 +25,7 @@ import org.podium.scoring.Scores;
 import org.podium.scoring.Scoring;
 import org.podium.scoring.ScoringException;
 import org.podium.scoring.ScoringPlan;
+import org.podium.storage.AttemptFiles;
 import org.podium.storage.DataStore;
 
 /**
@@ -79,7 +80,7 @@ public class SubmissionRunner {
   }
 
   private void attempt(ClaimedRun run) {
-    Path work = dataStore.attempt(run.submissionId(), run.attempt());
+    AttemptFiles work = dataStore.freshAttempt(run.submissionId(), run.attempt());
     Path output;
     if (run.kind() == SubmissionKind.DOCKER) {
       RunResult result;
@@ -93,7 +94,7 @@ public class SubmissionRunner {
       writeLogs(work, result);
       switch (result.outcome()) {
         case SUCCEEDED -> {
-          output = work.resolve("out");
+          output = work.output();
           if (!lifecycle.scoring(
               run.submissionId(),
               run.attempt(),
@@ -123,7 +124,7 @@ public class SubmissionRunner {
         }
       }
     } else {
-      output = dataStore.submission(run.submissionId()).resolve("results");
+      output = dataStore.upload(run.submissionId(), DataStore.Upload.RESULTS);
       if (!lifecycle.scoring(run.submissionId(), run.attempt(), null, null, null)) {
         return;
       }
@@ -131,7 +132,7 @@ public class SubmissionRunner {
     score(run, output, work);
   }
 
-  private void score(ClaimedRun run, Path output, Path work) {
+  private void score(ClaimedRun run, Path output, AttemptFiles work) {
     String primary =
         run.columns().stream()
             .filter(LeaderboardColumn::isPrimary)
@@ -150,7 +151,7 @@ public class SubmissionRunner {
             run.scoringLayout().mounts());
     Scores scores;
     try {
-      scores = scoring.score(plan, output, work, scoringRunId(run));
+      scores = scoring.score(plan, output, work.scoringWork(), scoringRunId(run));
     } catch (ScoringException e) {
       lifecycle.fail(
           run.submissionId(),
@@ -169,7 +170,7 @@ public class SubmissionRunner {
     lifecycle.platformFailure(run.submissionId(), run.attempt(), message, retryPolicy());
   }
 
-  private RunSpec spec(ClaimedRun run, Path work) {
+  private RunSpec spec(ClaimedRun run, AttemptFiles work) {
     Path input = dataStore.phaseInput(run.phaseId());
     try {
       Files.createDirectories(input);
@@ -183,8 +184,7 @@ public class SubmissionRunner {
             .withCpus(run.cpus().doubleValue())
             .withGpus(run.gpus());
     RunLimits.of(limits).write(work);
-    return run.image()
-        .applyTo(RunSpec.of(run.runId(), image(run), input, work.resolve("out"), limits));
+    return run.image().applyTo(RunSpec.of(run.runId(), image(run), input, work.output(), limits));
   }
 
   /** A registry reference is pulled; an uploaded archive is loaded now, under a Podium name. */
@@ -193,16 +193,15 @@ public class SubmissionRunner {
       return new ImageSource.Registry(ImageReference.parse(run.image().getImage()));
     }
     return imageArchives.load(
-        dataStore.submission(run.submissionId()).resolve(SubmissionUpload.Kind.ARCHIVE.fileName()),
-        "s" + run.submissionId());
+        dataStore.upload(run.submissionId(), DataStore.Upload.ARCHIVE), "s" + run.submissionId());
   }
 
-  private static void writeLogs(Path work, RunResult result) {
+  private static void writeLogs(AttemptFiles work, RunResult result) {
     try {
-      Files.writeString(work.resolve("stdout.log"), result.stdout().text(), StandardCharsets.UTF_8);
-      Files.writeString(work.resolve("stderr.log"), result.stderr().text(), StandardCharsets.UTF_8);
+      Files.writeString(work.stdout(), result.stdout().text(), StandardCharsets.UTF_8);
+      Files.writeString(work.stderr(), result.stderr().text(), StandardCharsets.UTF_8);
       Files.writeString(
-          work.resolve("logs-truncated"),
+          work.logsTruncated(),
           Boolean.toString(result.stdout().truncated() || result.stderr().truncated()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

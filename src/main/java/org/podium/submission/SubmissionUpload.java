@@ -1,6 +1,7 @@
 package org.podium.submission;
 
 import java.util.Locale;
+import org.podium.storage.DataStore;
 import org.podium.storage.Staged;
 
 /**
@@ -18,21 +19,21 @@ public record SubmissionUpload(Kind kind, Staged file)
   /** What a submission's file is. */
   public enum Kind {
     /** A zip of predictions, scored without running anything. */
-    RESULTS("results", SubmissionKind.RESULTS),
+    RESULTS(DataStore.Upload.RESULTS, SubmissionKind.RESULTS),
     /** A {@code docker save} archive ({@code .tar}, {@code .tar.gz}), run like an image. */
-    ARCHIVE("image.tar", SubmissionKind.DOCKER);
+    ARCHIVE(DataStore.Upload.ARCHIVE, SubmissionKind.DOCKER);
 
-    private final String fileName;
+    private final DataStore.Upload kept;
     private final SubmissionKind submissionKind;
 
-    Kind(String fileName, SubmissionKind submissionKind) {
-      this.fileName = fileName;
+    Kind(DataStore.Upload kept, SubmissionKind submissionKind) {
+      this.kept = kept;
       this.submissionKind = submissionKind;
     }
 
-    /** Its name in the submission's folder. */
-    String fileName() {
-      return fileName;
+    /** How the data store keeps it. */
+    DataStore.Upload kept() {
+      return kept;
     }
 
     SubmissionKind submissionKind() {

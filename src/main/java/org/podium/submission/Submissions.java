@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,9 +69,8 @@ public class Submissions {
     entityManager.persist(submission);
     entityManager.flush();
     if (request.entry() instanceof SubmissionUpload upload) {
-      Path folder = dataStore.submission(submission.getId());
-      uploads.deleteOnRollback(folder);
-      upload.file().moveTo(folder.resolve(upload.kind().fileName()));
+      uploads.deleteOnRollback(dataStore.submission(submission.getId()));
+      upload.file().moveTo(dataStore.upload(submission.getId(), upload.kind().kept()));
     }
     runRequests.send(submission.getId());
     return SubmissionView.of(submission);

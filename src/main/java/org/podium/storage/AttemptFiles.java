@@ -1,0 +1,39 @@
+package org.podium.storage;
+
+import java.nio.file.Path;
+
+/**
+ * The files of one attempt of a submission, in its folder under the submission's: the output the
+ * container wrote, its logs, whether they were cut, the limits it ran under, and room for scoring.
+ * Only {@link DataStore} makes them, so every path of a submission is named in one place.
+ */
+public record AttemptFiles(Path folder) {
+
+  /** Mounted as the container's output folder; scored afterwards. */
+  public Path output() {
+    return folder.resolve("out");
+  }
+
+  public Path stdout() {
+    return folder.resolve("stdout.log");
+  }
+
+  public Path stderr() {
+    return folder.resolve("stderr.log");
+  }
+
+  /** {@code true} when a log was longer than the sandbox keeps. */
+  public Path logsTruncated() {
+    return folder.resolve("logs-truncated");
+  }
+
+  /** The limits the attempt ran under (JSON), written when its container was started. */
+  public Path limits() {
+    return folder.resolve("limits.json");
+  }
+
+  /** Where scoring works (its copies of the output and reference data, its own output). */
+  public Path scoringWork() {
+    return folder;
+  }
+}
