@@ -10,7 +10,7 @@ import org.podium.scoring.Metric;
  * Everything a worker needs to run one attempt of a submission, read when it was claimed; {@code
  * image} is null for a results upload.
  */
-record ClaimedRun(
+public record ClaimedRun(
     long submissionId,
     int attempt,
     SubmissionKind kind,
@@ -28,7 +28,7 @@ record ClaimedRun(
     List<LeaderboardColumn> columns,
     ScoringLayout scoringLayout) {
 
-  String runId() {
+  public String runId() {
     return "s" + submissionId + "-a" + attempt;
   }
 }

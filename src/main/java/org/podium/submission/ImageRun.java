@@ -52,7 +52,7 @@ public class ImageRun {
   }
 
   /** What a pasted line runs: the line's own arguments and environment, and its options. */
-  static ImageRun of(DockerRunLine.Parsed line) {
+  public static ImageRun of(DockerRunLine.Parsed line) {
     return new ImageRun(
         line.image().toString(),
         line.command().isEmpty() ? null : json(line.command()),
@@ -66,7 +66,7 @@ public class ImageRun {
     return new ImageRun(Submission.UPLOADED_ARCHIVE, null, null, null, null);
   }
 
-  boolean isUploadedArchive() {
+  public boolean isUploadedArchive() {
     return Submission.UPLOADED_ARCHIVE.equals(image);
   }
 
@@ -75,7 +75,7 @@ public class ImageRun {
   }
 
   /** The run with the participant's arguments, environment, working directory and entrypoint. */
-  RunSpec applyTo(RunSpec spec) {
+  public RunSpec applyTo(RunSpec spec) {
     RunSpec applied = spec;
     if (command != null) {
       applied = applied.withCommand(strings(command));

@@ -6,7 +6,7 @@ import java.time.Instant;
 public record LiveAttempt(
     long id, int attempt, SubmissionStatus status, Instant startedAt, String node) {
 
-  String runId() {
+  public String runId() {
     return "s" + id + "-a" + attempt;
   }
 }

@@ -19,11 +19,11 @@ import org.podium.platform.Resources;
 public class RunControl {
 
   /** The message property that says which of the two a message is. */
-  static final String KIND = "kind";
+  public static final String KIND = "kind";
 
-  static final String STOP = "stop";
+  public static final String STOP = "stop";
 
-  static final String CHANGED = "changed";
+  public static final String CHANGED = "changed";
 
   @Inject JMSContext jms;
 

@@ -42,7 +42,7 @@ public record RunLimits(
         limits.logBytes() / 1024);
   }
 
-  void write(AttemptFiles attempt) {
+  public void write(AttemptFiles attempt) {
     JsonObject json =
         Json.createObjectBuilder()
             .add("timeLimitSeconds", timeLimitSeconds)

@@ -317,7 +317,7 @@ public class SubmissionLifecycle {
   /** Attempt keys ({@code s{id}-a{n}}) of this node's runs whose lease it still holds. */
   public record Held(long id, int attempt) {
 
-    String runId() {
+    public String runId() {
       return "s" + id + "-a" + attempt;
     }
   }

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Tells the browsers connected to this node, of a submission's owner and of its competition's
  * organizers, that it changed: their pages re-render the submissions table. Called for every
- * committed change, whichever node made it ({@link RunControlListener}).
+ * committed change, whichever node made it (the run-control topic's listener, submission.run).
  */
 @ApplicationScoped
 public class SubmissionPush {
@@ -20,7 +20,7 @@ public class SubmissionPush {
 
   @Inject Submissions submissions;
 
-  void changed(long submissionId) {
+  public void changed(long submissionId) {
     Set<String> users = submissions.watchers(submissionId);
     if (!users.isEmpty()) {
       channel.send("changed", users);

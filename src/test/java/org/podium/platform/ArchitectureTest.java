@@ -67,7 +67,17 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule packagesHaveNoCycle =
-      slices().matching("org.podium.(*)..").should().beFreeOfCycles();
+      slices().matching("org.podium.(**)").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule intakeNeverDependsOnTheRunSide =
+      noClasses()
+          .that()
+          .resideInAPackage("org.podium.submission")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.podium.submission.run..")
+          .because("the run side consumes what intake and the lifecycle publish, not the reverse");
 
   /** Boundaries: what speaks HTTP or draws pages (JAX-RS, Faces, its push channels). */
   private static final DescribedPredicate<JavaClass> BOUNDARIES =

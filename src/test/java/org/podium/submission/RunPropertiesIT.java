@@ -37,6 +37,8 @@ import org.podium.competition.Participation;
 import org.podium.competition.PhaseDataUploads;
 import org.podium.compute.RunOutcome;
 import org.podium.platform.PodiumConfig;
+import org.podium.submission.run.ComputeJobs;
+import org.podium.submission.run.RunRecovery;
 import org.podium.testing.Deployments;
 import org.podium.testing.Zips;
 

@@ -1,4 +1,4 @@
-package org.podium.submission;
+package org.podium.submission.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +25,12 @@ import org.podium.scoring.Scores;
 import org.podium.scoring.ScoringException;
 import org.podium.scoring.ScoringPlan;
 import org.podium.storage.DataStore;
+import org.podium.submission.ClaimedRun;
+import org.podium.submission.DockerRunLine;
+import org.podium.submission.ImageRun;
+import org.podium.submission.RetryPolicy;
+import org.podium.submission.SubmissionKind;
+import org.podium.submission.SubmissionLifecycle;
 
 /**
  * The runner's rules without a server or an engine: where each way a claimed attempt can end goes

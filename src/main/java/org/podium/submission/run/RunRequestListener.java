@@ -1,4 +1,4 @@
-package org.podium.submission;
+package org.podium.submission.run;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;

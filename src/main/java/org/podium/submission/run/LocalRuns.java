@@ -1,9 +1,11 @@
-package org.podium.submission;
+package org.podium.submission.run;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.podium.submission.ClaimedRun;
+import org.podium.submission.SubmissionLifecycle;
 
 /** The attempts this node is running now: the leases its heartbeat renews. */
 @ApplicationScoped

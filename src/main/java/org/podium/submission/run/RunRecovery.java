@@ -1,4 +1,4 @@
-package org.podium.submission;
+package org.podium.submission.run;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -22,6 +22,8 @@ import java.util.logging.Logger;
 import org.podium.compute.Reaper;
 import org.podium.compute.Sandbox;
 import org.podium.platform.PodiumConfig;
+import org.podium.submission.LiveAttempt;
+import org.podium.submission.SubmissionLifecycle;
 
 /**
  * Nothing stays RUNNING, SCORING or SUBMITTED for ever. Every heartbeat this node renews the leases

@@ -1,4 +1,4 @@
-package org.podium.submission;
+package org.podium.submission.run;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +27,11 @@ import org.podium.scoring.ScoringException;
 import org.podium.scoring.ScoringPlan;
 import org.podium.storage.AttemptFiles;
 import org.podium.storage.DataStore;
+import org.podium.submission.ClaimedRun;
+import org.podium.submission.RetryPolicy;
+import org.podium.submission.RunLimits;
+import org.podium.submission.SubmissionKind;
+import org.podium.submission.SubmissionLifecycle;
 
 /**
  * One attempt of one submission, on a compute executor thread: claim it, run the participant's

@@ -1,4 +1,4 @@
-package org.podium.submission;
+package org.podium.submission.run;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -17,6 +17,8 @@ import org.podium.compute.DockerEngine;
 import org.podium.compute.EngineStatus;
 import org.podium.platform.PodiumConfig;
 import org.podium.platform.Resources;
+import org.podium.submission.ClaimedRun;
+import org.podium.submission.SubmissionLifecycle;
 
 /**
  * Takes a run request only when this node has a free run slot, and hands the claimed attempt to the

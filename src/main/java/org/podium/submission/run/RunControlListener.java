@@ -1,4 +1,4 @@
-package org.podium.submission;
+package org.podium.submission.run;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -11,6 +11,9 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import org.podium.compute.Sandbox;
 import org.podium.platform.Resources;
+import org.podium.submission.RunControl;
+import org.podium.submission.SubmissionLifecycle;
+import org.podium.submission.SubmissionPush;
 
 /**
  * Hears run control on every node. A stop: when this node holds the named attempt, its containers
