@@ -1,7 +1,6 @@
 package org.podium.platform;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
@@ -16,18 +15,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
-import org.podium.compute.DockerEngine;
-import org.podium.compute.EngineStatus;
 
 /** Asks each part Podium depends on whether it works, and how. */
 @ApplicationScoped
 public class HealthChecks {
-
-  private static final int DOCKER_PROBE_SECONDS = 2;
 
   private static final String SCHEMA_VERSION =
       "select version from flyway_schema_history where success and version is not null"
@@ -42,9 +34,7 @@ public class HealthChecks {
   @Resource(name = Resources.RUN_QUEUE)
   Queue runQueue;
 
-  @Inject DockerEngine dockerEngine;
-
-  @Resource ManagedExecutorService executor;
+  @Inject EngineProbe engine;
 
   public HealthReport check() {
     return new HealthReport(database(), messaging(), docker());
@@ -76,32 +66,7 @@ public class HealthChecks {
   }
 
   ComponentHealth docker() {
-    EngineStatus engine;
-    try {
-      // Engine calls may take the call timeout (30 s); a health probe answers within 2 s.
-      engine = executor.submit(dockerEngine::status).get(DOCKER_PROBE_SECONDS, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      engine =
-          EngineStatus.unreachable(
-              "the Docker engine at "
-                  + dockerEngine.settings().host()
-                  + " did not answer within "
-                  + DOCKER_PROBE_SECONDS
-                  + " s");
-    } catch (ExecutionException e) {
-      engine = EngineStatus.unreachable(describe(e));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      engine = EngineStatus.unreachable("interrupted");
-    }
-    if (!engine.reachable()) {
-      return ComponentHealth.failed(ComponentHealth.UNREACHABLE, engine.reason());
-    }
-    return ComponentHealth.up(
-        Map.of(
-            "host", dockerEngine.settings().host(),
-            "version", engine.version(),
-            "apiVersion", engine.apiVersion()));
+    return engine.probe();
   }
 
   private static String describe(Exception e) {

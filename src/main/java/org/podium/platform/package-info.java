@@ -1,7 +1,8 @@
 /**
  * What every feature stands on: configuration ({@code PodiumConfig}, roles, JNDI names), schema
- * migration, health, request-body limits and multipart reading, problem+json mapping, page support
- * (messages, formats, Markdown, security headers) and the wiring of {@code compute} into the
- * server. May import {@code compute}; no feature package.
+ * migration, health (the engine's part through {@code EngineProbe}), request-body limits and
+ * multipart reading, refusals ({@code Problem}) and their problem+json mappers, request checks
+ * (Bean Validation), page support (messages, formats, Markdown, security headers). May import
+ * {@code files}; no feature package and not {@code compute}.
  */
 package org.podium.platform;

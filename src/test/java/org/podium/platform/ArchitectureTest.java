@@ -70,6 +70,24 @@ class ArchitectureTest {
       slices().matching("org.podium.(**)").should().beFreeOfCycles();
 
   @ArchTest
+  static final ArchRule platformNeedsNoFeatureAndNotTheComputeLibrary =
+      noClasses()
+          .that()
+          .resideInAPackage("org.podium.platform..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.podium.compute..",
+              "org.podium.engine..",
+              "org.podium.account..",
+              "org.podium.competition..",
+              "org.podium.submission..",
+              "org.podium.leaderboard..",
+              "org.podium.scoring..",
+              "org.podium.storage..")
+          .because("every feature stands on platform; the engine is wired in by package engine");
+
+  @ArchTest
   static final ArchRule intakeNeverDependsOnTheRunSide =
       noClasses()
           .that()

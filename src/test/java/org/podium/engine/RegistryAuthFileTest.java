@@ -1,4 +1,4 @@
-package org.podium.platform;
+package org.podium.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

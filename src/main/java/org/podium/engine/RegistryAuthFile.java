@@ -1,4 +1,4 @@
-package org.podium.platform;
+package org.podium.engine;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -1,4 +1,4 @@
-package org.podium.platform;
+package org.podium.engine;
 
 import static org.podium.files.Bytes.MIB;
 
@@ -14,6 +14,7 @@ import org.podium.compute.ImageArchives;
 import org.podium.compute.Reaper;
 import org.podium.compute.Sandbox;
 import org.podium.compute.SandboxSettings;
+import org.podium.platform.PodiumConfig;
 
 /** Makes the application's one Docker engine client and sandbox from configuration. */
 @ApplicationScoped
