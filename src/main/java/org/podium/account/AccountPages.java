@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.podium.platform.PageMessages;
-import org.podium.platform.Problem;
+import org.podium.platform.problem.Problem;
+import org.podium.platform.web.PageMessages;
 
 /**
  * Backs "Your account" (API tokens: create, shown once, revoke) and the administrators' accounts

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.podium.platform.PodiumConfig;
-import org.podium.platform.Problem;
+import org.podium.platform.problem.Problem;
 
 /** Accounts and their API tokens: registration, sign-in checks, tokens issued once, revoked. */
 @Stateless

@@ -33,7 +33,7 @@ public class AccountsResource {
   @Path("accounts")
   public Response register(Registration registration) {
     if (registration == null) {
-      throw org.podium.platform.Problem.badRequest("send {username, email, password}");
+      throw org.podium.platform.problem.Problem.badRequest("send {username, email, password}");
     }
     return Response.status(201)
         .entity(
@@ -62,7 +62,7 @@ public class AccountsResource {
   @Path("accounts/{username}/roles")
   public AccountView roles(@PathParam("username") String username, RolesRequest request) {
     if (request == null || request.roles() == null) {
-      throw org.podium.platform.Problem.invalidField(
+      throw org.podium.platform.problem.Problem.invalidField(
           "roles", "send {\"roles\": [\"PARTICIPANT\", \"ORGANIZER\", \"ADMIN\"]} (any of them)");
     }
     java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);

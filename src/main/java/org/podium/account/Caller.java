@@ -7,7 +7,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Optional;
-import org.podium.platform.Problem;
+import org.podium.platform.problem.Problem;
 
 /** Who is calling, for boundaries and services that must know. */
 @Named

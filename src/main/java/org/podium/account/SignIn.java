@@ -11,7 +11,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import org.podium.platform.Problem;
+import org.podium.platform.problem.Problem;
 
 /** The sign-in, sign-up and sign-out forms. Faces' view state protects them from forged posts. */
 @Named

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.podium.competition.CompetitionRequests.ColumnRequest;
 import org.podium.competition.CompetitionViews.ColumnView;
-import org.podium.platform.Problem;
+import org.podium.platform.problem.Problem;
 
 /**
  * Leaderboard columns as organizers type them on the phase form, one a line: {@code key, label,

@@ -18,8 +18,8 @@ import org.podium.competition.CompetitionRequests.ScoringRequest;
 import org.podium.competition.CompetitionViews.CompetitionView;
 import org.podium.competition.CompetitionViews.ParticipantView;
 import org.podium.competition.CompetitionViews.PhaseView;
-import org.podium.platform.PageMessages;
-import org.podium.platform.Problem;
+import org.podium.platform.problem.Problem;
+import org.podium.platform.web.PageMessages;
 
 /**
  * Backs the organizer's page: the competition's fields (with "Allow participant docker

@@ -9,7 +9,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.podium.account.Caller;
 import org.podium.competition.CompetitionViews.CompetitionView;
-import org.podium.platform.Problem;
+import org.podium.platform.problem.Problem;
 
 /** Backs the competition list and the competition page with its Overview and Participate tabs. */
 @Named

@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import org.podium.platform.Problem;
+import org.podium.platform.problem.Problem;
 
 /**
  * Phase dates as the form's {@code datetime-local} inputs hold them: minutes, in UTC (the page says

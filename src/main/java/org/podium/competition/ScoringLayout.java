@@ -2,7 +2,7 @@ package org.podium.competition;
 
 import java.util.Locale;
 import org.podium.compute.RunSpec;
-import org.podium.platform.Problem;
+import org.podium.platform.problem.Problem;
 
 /**
  * Where a scoring container finds its input and writes its scores: CodaLab's {@code /mnt/in} and

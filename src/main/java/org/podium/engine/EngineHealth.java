@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.podium.compute.DockerEngine;
 import org.podium.compute.EngineStatus;
-import org.podium.platform.ComponentHealth;
-import org.podium.platform.EngineProbe;
+import org.podium.platform.health.ComponentHealth;
+import org.podium.platform.health.EngineProbe;
 
 /** The Docker engine's part of {@code /api/health}: asked on the managed executor, 2 s at most. */
 @ApplicationScoped

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.podium.platform.problem.UploadLimit;
 
 /**
  * The one home of Podium's settings. Each is read from a system property, then from an environment

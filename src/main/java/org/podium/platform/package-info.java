@@ -1,8 +1,7 @@
 /**
- * What every feature stands on: configuration ({@code PodiumConfig}, roles, JNDI names), schema
- * migration, health (the engine's part through {@code EngineProbe}), request-body limits and
- * multipart reading, refusals ({@code Problem}) and their problem+json mappers, request checks
- * (Bean Validation), page support (messages, formats, Markdown, security headers). May import
- * {@code files}; no feature package and not {@code compute}.
+ * Configuration and the runtime every feature stands on: {@code PodiumConfig} (every setting),
+ * node roles, JNDI names, the installation id, schema migration at deployment. Its subpackages hold
+ * refusals ({@code problem}), health ({@code health}) and web and page support ({@code web}). May
+ * import {@code files} and its subpackages; no feature package and not {@code compute}.
  */
 package org.podium.platform;

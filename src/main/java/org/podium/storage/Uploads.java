@@ -25,9 +25,9 @@ import java.util.logging.Logger;
 import org.apache.commons.io.input.TeeInputStream;
 import org.podium.files.Folders;
 import org.podium.platform.PodiumConfig;
-import org.podium.platform.Problem;
-import org.podium.platform.UploadLimit;
-import org.podium.platform.UploadTooLargeException;
+import org.podium.platform.problem.Problem;
+import org.podium.platform.problem.UploadLimit;
+import org.podium.platform.problem.UploadTooLargeException;
 
 /**
  * Uploads on their way in. A body is written, or unpacked, into this node's staging folder ({@code

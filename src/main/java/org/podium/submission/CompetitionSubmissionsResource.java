@@ -21,8 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.podium.account.Account;
 import org.podium.account.Caller;
-import org.podium.platform.MultipartForm;
-import org.podium.platform.Problem;
+import org.podium.platform.problem.Problem;
+import org.podium.platform.web.MultipartForm;
 
 /**
  * {@code /api/competitions/{id}/submissions}: submitting as JSON (an image reference or a docker

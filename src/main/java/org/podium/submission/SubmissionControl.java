@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.podium.account.Account;
-import org.podium.platform.Problem;
+import org.podium.platform.problem.Problem;
 import org.podium.storage.AttemptFiles;
 import org.podium.storage.DataStore;
 import org.podium.storage.Uploads;

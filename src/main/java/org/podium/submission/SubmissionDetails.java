@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import org.podium.account.Caller;
-import org.podium.platform.PageMessages;
-import org.podium.platform.Problem;
+import org.podium.platform.problem.Problem;
+import org.podium.platform.web.PageMessages;
 
 /**
  * Backs a submission's page: what ran (image digest, limits), how it went, the metadata, the tail

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.podium.account.Caller;
 import org.podium.competition.CompetitionPages;
-import org.podium.platform.PageMessages;
-import org.podium.platform.Problem;
+import org.podium.platform.problem.Problem;
+import org.podium.platform.web.PageMessages;
 
 /**
  * Backs the Participate tab's forms: the "Submit Docker" dialog (an image reference or a pasted

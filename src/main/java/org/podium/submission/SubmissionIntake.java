@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.podium.platform.Problem;
+import org.podium.platform.problem.Problem;
 
 /**
  * Turns what each boundary received (a JSON body, a form's or query's fields with perhaps a file,

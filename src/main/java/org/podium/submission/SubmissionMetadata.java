@@ -5,7 +5,7 @@ import jakarta.persistence.Embeddable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import org.podium.platform.Problem;
+import org.podium.platform.problem.Problem;
 
 /**
  * What a participant tells about a submission: the CodaLab seed's eight metadata fields, checked

@@ -8,7 +8,7 @@ import org.podium.account.Account;
 import org.podium.compute.ImageArchives;
 import org.podium.compute.InvalidImageException;
 import org.podium.platform.PodiumConfig;
-import org.podium.platform.Problem;
+import org.podium.platform.problem.Problem;
 import org.podium.storage.Staged;
 import org.podium.storage.Uploads;
 

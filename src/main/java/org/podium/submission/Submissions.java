@@ -19,8 +19,8 @@ import org.podium.competition.Competitions;
 import org.podium.competition.Participant;
 import org.podium.competition.ParticipantStatus;
 import org.podium.competition.Phase;
-import org.podium.platform.Formats;
-import org.podium.platform.Problem;
+import org.podium.platform.problem.Problem;
+import org.podium.platform.web.Formats;
 import org.podium.storage.DataStore;
 import org.podium.storage.Uploads;
 

@@ -57,7 +57,7 @@ public class SubmissionsResource {
         .limits(caller.require(), id)
         .orElseThrow(
             () ->
-                org.podium.platform.Problem.notFound(
+                org.podium.platform.problem.Problem.notFound(
                     "limits of submission " + id + " (it has not started a container)"));
   }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.podium.competition.CompetitionRequests.ColumnRequest;
 import org.podium.competition.CompetitionViews.ColumnView;
-import org.podium.platform.Problem;
+import org.podium.platform.problem.Problem;
 
 class ColumnLinesTest {
 

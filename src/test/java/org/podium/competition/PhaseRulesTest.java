@@ -18,8 +18,8 @@ import org.podium.competition.CompetitionRequests.ColumnRequest;
 import org.podium.competition.CompetitionRequests.PhaseRequest;
 import org.podium.competition.CompetitionRequests.ScoringRequest;
 import org.podium.compute.RunSpec;
-import org.podium.platform.Checks;
-import org.podium.platform.Problem;
+import org.podium.platform.problem.Checks;
+import org.podium.platform.problem.Problem;
 
 /**
  * A phase's rules without a server: the defaults, each limit refused by its field with what to

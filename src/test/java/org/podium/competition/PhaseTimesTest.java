@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.podium.platform.Problem;
+import org.podium.platform.problem.Problem;
 
 class PhaseTimesTest {
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.podium.platform.health.ComponentHealth;
+import org.podium.platform.health.HealthReport;
 
 class HealthReportTest {
 

@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.podium.platform.Problem;
+import org.podium.platform.problem.Problem;
 
 /**
  * One intake for every boundary: the same fields give the same request from JSON, a form or query

@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.podium.platform.ComponentHealth;
-import org.podium.platform.NodeHealth;
 import org.podium.platform.PodiumConfig;
+import org.podium.platform.health.ComponentHealth;
+import org.podium.platform.health.NodeHealth;
 
 /**
  * This node in {@code /api/health}: its name and role, its run slots and how many are free, the

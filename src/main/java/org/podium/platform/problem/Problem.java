@@ -1,0 +1,156 @@
+package org.podium.platform.problem;
+
+import jakarta.ejb.ApplicationException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A request Podium refuses, with a message the caller can act on: one kind per reason (a bad
+ * request, an invalid field, not signed in, not allowed, not found, a conflict, a quota used, too
+ * large). Services throw them and say nothing of HTTP; one JAX-RS mapper per kind answers it as
+ * {@code application/problem+json} with its status ({@code NotFoundMapper} …), and pages show it
+ * next to its field ({@link PageMessages}).
+ */
+@ApplicationException(rollback = true)
+public abstract sealed class Problem extends RuntimeException
+    permits Problem.BadRequest,
+        Problem.InvalidField,
+        Problem.NotSignedIn,
+        Problem.NotAllowed,
+        Problem.NotFound,
+        Problem.Conflict,
+        Problem.QuotaUsed,
+        Problem.TooLarge {
+
+  private final Map<String, String> fieldErrors;
+  private final Map<String, Object> members;
+
+  /**
+   * @param fieldErrors what is wrong with which field of the request
+   * @param members extension members of the problem document (RFC 9457): text or numbers a program
+   *     can act on, such as the limit an upload went over
+   */
+  private Problem(String detail, Map<String, String> fieldErrors, Map<String, Object> members) {
+    super(detail);
+    this.fieldErrors = Map.copyOf(new LinkedHashMap<>(fieldErrors));
+    this.members = Map.copyOf(members);
+  }
+
+  /** The request as a whole makes no sense (not a form, not JSON …). */
+  public static final class BadRequest extends Problem {
+    BadRequest(String detail) {
+      super(detail, Map.of(), Map.of());
+    }
+  }
+
+  /** Fields of the request are wrong: each with what to change. */
+  public static final class InvalidField extends Problem {
+    InvalidField(String detail, Map<String, String> fieldErrors) {
+      super(detail, fieldErrors, Map.of());
+    }
+  }
+
+  /** Nobody is signed in, or the credentials are wrong. */
+  public static final class NotSignedIn extends Problem {
+    NotSignedIn(String detail) {
+      super(detail, Map.of(), Map.of());
+    }
+  }
+
+  /** The caller is known but may not do this. */
+  public static final class NotAllowed extends Problem {
+    NotAllowed(String detail) {
+      super(detail, Map.of(), Map.of());
+    }
+  }
+
+  /** No such thing, or not one the caller may see (never saying which). */
+  public static final class NotFound extends Problem {
+    NotFound(String detail) {
+      super(detail, Map.of(), Map.of());
+    }
+  }
+
+  /** The thing's state does not allow it now (closed, ended, taken …). */
+  public static final class Conflict extends Problem {
+    Conflict(String detail, Map<String, String> fieldErrors) {
+      super(detail, fieldErrors, Map.of());
+    }
+  }
+
+  /** A quota is used up; {@code resetsAt} (a member) when it comes back, if it does. */
+  public static final class QuotaUsed extends Problem {
+    QuotaUsed(String detail, Instant resetsAt) {
+      super(
+          detail, Map.of(), resetsAt == null ? Map.of() : Map.of("resetsAt", resetsAt.toString()));
+    }
+  }
+
+  /** An upload over a limit: {@code limitBytes} and, when a setting raises it, {@code setting}. */
+  public static final class TooLarge extends Problem {
+    TooLarge(String detail, Map<String, String> fieldErrors, Map<String, Object> members) {
+      super(detail, fieldErrors, members);
+    }
+  }
+
+  public static Problem badRequest(String detail) {
+    return new BadRequest(detail);
+  }
+
+  public static Problem invalidField(String field, String message) {
+    return new InvalidField(field + ": " + message, Map.of(field, message));
+  }
+
+  /** Several invalid fields at once, each with its message. */
+  public static Problem invalidFields(String detail, Map<String, String> fieldErrors) {
+    return new InvalidField(detail, fieldErrors);
+  }
+
+  public static Problem unauthorized(String detail) {
+    return new NotSignedIn(detail);
+  }
+
+  public static Problem forbidden(String detail) {
+    return new NotAllowed(detail);
+  }
+
+  public static Problem notFound(String what) {
+    return new NotFound(what + " does not exist or is not yours to see");
+  }
+
+  public static Problem conflict(String detail) {
+    return new Conflict(detail, Map.of());
+  }
+
+  /** A conflict with one field, e.g. a username that is taken. */
+  public static Problem conflict(String field, String message, String detail) {
+    return new Conflict(detail, Map.of(field, message));
+  }
+
+  public static Problem quotaUsed(String detail, Instant resetsAt) {
+    return new QuotaUsed(detail, resetsAt);
+  }
+
+  /**
+   * An upload over a limit; the document carries {@code limitBytes} and, when a setting raises the
+   * limit, {@code setting}.
+   */
+  public static Problem tooLarge(String field, String message, long limitBytes, String setting) {
+    Map<String, Object> members = new LinkedHashMap<>();
+    members.put("limitBytes", limitBytes);
+    if (setting != null) {
+      members.put("setting", setting);
+    }
+    return new TooLarge(field + ": " + message, Map.of(field, message), members);
+  }
+
+  public Map<String, String> fieldErrors() {
+    return fieldErrors;
+  }
+
+  /** Extension members of the problem document: {@code String} or {@code Long} values. */
+  public Map<String, Object> members() {
+    return members;
+  }
+}

@@ -1,0 +1,56 @@
+package org.podium.platform.problem;
+
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.Providers;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Everything else: JAX-RS's own errors keep their status; anything unexpected is logged with an id
+ * and answered 500 with that id, never with a stack trace.
+ */
+@Provider
+public class UnexpectedProblemMapper implements ExceptionMapper<Exception> {
+
+  private static final Logger LOG = Logger.getLogger(UnexpectedProblemMapper.class.getName());
+
+  @Context Providers providers;
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Response toResponse(Exception exception) {
+    // A body read past its limit, wherever the reading failed (a JSON reader wraps it).
+    Problem tooLarge = UploadTooLargeException.find(exception);
+    if (tooLarge != null) {
+      return ProblemMapper.response(TooLargeMapper.STATUS, TooLargeMapper.TITLE, tooLarge);
+    }
+    Throwable cause = exception;
+    while (cause instanceof EJBException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause != exception && cause instanceof Exception unwrapped) {
+      ExceptionMapper mapper = providers.getExceptionMapper(unwrapped.getClass());
+      if (mapper != null && !(mapper instanceof UnexpectedProblemMapper)) {
+        return mapper.toResponse(unwrapped);
+      }
+    }
+    if (exception instanceof WebApplicationException web) {
+      int status = web.getResponse().getStatus();
+      return ProblemMapper.response(
+          status, web.getResponse().getStatusInfo().getReasonPhrase(), web.getMessage(), null);
+    }
+    String id = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Unexpected failure " + id, exception);
+    return ProblemMapper.response(
+        500,
+        "Internal error",
+        "Podium failed unexpectedly; the operator can find it as " + id,
+        null);
+  }
+}
