@@ -204,6 +204,31 @@ class ImagesTest {
     assertEquals("the image unpacks to more than 1 MiB: make it smaller", error.getMessage());
   }
 
+  /**
+   * The limit is on what the archive unpacks to, not on the upload: a gzipped archive far under the
+   * limit (a layer of zeros compresses to almost nothing) that unpacks to more is refused.
+   */
+  @Test
+  void aCompressedArchiveUnderTheLimitThatUnpacksOverItIsRejected() throws Exception {
+    Path zeros = work.resolve("zeros");
+    Files.write(zeros, new byte[6 * 1024 * 1024]);
+    Path archive = save(TestImages.busybox().withBinary("zeros", zeros), "podium-test/zeros:1");
+    Path gz = work.resolve("zeros.tar.gz");
+    try (InputStream in = Files.newInputStream(archive);
+        var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      in.transferTo(out);
+    }
+    SandboxSettings limited = fixture.settings.withMaxArchiveBytes(4 * 1024 * 1024);
+    assertTrue(Files.size(gz) < 2 * 1024 * 1024, "the upload is well under the limit");
+    assertTrue(Files.size(archive) > 4 * 1024 * 1024, "what it unpacks to is over it");
+
+    InvalidImageException error =
+        assertThrows(
+            InvalidImageException.class,
+            () -> new ImageArchives(fixture.engine, limited).load(gz, "zeros"));
+    assertEquals("the image unpacks to more than 4 MiB: make it smaller", error.getMessage());
+  }
+
   @Test
   void gzippedArchiveIsAccepted() throws Exception {
     Path archive = save(TestImages.busybox().with("LABEL gz=1"), "podium-test/gz:1");
