@@ -35,7 +35,7 @@ public final class CompetitionViews {
   }
 
   public record ColumnView(String key, String label, String sort, int decimals, boolean primary) {
-    static ColumnView of(LeaderboardColumn c) {
+    public static ColumnView of(LeaderboardColumn c) {
       return new ColumnView(
           c.getKey(),
           c.getLabel(),

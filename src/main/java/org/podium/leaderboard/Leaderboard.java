@@ -2,6 +2,7 @@ package org.podium.leaderboard;
 
 import java.util.List;
 import java.util.Map;
+import org.podium.competition.CompetitionViews.ColumnView;
 
 /**
  * A phase's ranking: each participant's best finished submission by the primary column.
@@ -9,9 +10,7 @@ import java.util.Map;
  * @param columns the phase's columns, in order
  * @param rows ranked, best first
  */
-public record Leaderboard(List<Column> columns, List<Row> rows) {
-
-  public record Column(String key, String label, String sort, int decimals, boolean primary) {}
+public record Leaderboard(List<ColumnView> columns, List<Row> rows) {
 
   public record Row(
       int rank,

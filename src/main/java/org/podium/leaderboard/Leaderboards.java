@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.podium.account.Account;
+import org.podium.competition.CompetitionViews.ColumnView;
 import org.podium.competition.Competitions;
 import org.podium.competition.LeaderboardColumn;
 import org.podium.competition.Phase;
@@ -71,17 +72,6 @@ public class Leaderboards {
               s.getId(),
               Map.copyOf(s.getScores())));
     }
-    List<Leaderboard.Column> columns =
-        phase.getColumns().stream()
-            .map(
-                c ->
-                    new Leaderboard.Column(
-                        c.getKey(),
-                        c.getLabel(),
-                        c.isAscending() ? "asc" : "desc",
-                        c.getDecimals(),
-                        c.isPrimary()))
-            .toList();
-    return new Leaderboard(columns, rows);
+    return new Leaderboard(phase.getColumns().stream().map(ColumnView::of).toList(), rows);
   }
 }
