@@ -37,10 +37,14 @@ public abstract sealed class Problem extends RuntimeException
     this.members = Map.copyOf(members);
   }
 
+  private Problem(String detail) {
+    this(detail, Map.of(), Map.of());
+  }
+
   /** The request as a whole makes no sense (not a form, not JSON …). */
   public static final class BadRequest extends Problem {
     BadRequest(String detail) {
-      super(detail, Map.of(), Map.of());
+      super(detail);
     }
   }
 
@@ -54,21 +58,7 @@ public abstract sealed class Problem extends RuntimeException
   /** Nobody is signed in, or the credentials are wrong. */
   public static final class NotSignedIn extends Problem {
     NotSignedIn(String detail) {
-      super(detail, Map.of(), Map.of());
-    }
-  }
-
-  /** The caller is known but may not do this. */
-  public static final class NotAllowed extends Problem {
-    NotAllowed(String detail) {
-      super(detail, Map.of(), Map.of());
-    }
-  }
-
-  /** No such thing, or not one the caller may see (never saying which). */
-  public static final class NotFound extends Problem {
-    NotFound(String detail) {
-      super(detail, Map.of(), Map.of());
+      super(detail);
     }
   }
 
@@ -79,11 +69,25 @@ public abstract sealed class Problem extends RuntimeException
     }
   }
 
+  /** The caller is known but may not do this. */
+  public static final class NotAllowed extends Problem {
+    NotAllowed(String detail) {
+      super(detail);
+    }
+  }
+
   /** A quota is used up; {@code resetsAt} (a member) when it comes back, if it does. */
   public static final class QuotaUsed extends Problem {
     QuotaUsed(String detail, Instant resetsAt) {
       super(
           detail, Map.of(), resetsAt == null ? Map.of() : Map.of("resetsAt", resetsAt.toString()));
+    }
+  }
+
+  /** No such thing, or not one the caller may see (never saying which). */
+  public static final class NotFound extends Problem {
+    NotFound(String detail) {
+      super(detail);
     }
   }
 

@@ -1,19 +1,19 @@
 package org.podium.platform.problem;
 
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** 413 Content too large: an upload over its limit, with the limit. */
+/**
+ * 413 Content too large: an upload over its limit, with the limit; servlet filters answer it with
+ * the same.
+ */
 @Provider
-public class TooLargeMapper implements ExceptionMapper<Problem.TooLarge> {
+public class TooLargeMapper extends RefusalMapper<Problem.TooLarge> {
 
   public static final int STATUS = 413;
 
   public static final String TITLE = "Content too large";
 
-  @Override
-  public Response toResponse(Problem.TooLarge problem) {
-    return ProblemMapper.response(STATUS, TITLE, problem);
+  public TooLargeMapper() {
+    super(STATUS, TITLE);
   }
 }
