@@ -23,117 +23,94 @@ public abstract sealed class Problem extends RuntimeException
         Problem.QuotaUsed,
         Problem.TooLarge {
 
-  private final Map<String, String> fieldErrors;
-  private final Map<String, Object> members;
+  // Set once, by the factory that makes it (the kinds declare no constructor of their own).
+  private String detail;
+  private Map<String, String> fieldErrors = Map.of();
+  private Map<String, Object> members = Map.of();
 
-  /**
-   * @param fieldErrors what is wrong with which field of the request
-   * @param members extension members of the problem document (RFC 9457): text or numbers a program
-   *     can act on, such as the limit an upload went over
-   */
-  private Problem(String detail, Map<String, String> fieldErrors, Map<String, Object> members) {
-    super(detail);
-    this.fieldErrors = Map.copyOf(new LinkedHashMap<>(fieldErrors));
-    this.members = Map.copyOf(members);
-  }
-
-  private Problem(String detail) {
-    this(detail, Map.of(), Map.of());
-  }
+  private Problem() {}
 
   /** The request as a whole makes no sense (not a form, not JSON …). */
-  public static final class BadRequest extends Problem {
-    BadRequest(String detail) {
-      super(detail);
-    }
-  }
+  public static final class BadRequest extends Problem {}
 
   /** Fields of the request are wrong: each with what to change. */
-  public static final class InvalidField extends Problem {
-    InvalidField(String detail, Map<String, String> fieldErrors) {
-      super(detail, fieldErrors, Map.of());
-    }
-  }
+  public static final class InvalidField extends Problem {}
 
   /** Nobody is signed in, or the credentials are wrong. */
-  public static final class NotSignedIn extends Problem {
-    NotSignedIn(String detail) {
-      super(detail);
-    }
-  }
-
-  /** The thing's state does not allow it now (closed, ended, taken …). */
-  public static final class Conflict extends Problem {
-    Conflict(String detail, Map<String, String> fieldErrors) {
-      super(detail, fieldErrors, Map.of());
-    }
-  }
+  public static final class NotSignedIn extends Problem {}
 
   /** The caller is known but may not do this. */
-  public static final class NotAllowed extends Problem {
-    NotAllowed(String detail) {
-      super(detail);
-    }
-  }
-
-  /** A quota is used up; {@code resetsAt} (a member) when it comes back, if it does. */
-  public static final class QuotaUsed extends Problem {
-    QuotaUsed(String detail, Instant resetsAt) {
-      super(
-          detail, Map.of(), resetsAt == null ? Map.of() : Map.of("resetsAt", resetsAt.toString()));
-    }
-  }
+  public static final class NotAllowed extends Problem {}
 
   /** No such thing, or not one the caller may see (never saying which). */
-  public static final class NotFound extends Problem {
-    NotFound(String detail) {
-      super(detail);
-    }
-  }
+  public static final class NotFound extends Problem {}
+
+  /** The thing's state does not allow it now (closed, ended, taken …). */
+  public static final class Conflict extends Problem {}
+
+  /** A quota is used up; {@code resetsAt} (a member) when it comes back, if it does. */
+  public static final class QuotaUsed extends Problem {}
 
   /** An upload over a limit: {@code limitBytes} and, when a setting raises it, {@code setting}. */
-  public static final class TooLarge extends Problem {
-    TooLarge(String detail, Map<String, String> fieldErrors, Map<String, Object> members) {
-      super(detail, fieldErrors, members);
-    }
+  public static final class TooLarge extends Problem {}
+
+  /**
+   * This refusal with its message, what is wrong with which field of the request, and extension
+   * members of the problem document (RFC 9457): text or numbers a program can act on, such as the
+   * limit an upload went over.
+   */
+  private static Problem saying(
+      Problem kind, String detail, Map<String, String> fieldErrors, Map<String, Object> members) {
+    kind.detail = detail;
+    kind.fieldErrors = Map.copyOf(new LinkedHashMap<>(fieldErrors));
+    kind.members = Map.copyOf(members);
+    return kind;
+  }
+
+  private static Problem saying(Problem kind, String detail) {
+    return saying(kind, detail, Map.of(), Map.of());
   }
 
   public static Problem badRequest(String detail) {
-    return new BadRequest(detail);
+    return saying(new BadRequest(), detail);
   }
 
   public static Problem invalidField(String field, String message) {
-    return new InvalidField(field + ": " + message, Map.of(field, message));
+    return saying(new InvalidField(), field + ": " + message, Map.of(field, message), Map.of());
   }
 
   /** Several invalid fields at once, each with its message. */
   public static Problem invalidFields(String detail, Map<String, String> fieldErrors) {
-    return new InvalidField(detail, fieldErrors);
+    return saying(new InvalidField(), detail, fieldErrors, Map.of());
   }
 
   public static Problem unauthorized(String detail) {
-    return new NotSignedIn(detail);
+    return saying(new NotSignedIn(), detail);
   }
 
   public static Problem forbidden(String detail) {
-    return new NotAllowed(detail);
+    return saying(new NotAllowed(), detail);
   }
 
   public static Problem notFound(String what) {
-    return new NotFound(what + " does not exist or is not yours to see");
+    return saying(new NotFound(), what + " does not exist or is not yours to see");
   }
 
   public static Problem conflict(String detail) {
-    return new Conflict(detail, Map.of());
+    return saying(new Conflict(), detail);
   }
 
   /** A conflict with one field, e.g. a username that is taken. */
   public static Problem conflict(String field, String message, String detail) {
-    return new Conflict(detail, Map.of(field, message));
+    return saying(new Conflict(), detail, Map.of(field, message), Map.of());
   }
 
   public static Problem quotaUsed(String detail, Instant resetsAt) {
-    return new QuotaUsed(detail, resetsAt);
+    return saying(
+        new QuotaUsed(),
+        detail,
+        Map.of(),
+        resetsAt == null ? Map.of() : Map.of("resetsAt", resetsAt.toString()));
   }
 
   /**
@@ -146,7 +123,12 @@ public abstract sealed class Problem extends RuntimeException
     if (setting != null) {
       members.put("setting", setting);
     }
-    return new TooLarge(field + ": " + message, Map.of(field, message), members);
+    return saying(new TooLarge(), field + ": " + message, Map.of(field, message), members);
+  }
+
+  @Override
+  public String getMessage() {
+    return detail;
   }
 
   public Map<String, String> fieldErrors() {
