@@ -14,7 +14,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,9 +48,11 @@ public class CompetitionSubmissionsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response submit(@PathParam("id") long competitionId, String body) {
+  public Response submit(@PathParam("id") long competitionId, InputStream body) throws IOException {
+    // JSON is UTF-8 (RFC 8259), whatever charset the request names or leaves out.
+    String json = new String(body.readAllBytes(), StandardCharsets.UTF_8);
     return created(
-        submissions.submit(caller.require(), competitionId, SubmissionIntake.ofJson(body)));
+        submissions.submit(caller.require(), competitionId, SubmissionIntake.ofJson(json)));
   }
 
   /**

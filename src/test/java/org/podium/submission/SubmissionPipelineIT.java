@@ -126,7 +126,7 @@ class SubmissionPipelineIT {
                 "competitions/" + setup.competitionId() + "/submissions",
                 Json.createObjectBuilder()
                     .add("image", RegistryImages.EXAMPLE)
-                    .add("teamName", "Team Ada")
+                    .add("teamName", "Équipe Ada ✓")
                     .add("methodName", "length counter")
                     .build());
     assertEquals(201, submitted.status(), submitted.body());
@@ -159,7 +159,7 @@ class SubmissionPipelineIT {
             .json();
     JsonObject first = leaderboard.getJsonArray("rows").getJsonObject(0);
     assertEquals(1, first.getInt("rank"));
-    assertEquals("Team Ada", first.getString("teamName"));
+    assertEquals("Équipe Ada ✓", first.getString("teamName"));
     assertEquals("length counter", first.getString("methodName"));
     assertEquals("mae", leaderboard.getJsonArray("columns").getJsonObject(0).getString("key"));
   }
