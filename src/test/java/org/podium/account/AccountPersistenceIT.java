@@ -74,6 +74,36 @@ class AccountPersistenceIT {
         "the bootstrap administrator is still one");
   }
 
+  /**
+   * Two administrators toggling the same role of an account at once: the second waits for the first
+   * and toggles what it left, so the account ends as it began (before, both read "no role" and both
+   * gave it).
+   */
+  @Test
+  void twoTogglesAtOnceCancelOut() throws Exception {
+    Account x = admin(unique("tx"));
+    Account y = admin(unique("ty"));
+    String someone = admin(unique("ts")).getUsername();
+    accounts.toggleRole(x, someone, Role.ORGANIZER);
+    accounts.toggleRole(x, someone, Role.ORGANIZER);
+    entityManager.clear();
+    boolean before = accounts.find(someone).orElseThrow().hasRole(Role.ORGANIZER);
+
+    transaction.begin();
+    boolean first = accounts.toggleRole(x, someone, Role.ORGANIZER);
+    java.util.concurrent.Future<Boolean> second =
+        executor.submit(() -> accounts.toggleRole(y, someone, Role.ORGANIZER));
+    assertThrows(
+        java.util.concurrent.TimeoutException.class,
+        () -> second.get(2, java.util.concurrent.TimeUnit.SECONDS),
+        "the second toggle waits for the first");
+    transaction.commit();
+
+    assertEquals(!first, second.get(30, java.util.concurrent.TimeUnit.SECONDS));
+    entityManager.clear();
+    assertEquals(before, accounts.find(someone).orElseThrow().hasRole(Role.ORGANIZER));
+  }
+
   @Test
   void toggleRoleGivesThenTakesAway() throws Exception {
     Account x = admin(unique("t"));
