@@ -33,7 +33,7 @@ public class Leaderboards {
     return of(competitions.phase(competitions.visible(caller, competitionId), phaseId));
   }
 
-  Leaderboard of(Phase phase) {
+  private Leaderboard of(Phase phase) {
     LeaderboardColumn primary =
         phase
             .primaryColumn()

@@ -58,7 +58,7 @@ public class SubmissionControl {
    * Whether the caller may read the submission's logs: organizers always, participants if the
    * competition says so.
    */
-  boolean maySeeLogs(Account caller, Submission submission) {
+  private boolean maySeeLogs(Account caller, Submission submission) {
     return submission.getPhase().getCompetition().isOrganizedBy(caller)
         || submission.getPhase().getCompetition().isParticipantsSeeLogs();
   }

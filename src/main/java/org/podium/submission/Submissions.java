@@ -224,7 +224,7 @@ public class Submissions {
   }
 
   /** A submission the caller may see: their own, or any in a competition they organize. */
-  Submission visible(Account caller, long id) {
+  public Submission visible(Account caller, long id) {
     Submission submission = entityManager.find(Submission.class, id);
     if (submission == null || !canSee(caller, submission)) {
       throw Problem.notFound("submission " + id);

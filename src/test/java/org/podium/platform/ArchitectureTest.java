@@ -133,6 +133,24 @@ class ArchitectureTest {
           .should()
           .beAnnotatedWith("jakarta.transaction.Transactional");
 
+  /**
+   * A session bean's methods are public or private: another bean calls it through its container
+   * proxy, where a package-private or protected method runs on the proxy itself, without the bean's
+   * injected fields (a NullPointerException seen once, as a 500).
+   */
+  @ArchTest
+  static final ArchRule sessionBeanMethodsArePublicOrPrivate =
+      com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+          .that()
+          .areDeclaredInClassesThat()
+          .areAnnotatedWith("jakarta.ejb.Stateless")
+          .and()
+          .areNotPrivate()
+          .and()
+          .areNotStatic()
+          .should()
+          .bePublic();
+
   @ArchTest
   static final ArchRule entitiesNeverUseBoundaries =
       noClasses()
