@@ -125,7 +125,10 @@ public class Accounts {
   public boolean toggleRole(Account caller, String username, Role role) {
     requireAdmin(caller);
     Account account = find(username).orElseThrow(() -> Problem.notFound("account " + username));
-    entityManager.refresh(account, LockModeType.PESSIMISTIC_WRITE);
+    // Lock the row first, then read the roles in a statement of their own: a locking read that
+    // joins the roles would see the roles as they were before it waited for the lock.
+    entityManager.lock(account, LockModeType.PESSIMISTIC_WRITE);
+    entityManager.refresh(account);
     Set<Role> roles =
         account.getRoles().isEmpty()
             ? EnumSet.noneOf(Role.class)
