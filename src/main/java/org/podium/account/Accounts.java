@@ -165,7 +165,14 @@ public class Accounts {
         .createNamedQuery(ApiToken.OF_ACCOUNT, ApiToken.class)
         .setParameter("account", account)
         .getResultStream()
-        .map(TokenView::of)
+        .map(
+            token ->
+                new TokenView(
+                    token.getId(),
+                    token.getName(),
+                    token.getCreatedAt(),
+                    token.getLastUsedAt(),
+                    token.getRevokedAt()))
         .toList();
   }
 

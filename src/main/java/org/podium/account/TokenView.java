@@ -4,14 +4,4 @@ import java.time.Instant;
 
 /** An API token as its owner sees it, in the API and on "Your account": never its secret. */
 public record TokenView(
-    long id, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
-
-  static TokenView of(ApiToken token) {
-    return new TokenView(
-        token.getId(),
-        token.getName(),
-        token.getCreatedAt(),
-        token.getLastUsedAt(),
-        token.getRevokedAt());
-  }
-}
+    long id, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {}

@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
@@ -17,28 +16,23 @@ import org.podium.compute.RunSpec;
  * What a Docker submission runs, as the participant said it: the image, and from a pasted {@code
  * docker run} line (or the API's fields) the arguments, the environment, {@code -w} and {@code
  * --entrypoint}. Kept with the submission so every attempt and every re-run runs the same thing.
- * Lists and maps are stored as JSON text.
+ * Lists and maps are stored as JSON text, each in the submission's column of the field's name.
  */
 @Embeddable
 public class ImageRun {
 
-  @Column(name = "image")
   private String image;
 
   /** The command as a JSON array of arguments, when the participant gave one. */
-  @Column(name = "command")
   private String command;
 
   /** The environment as a JSON object, when the participant gave one. */
-  @Column(name = "env")
   private String env;
 
   /** The working directory ({@code -w}), when the participant gave one. */
-  @Column(name = "workdir")
   private String workdir;
 
   /** The entrypoint ({@code --entrypoint}) as a JSON array, when the participant gave one. */
-  @Column(name = "entrypoint")
   private String entrypoint;
 
   protected ImageRun() {}
