@@ -9,7 +9,6 @@ import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.podium.compute.RunSpec;
 
 /**
@@ -92,14 +91,6 @@ public class ImageRun {
 
   public String getImage() {
     return image;
-  }
-
-  public Optional<String> workdir() {
-    return Optional.ofNullable(workdir);
-  }
-
-  public Optional<List<String>> entrypoint() {
-    return Optional.ofNullable(entrypoint).map(ImageRun::strings);
   }
 
   private static List<String> strings(String jsonArray) {

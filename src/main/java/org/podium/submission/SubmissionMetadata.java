@@ -103,11 +103,6 @@ public class SubmissionMetadata {
     return metadata;
   }
 
-  /** No metadata at all. */
-  public static SubmissionMetadata none() {
-    return new SubmissionMetadata();
-  }
-
   /** The field's value, or null. */
   public String get(Field field) {
     return switch (field) {
