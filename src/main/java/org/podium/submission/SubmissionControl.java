@@ -38,7 +38,10 @@ public class SubmissionControl {
   public record Logs(String stdout, String stderr, boolean truncated) {}
 
   public Logs logs(Account caller, long id) {
-    AttemptFiles files = logsOf(caller, id);
+    return logs(logsOf(caller, id));
+  }
+
+  private static Logs logs(AttemptFiles files) {
     return new Logs(
         read(files.stdout()),
         read(files.stderr()),
@@ -67,11 +70,12 @@ public class SubmissionControl {
   public SubmissionPage page(Account caller, long id) {
     Submission submission = submissions.visible(caller, id);
     boolean logsVisible = maySeeLogs(caller, submission);
-    Logs logs = logsVisible ? logs(caller, id) : new Logs("", "", false);
+    AttemptFiles files = attemptFolder(submission);
+    Logs logs = logsVisible ? logs(files) : new Logs("", "", false);
     return new SubmissionPage(
         SubmissionView.of(submission),
         submission.getMetadata() == null ? Map.of() : submission.getMetadata().labelled(),
-        RunLimits.read(attemptFolder(submission)).orElse(null),
+        RunLimits.read(files).orElse(null),
         submission.getPhase().getCompetition().isOrganizedBy(caller),
         logsVisible,
         SubmissionPage.tail(logs.stdout()),
