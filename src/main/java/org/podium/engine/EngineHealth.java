@@ -38,7 +38,7 @@ public class EngineHealth implements EngineProbe {
                   + DOCKER_PROBE_SECONDS
                   + " s");
     } catch (ExecutionException e) {
-      engine = EngineStatus.unreachable(describe(e));
+      engine = EngineStatus.unreachable(ComponentHealth.reason(e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       engine = EngineStatus.unreachable("interrupted");
@@ -51,9 +51,5 @@ public class EngineHealth implements EngineProbe {
             "host", dockerEngine.settings().host(),
             "version", engine.version(),
             "apiVersion", engine.apiVersion()));
-  }
-
-  private static String describe(Exception e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

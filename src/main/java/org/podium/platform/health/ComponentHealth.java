@@ -24,6 +24,11 @@ public record ComponentHealth(String status, Map<String, String> facts) {
     return new ComponentHealth(UP, facts);
   }
 
+  /** What went wrong, in words: the exception's message, or its kind when it has none. */
+  public static String reason(Exception e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
   public static ComponentHealth failed(String status, String reason) {
     return new ComponentHealth(status, Map.of("reason", reason));
   }

@@ -51,7 +51,7 @@ public class HealthChecks {
       facts.put("flywayVersion", schema.next() ? schema.getString(1) : "none");
       return ComponentHealth.up(facts);
     } catch (SQLException | RuntimeException e) {
-      return ComponentHealth.failed(ComponentHealth.DOWN, describe(e));
+      return ComponentHealth.failed(ComponentHealth.DOWN, ComponentHealth.reason(e));
     }
   }
 
@@ -62,15 +62,11 @@ public class HealthChecks {
       browser.getEnumeration();
       return ComponentHealth.up(Map.of("queue", runQueue.getQueueName()));
     } catch (JMSException | JMSRuntimeException e) {
-      return ComponentHealth.failed(ComponentHealth.DOWN, describe(e));
+      return ComponentHealth.failed(ComponentHealth.DOWN, ComponentHealth.reason(e));
     }
   }
 
   ComponentHealth docker() {
     return engine.probe();
-  }
-
-  private static String describe(Exception e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }
