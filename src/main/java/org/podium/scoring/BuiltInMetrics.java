@@ -1,37 +1,36 @@
 package org.podium.scoring;
 
-import static org.podium.files.Bytes.MIB;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.podium.scoring.IdValueFile.Row;
 
 /**
  * Podium's own metrics over two CSV files of {@code id,value} rows (a header row {@code id,…} is
- * skipped): accuracy and macro-F1 compare labels, RMSE and MAE compare numbers.
+ * skipped): accuracy and macro-F1 compare labels, RMSE and MAE compare numbers. The reference
+ * data's rows are read first; the predictions are then streamed, and only rows for the reference's
+ * ids are kept, at most one each: memory holds the reference's rows twice at most, whatever the
+ * participant wrote (see {@link IdValueFile}).
  */
 public final class BuiltInMetrics {
-
-  private static final long MAX_FILE_BYTES = 512 * MIB;
 
   private BuiltInMetrics() {}
 
   public static Scores score(Metric metric, Path truthFile, Path predictionsFile) {
-    Map<String, String> truth = read(truthFile, "the reference data's " + truthFile.getFileName());
-    Map<String, String> predicted = read(predictionsFile, predictionsFile.getFileName().toString());
+    Map<String, Row> truth =
+        IdValueFile.read(
+            truthFile, "the reference data's " + truthFile.getFileName(), id -> true, id -> "");
+    String predictionsName = predictionsFile.getFileName().toString();
+    Map<String, Row> predicted =
+        IdValueFile.read(
+            predictionsFile,
+            predictionsName,
+            truth::containsKey,
+            id -> "id " + id + " is not an id of the reference data");
     for (String id : truth.keySet()) {
       if (!predicted.containsKey(id)) {
-        throw new ScoringException(
-            predictionsFile.getFileName() + " has no row for id '" + id + "'");
+        throw new ScoringException(predictionsName + " has no row for id " + IdValueFile.quote(id));
       }
     }
     double value =
@@ -44,24 +43,25 @@ public final class BuiltInMetrics {
     return Scores.of(metric.key(), value);
   }
 
-  private static double accuracy(Map<String, String> truth, Map<String, String> predicted) {
+  private static double accuracy(Map<String, Row> truth, Map<String, Row> predicted) {
     long right =
         truth.entrySet().stream()
-            .filter(e -> e.getValue().equals(predicted.get(e.getKey())))
+            .filter(e -> e.getValue().value().equals(predicted.get(e.getKey()).value()))
             .count();
     return (double) right / truth.size();
   }
 
-  private static double macroF1(Map<String, String> truth, Map<String, String> predicted) {
-    Set<String> labels = new TreeSet<>(truth.values());
+  private static double macroF1(Map<String, Row> truth, Map<String, Row> predicted) {
+    Set<String> labels = new TreeSet<>();
+    truth.values().forEach(row -> labels.add(row.value()));
     double sum = 0;
     for (String label : labels) {
       long tp = 0;
       long fp = 0;
       long fn = 0;
-      for (Map.Entry<String, String> row : truth.entrySet()) {
-        boolean isLabel = row.getValue().equals(label);
-        boolean saidLabel = predicted.get(row.getKey()).equals(label);
+      for (Map.Entry<String, Row> row : truth.entrySet()) {
+        boolean isLabel = row.getValue().value().equals(label);
+        boolean saidLabel = predicted.get(row.getKey()).value().equals(label);
         if (isLabel && saidLabel) {
           tp++;
         } else if (saidLabel) {
@@ -76,11 +76,12 @@ public final class BuiltInMetrics {
   }
 
   private static double meanOf(
-      Map<String, String> truth, Map<String, String> predicted, boolean squared) {
+      Map<String, Row> truth, Map<String, Row> predicted, boolean squared) {
     double sum = 0;
-    for (Map.Entry<String, String> row : truth.entrySet()) {
+    for (Map.Entry<String, Row> row : truth.entrySet()) {
       double error =
-          number(predicted.get(row.getKey()), row.getKey()) - number(row.getValue(), row.getKey());
+          number(predicted.get(row.getKey()).value(), row.getKey())
+              - number(row.getValue().value(), row.getKey());
       sum += squared ? error * error : Math.abs(error);
     }
     return sum / truth.size();
@@ -94,52 +95,11 @@ public final class BuiltInMetrics {
       }
       return value;
     } catch (NumberFormatException e) {
-      throw new ScoringException("the value for id '" + id + "' is not a number: '" + text + "'");
-    }
-  }
-
-  private static Map<String, String> read(Path file, String name) {
-    try {
-      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-        throw new ScoringException(name + " is missing");
-      }
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        throw new ScoringException(name + " is larger than " + MAX_FILE_BYTES / MIB + " MiB");
-      }
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      Map<String, String> rows = new LinkedHashMap<>();
-      Map<String, Integer> lineOf = new HashMap<>();
-      for (int i = 0; i < lines.size(); i++) {
-        String line = lines.get(i).strip();
-        if (line.isEmpty() || (i == 0 && line.toLowerCase().startsWith("id,"))) {
-          continue;
-        }
-        int comma = line.indexOf(',');
-        if (comma < 1) {
-          throw new ScoringException(name + " line " + (i + 1) + " is not 'id,value'");
-        }
-        String id = line.substring(0, comma).strip();
-        if (rows.put(id, line.substring(comma + 1).strip()) != null) {
-          throw new ScoringException(
-              name
-                  + " has id '"
-                  + id
-                  + "' twice (lines "
-                  + lineOf.get(id)
-                  + " and "
-                  + (i + 1)
-                  + ")");
-        }
-        lineOf.put(id, i + 1);
-      }
-      if (rows.isEmpty()) {
-        throw new ScoringException(name + " has no rows");
-      }
-      return rows;
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new ScoringException(name + " is not UTF-8 text");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new ScoringException(
+          "the value for id "
+              + IdValueFile.quote(id)
+              + " is not a number: "
+              + IdValueFile.quote(text));
     }
   }
 }

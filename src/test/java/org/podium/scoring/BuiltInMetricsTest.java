@@ -52,6 +52,70 @@ class BuiltInMetricsTest {
     assertEquals("predictions.csv has id '1' twice (lines 1 and 2)", twice.getMessage());
   }
 
+  private String refusal(String truth, String predictions) {
+    return assertThrows(ScoringException.class, () -> score(Metric.MAE, truth, predictions))
+        .getMessage();
+  }
+
+  @Test
+  void quotedFieldsSpacesCrlfAndAByteOrderMarkAreRead() throws Exception {
+    assertEquals(
+        0.5,
+        score(
+            Metric.MAE,
+            "id,value\r\n1,3\r\n2,4\r\n",
+            "\uFEFFid,value\r\n\"1\", 3.5 \r\n 2 ,\"4.5\"\r\n"),
+        1e-12);
+  }
+
+  @Test
+  void aPredictionsFileWithMoreRowsThanTheReferenceIsRefusedAtItsFirstRowTooMany() {
+    assertEquals(
+        "predictions.csv line 3: id '3' is not an id of the reference data",
+        refusal("1,3\n2,4\n", "1,3\n2,4\n3,5\n"));
+    assertEquals(
+        "predictions.csv has id '2' twice (lines 2 and 3)",
+        refusal("1,3\n2,4\n", "1,3\n2,4\n2,4\n"));
+  }
+
+  @Test
+  void aNulCharacterIsRefusedWithItsLine() {
+    assertEquals(
+        "predictions.csv line 2 contains a NUL character",
+        refusal("1,3\n2,4\n", "1,3\n2\u0000,4\n"));
+  }
+
+  @Test
+  void badQuotingIsRefusedWithItsLine() {
+    assertEquals(
+        "predictions.csv is not valid CSV: a character after a closing quote on line 2",
+        refusal("1,3\n2,4\n", "1,3\n2,\"4\"5\n"));
+    assertEquals(
+        "predictions.csv is not valid CSV: the quote opened on line 2 is never closed",
+        refusal("1,3\n2,4\n", "1,3\n2,\"4\n"));
+  }
+
+  @Test
+  void rowsThatAreNotIdCommaValueAreRefusedWithTheirLine() {
+    assertEquals(
+        "predictions.csv line 2 has 3 columns: expected id,value",
+        refusal("1,3\n2,4\n", "1,3\n2,4,5\n"));
+    assertEquals(
+        "predictions.csv line 1 has 1 columns: expected id,value", refusal("1,3\n", "1\n"));
+    assertEquals(
+        "the reference data's truth.csv line 2 has 3 columns: expected id,value",
+        refusal("1,3\n2,4,x\n", "1,3\n2,4\n"));
+    assertEquals("predictions.csv line 1 has no id", refusal("1,3\n", ",3\n"));
+  }
+
+  @Test
+  void whatAParticipantWroteIsShownShortAndWithoutControlCharacters() {
+    assertEquals("the value for id '1' is not a number: 'x?y'", refusal("1,3\n", "1,x\u0007y\n"));
+    assertEquals(
+        "the value for id '1' is not a number: '" + "9".repeat(39) + "z…'",
+        refusal("1,3\n", "1," + "9".repeat(39) + "z" + "9".repeat(100) + "\n"));
+  }
+
   @Test
   void scoresFilesInBothFormats() throws Exception {
     Files.writeString(dir.resolve("scores.txt"), "accuracy: 0.9\nDuration: n/a\nf1:0.5\n");
