@@ -58,8 +58,17 @@ public class Competition {
   @Column(name = "docker_submission", nullable = false)
   private boolean dockerSubmission;
 
+  /** Off by default: a container can print the input data it reads. */
   @Column(name = "participants_see_logs", nullable = false)
-  private boolean participantsSeeLogs = true;
+  private boolean participantsSeeLogs;
+
+  /** Off by default: the scoring program reads the reference data and may print it. */
+  @Column(name = "participants_see_scoring_output", nullable = false)
+  private boolean participantsSeeScoringOutput;
+
+  /** Off by default: the scoring image and command are shown to organizers only. */
+  @Column(name = "scoring_programs_public", nullable = false)
+  private boolean scoringProgramsPublic;
 
   @ManyToMany
   @JoinTable(
@@ -149,6 +158,37 @@ public class Competition {
 
   public void setParticipantsSeeLogs(boolean participantsSeeLogs) {
     this.participantsSeeLogs = participantsSeeLogs;
+  }
+
+  public boolean isParticipantsSeeScoringOutput() {
+    return participantsSeeScoringOutput;
+  }
+
+  public void setParticipantsSeeScoringOutput(boolean participantsSeeScoringOutput) {
+    this.participantsSeeScoringOutput = participantsSeeScoringOutput;
+  }
+
+  public boolean isScoringProgramsPublic() {
+    return scoringProgramsPublic;
+  }
+
+  public void setScoringProgramsPublic(boolean scoringProgramsPublic) {
+    this.scoringProgramsPublic = scoringProgramsPublic;
+  }
+
+  /** Whether {@code account} may read the logs of runs in this competition. */
+  public boolean showsLogsTo(Account account) {
+    return participantsSeeLogs || isOrganizedBy(account);
+  }
+
+  /** Whether {@code account} may read the scoring program's output for runs here. */
+  public boolean showsScoringOutputTo(Account account) {
+    return participantsSeeScoringOutput || isOrganizedBy(account);
+  }
+
+  /** Whether {@code account} may see the phases' scoring images and commands. */
+  public boolean showsScoringProgramsTo(Account account) {
+    return scoringProgramsPublic || isOrganizedBy(account);
   }
 
   public Set<Account> getOrganizers() {

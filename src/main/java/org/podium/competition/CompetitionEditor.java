@@ -70,6 +70,8 @@ public class CompetitionEditor implements Serializable {
   private boolean published;
   private boolean dockerSubmission;
   private boolean participantsSeeLogs;
+  private boolean participantsSeeScoringOutput;
+  private boolean scoringProgramsPublic;
   private String organizers;
   private Participation participation = Participation.AUTO;
   private boolean loaded;
@@ -108,6 +110,8 @@ public class CompetitionEditor implements Serializable {
     published = view.published();
     dockerSubmission = view.enableDockerSubmission();
     participantsSeeLogs = view.participantsSeeLogs();
+    participantsSeeScoringOutput = view.participantsSeeScoringOutput();
+    scoringProgramsPublic = view.scoringProgramsPublic();
     organizers = String.join(", ", view.organizers());
     participation = view.participation();
     loaded = true;
@@ -122,7 +126,9 @@ public class CompetitionEditor implements Serializable {
             dockerSubmission,
             participation,
             participantsSeeLogs,
-            id == null ? null : usernames(organizers));
+            id == null ? null : usernames(organizers),
+            participantsSeeScoringOutput,
+            scoringProgramsPublic);
     try {
       CompetitionView saved =
           id == null
@@ -309,6 +315,22 @@ public class CompetitionEditor implements Serializable {
 
   public void setParticipantsSeeLogs(boolean participantsSeeLogs) {
     this.participantsSeeLogs = participantsSeeLogs;
+  }
+
+  public boolean isParticipantsSeeScoringOutput() {
+    return participantsSeeScoringOutput;
+  }
+
+  public void setParticipantsSeeScoringOutput(boolean participantsSeeScoringOutput) {
+    this.participantsSeeScoringOutput = participantsSeeScoringOutput;
+  }
+
+  public boolean isScoringProgramsPublic() {
+    return scoringProgramsPublic;
+  }
+
+  public void setScoringProgramsPublic(boolean scoringProgramsPublic) {
+    this.scoringProgramsPublic = scoringProgramsPublic;
   }
 
   public String getOrganizers() {

@@ -23,7 +23,9 @@ public final class CompetitionRequests {
       Boolean enableDockerSubmission,
       Participation participation,
       Boolean participantsSeeLogs,
-      List<String> organizers) {}
+      List<String> organizers,
+      Boolean participantsSeeScoringOutput,
+      Boolean scoringProgramsPublic) {}
 
   /** A built-in metric, or a scoring container (image, command, mount layout). */
   public record ScoringRequest(

@@ -3,6 +3,7 @@ package org.podium.competition;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.podium.account.Account;
 
 /** What the API answers about competitions and phases (JSON bodies). */
 public final class CompetitionViews {
@@ -17,10 +18,17 @@ public final class CompetitionViews {
       boolean enableDockerSubmission,
       Participation participation,
       boolean participantsSeeLogs,
+      boolean participantsSeeScoringOutput,
+      boolean scoringProgramsPublic,
       List<String> organizers,
       List<PhaseView> phases) {
 
-    public static CompetitionView of(Competition c) {
+    /**
+     * The competition as {@code reader} may see it (null: anonymous): the phases' scoring images
+     * and commands only for its organizers, unless they made the programs public.
+     */
+    public static CompetitionView of(Competition c, Account reader) {
+      boolean programs = c.showsScoringProgramsTo(reader);
       return new CompetitionView(
           c.getId(),
           c.getTitle(),
@@ -29,8 +37,10 @@ public final class CompetitionViews {
           c.isDockerSubmission(),
           c.getParticipation(),
           c.isParticipantsSeeLogs(),
+          c.isParticipantsSeeScoringOutput(),
+          c.isScoringProgramsPublic(),
           c.getOrganizers().stream().map(a -> a.getUsername()).sorted().toList(),
-          c.getPhases().stream().map(PhaseView::of).toList());
+          c.getPhases().stream().map(p -> PhaseView.of(p, programs)).toList());
     }
   }
 
@@ -67,7 +77,10 @@ public final class CompetitionViews {
       String truthFile,
       List<ColumnView> columns) {
 
-    public static PhaseView of(Phase p) {
+    /**
+     * @param program whether the reader may see the scoring image and command (null otherwise)
+     */
+    public static PhaseView of(Phase p, boolean program) {
       return new PhaseView(
           p.getId(),
           p.getPosition(),
@@ -81,8 +94,8 @@ public final class CompetitionViews {
           p.getCpus(),
           p.getGpus(),
           p.getScoringMetric() == null ? null : p.getScoringMetric().key(),
-          p.getScoringImage(),
-          p.getScoringCommand(),
+          program ? p.getScoringImage() : null,
+          program ? p.getScoringCommand() : null,
           p.getScoringLayout().apiName(),
           p.getInputDataBytes(),
           p.getReferenceDataBytes(),

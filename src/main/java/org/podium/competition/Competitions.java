@@ -53,7 +53,7 @@ public class Competitions {
     entityManager.persist(competition);
     // The id now, on every provider (EclipseLink assigns identity ids only when it writes).
     entityManager.flush();
-    return CompetitionView.of(competition);
+    return CompetitionView.of(competition, organizer);
   }
 
   public CompetitionView update(Account caller, long id, CompetitionRequest request) {
@@ -68,7 +68,7 @@ public class Competitions {
     if (request.organizers() != null) {
       competition.setOrganizers(organizers(request.organizers()));
     }
-    return CompetitionView.of(competition);
+    return CompetitionView.of(competition, caller);
   }
 
   private Set<Account> organizers(List<String> usernames) {
@@ -107,6 +107,12 @@ public class Competitions {
     if (request.participantsSeeLogs() != null) {
       competition.setParticipantsSeeLogs(request.participantsSeeLogs());
     }
+    if (request.participantsSeeScoringOutput() != null) {
+      competition.setParticipantsSeeScoringOutput(request.participantsSeeScoringOutput());
+    }
+    if (request.scoringProgramsPublic() != null) {
+      competition.setScoringProgramsPublic(request.scoringProgramsPublic());
+    }
   }
 
   /** A competition the caller may see; 404 otherwise, so unpublished ones stay invisible. */
@@ -124,18 +130,18 @@ public class Competitions {
         .createQuery("select c from Competition c order by c.createdAt desc", Competition.class)
         .getResultStream()
         .filter(c -> c.isVisibleTo(caller.orElse(null)))
-        .map(CompetitionView::of)
+        .map(c -> CompetitionView.of(c, caller.orElse(null)))
         .toList();
   }
 
   /** A competition the caller may see, as the API and pages show it; 404 otherwise. */
   public CompetitionView view(Optional<Account> caller, long id) {
-    return CompetitionView.of(visible(caller, id));
+    return CompetitionView.of(visible(caller, id), caller.orElse(null));
   }
 
   /** A competition the caller organizes, as its editor shows it; 404 or 403 otherwise. */
   public CompetitionView forOrganizer(Account caller, long id) {
-    return CompetitionView.of(organized(caller, id));
+    return CompetitionView.of(organized(caller, id), caller);
   }
 
   /**
@@ -173,7 +179,7 @@ public class Competitions {
     configure(phase, request);
     competition.addPhase(phase);
     entityManager.flush();
-    return PhaseView.of(phase);
+    return PhaseView.of(phase, true);
   }
 
   /**
@@ -186,7 +192,7 @@ public class Competitions {
     phase.setName(name(request));
     configure(phase, request);
     entityManager.flush();
-    return PhaseView.of(phase);
+    return PhaseView.of(phase, true);
   }
 
   private String name(PhaseRequest request) {

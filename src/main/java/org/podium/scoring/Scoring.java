@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,8 +56,34 @@ public class Scoring {
     return scores;
   }
 
+  /** Where the scoring container's stdout is kept, in the attempt's scoring folder. */
+  public static Path stdoutLog(Path work) {
+    return work.resolve("scoring-stdout.log");
+  }
+
+  /**
+   * Where the scoring container's stderr is kept (or why it could not run): for the organizers, and
+   * for participants only when the organizers allow it. It never goes into the detail, which the
+   * participant always sees: the scoring program reads the reference data and may print it.
+   */
+  public static Path stderrLog(Path work) {
+    return work.resolve("scoring-stderr.log");
+  }
+
+  /**
+   * Runs the scoring container on copies of the reference data and of the output; the copies go
+   * once it has run, whatever happened (its own output, scores and logs stay).
+   */
   private Scores container(ScoringPlan plan, Path output, Path work, String runId) {
     Path in = work.resolve("scoring-in");
+    try {
+      return container(plan, output, work, in, runId);
+    } finally {
+      Folders.delete(in);
+    }
+  }
+
+  private Scores container(ScoringPlan plan, Path output, Path work, Path in, String runId) {
     Path out = work.resolve("scoring-out");
     try {
       Files.createDirectories(in);
@@ -87,22 +114,26 @@ public class Scoring {
     }
     RunResult result = sandbox.run(spec);
     // The scoring image is the organizer's: a missing one is not the participant's fault either.
+    // Why it could not run names the organizer's image: kept with the scoring logs, not the detail.
     if (result.outcome() == RunOutcome.INFRA_ERROR
         || result.outcome() == RunOutcome.IMAGE_UNAVAILABLE) {
-      throw new IllegalStateException("the scoring container could not run: " + result.message());
+      keepLogs(work, "", result.message());
+      throw new IllegalStateException(
+          "the scoring container could not run (the organizers see why on the submission's page)");
     }
+    keepLogs(work, result.stdout().text(), result.stderr().text());
     if (result.outcome() != RunOutcome.SUCCEEDED) {
-      throw new ScoringException(
-          "the scoring program " + result.message() + lastLines(result.stderr().text()));
+      throw new ScoringException("the scoring program " + result.message());
     }
     return ScoresFile.read(out);
   }
 
-  private static String lastLines(String stderr) {
-    if (stderr.isBlank()) {
-      return "";
+  private static void keepLogs(Path work, String stdout, String stderr) {
+    try {
+      Files.writeString(stdoutLog(work), stdout, StandardCharsets.UTF_8);
+      Files.writeString(stderrLog(work), stderr, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    String tail = stderr.length() > 500 ? stderr.substring(stderr.length() - 500) : stderr;
-    return ": " + tail.strip();
   }
 }

@@ -32,7 +32,10 @@ public record AttemptFiles(Path folder) {
     return folder.resolve("limits.json");
   }
 
-  /** Where scoring works (its copies of the output and reference data, its own output). */
+  /**
+   * Where scoring works: its copies of the output and reference data (deleted once the scoring
+   * container has run), its own output and its logs (kept).
+   */
   public Path scoringWork() {
     return folder;
   }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.logging.Logger;
 import org.podium.files.Folders;
 import org.podium.platform.PodiumConfig;
 
@@ -16,6 +17,8 @@ import org.podium.platform.PodiumConfig;
  */
 @ApplicationScoped
 public class DataStore {
+
+  private static final Logger LOG = Logger.getLogger(DataStore.class.getName());
 
   @Inject PodiumConfig config;
 
@@ -59,9 +62,21 @@ public class DataStore {
     return new AttemptFiles(submission(submissionId).resolve("attempt-" + attempt));
   }
 
-  /** A fresh, empty folder for one attempt of a submission (what was there is removed). */
+  /**
+   * A fresh, empty folder for one attempt of a submission (what was there is removed). The earlier
+   * attempts' folders go: only the latest attempt is shown, scored or downloaded.
+   */
   public AttemptFiles freshAttempt(long submissionId, int attempt) {
     AttemptFiles files = attempt(submissionId, attempt);
+    for (int earlier = 1; earlier < attempt; earlier++) {
+      Path folder = attempt(submissionId, earlier).folder();
+      try {
+        Folders.delete(folder);
+      } catch (UncheckedIOException e) {
+        // not this attempt's business: the next start of a run, or an operator, deletes it
+        LOG.warning("Could not delete " + folder + ": " + e.getMessage());
+      }
+    }
     Folders.delete(files.folder());
     try {
       Files.createDirectories(files.folder());

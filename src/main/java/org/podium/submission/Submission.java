@@ -104,6 +104,13 @@ public class Submission {
   @Column(name = "requested_at")
   private Instant requestedAt;
 
+  /**
+   * The submission an organizer's re-run runs again (the first of a chain): a re-run is never
+   * charged to the participant's quota.
+   */
+  @Column(name = "rerun_of", updatable = false)
+  private Long rerunOf;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "submission_score", joinColumns = @JoinColumn(name = "submission_id"))
   @MapKeyColumn(name = "key")
@@ -122,11 +129,15 @@ public class Submission {
     this.requestedAt = submittedAt;
   }
 
-  /** A new submission with this one's content, for an organizer's re-run. */
+  /**
+   * A new submission with this one's content, for an organizer's re-run: submitted now (its real
+   * time), and marked as a re-run of the first of its chain, so it is never charged.
+   */
   Submission copy() {
     Submission copy =
         new Submission(phase, participant, kind, metadata == null ? null : metadata.copy());
     copy.runImage(run == null ? null : run.copy());
+    copy.rerunOf = rerunOf != null ? rerunOf : id;
     return copy;
   }
 
@@ -206,6 +217,11 @@ public class Submission {
 
   public Long getWallMs() {
     return wallMs;
+  }
+
+  /** The submission this one runs again for an organizer, or null for a participant's own. */
+  public Long getRerunOf() {
+    return rerunOf;
   }
 
   public Map<String, Double> getScores() {

@@ -9,9 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.podium.account.Account;
 import org.podium.platform.problem.Problem;
+import org.podium.scoring.Scoring;
 import org.podium.storage.AttemptFiles;
 import org.podium.storage.DataStore;
 import org.podium.storage.Uploads;
@@ -34,26 +36,60 @@ public class SubmissionControl {
 
   @Inject RunControl runControl;
 
-  /** The logs of the latest attempt. */
-  public record Logs(String stdout, String stderr, boolean truncated) {}
+  /**
+   * The logs of the latest attempt; the scoring program's stdout and stderr only for those the
+   * competition shows them to (null otherwise).
+   */
+  public record Logs(
+      String stdout,
+      String stderr,
+      boolean truncated,
+      String scoringStdout,
+      String scoringStderr) {}
 
   public Logs logs(Account caller, long id) {
-    return logs(logsOf(caller, id));
+    Submission submission = submissions.visible(caller, id);
+    if (!maySeeLogs(caller, submission)) {
+      throw Problem.forbidden("this competition does not show participants their logs");
+    }
+    return logs(attemptFolder(submission), maySeeScoringOutput(caller, submission));
   }
 
-  private static Logs logs(AttemptFiles files) {
+  private static Logs logs(AttemptFiles files, boolean scoringOutput) {
     return new Logs(
         read(files.stdout()),
         read(files.stderr()),
-        Boolean.parseBoolean(read(files.logsTruncated())));
+        Boolean.parseBoolean(read(files.logsTruncated())),
+        scoringOutput ? read(Scoring.stdoutLog(files.scoringWork())) : null,
+        scoringOutput ? read(Scoring.stderrLog(files.scoringWork())) : null);
   }
 
-  /** One stream's stored log of the latest attempt, for a download; empty when none was kept. */
+  /** The streams a log download may name. */
+  private static final List<String> STREAMS =
+      List.of("stdout", "stderr", "scoring-stdout", "scoring-stderr");
+
+  /**
+   * One stream's stored log of the latest attempt, for a download; empty when none was kept. The
+   * scoring program's streams follow their own setting, the run's the logs'.
+   */
   public Path logFile(Account caller, long id, String stream) {
-    if (!stream.equals("stdout") && !stream.equals("stderr")) {
-      throw Problem.notFound("log " + stream + " (there are stdout and stderr)");
+    if (!STREAMS.contains(stream)) {
+      throw Problem.notFound("log " + stream + " (there are " + String.join(", ", STREAMS) + ")");
     }
-    AttemptFiles files = logsOf(caller, id);
+    Submission submission = submissions.visible(caller, id);
+    AttemptFiles files = attemptFolder(submission);
+    if (stream.startsWith("scoring-")) {
+      if (!maySeeScoringOutput(caller, submission)) {
+        throw Problem.forbidden(
+            "this competition does not show participants the scoring program's output");
+      }
+      return stream.equals("scoring-stdout")
+          ? Scoring.stdoutLog(files.scoringWork())
+          : Scoring.stderrLog(files.scoringWork());
+    }
+    if (!maySeeLogs(caller, submission)) {
+      throw Problem.forbidden("this competition does not show participants their logs");
+    }
     return stream.equals("stdout") ? files.stdout() : files.stderr();
   }
 
@@ -61,40 +97,40 @@ public class SubmissionControl {
    * Whether the caller may read the submission's logs: organizers always, participants if the
    * competition says so.
    */
-  private boolean maySeeLogs(Account caller, Submission submission) {
-    return submission.getPhase().getCompetition().isOrganizedBy(caller)
-        || submission.getPhase().getCompetition().isParticipantsSeeLogs();
+  private static boolean maySeeLogs(Account caller, Submission submission) {
+    return submission.getPhase().getCompetition().showsLogsTo(caller);
+  }
+
+  /** Whether the caller may read the scoring program's output: as the competition says. */
+  private static boolean maySeeScoringOutput(Account caller, Submission submission) {
+    return submission.getPhase().getCompetition().showsScoringOutputTo(caller);
   }
 
   /** What the submission's page shows; 404 when the caller may not see it. */
   public SubmissionPage page(Account caller, long id) {
     Submission submission = submissions.visible(caller, id);
     boolean logsVisible = maySeeLogs(caller, submission);
+    boolean scoringVisible = maySeeScoringOutput(caller, submission);
     AttemptFiles files = attemptFolder(submission);
-    Logs logs = logsVisible ? logs(files) : new Logs("", "", false);
+    Logs logs = logs(files, scoringVisible);
     return new SubmissionPage(
         SubmissionView.of(submission),
         submission.getMetadata() == null ? Map.of() : submission.getMetadata().labelled(),
         RunLimits.read(files).orElse(null),
         submission.getPhase().getCompetition().isOrganizedBy(caller),
         logsVisible,
-        SubmissionPage.tail(logs.stdout()),
-        SubmissionPage.tail(logs.stderr()),
-        logs.truncated());
+        logsVisible ? SubmissionPage.tail(logs.stdout()) : "",
+        logsVisible ? SubmissionPage.tail(logs.stderr()) : "",
+        logsVisible && logs.truncated(),
+        scoringVisible,
+        scoringVisible ? SubmissionPage.tail(logs.scoringStdout()) : "",
+        scoringVisible ? SubmissionPage.tail(logs.scoringStderr()) : "");
   }
 
   /** The limits the latest attempt ran under, when it started a container. */
   public java.util.Optional<RunLimits> limits(Account caller, long id) {
     Submission submission = submissions.visible(caller, id);
     return RunLimits.read(attemptFolder(submission));
-  }
-
-  private AttemptFiles logsOf(Account caller, long id) {
-    Submission submission = submissions.visible(caller, id);
-    if (!maySeeLogs(caller, submission)) {
-      throw Problem.forbidden("this competition does not show participants their logs");
-    }
-    return attemptFolder(submission);
   }
 
   /** The latest attempt's files, as they are. */

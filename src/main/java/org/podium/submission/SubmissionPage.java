@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * What a submission's page shows, read in one call ({@link SubmissionControl#page}): the
  * submission, its metadata by label, the limits its latest attempt ran under (null before a
- * container), whether the caller organizes it, and the tails of its logs when the caller may read
- * them.
+ * container), whether the caller organizes it, the tails of its logs when the caller may read them,
+ * and the tails of the scoring program's output when the caller may read that.
  */
 public record SubmissionPage(
     SubmissionView submission,
@@ -16,7 +16,10 @@ public record SubmissionPage(
     boolean logsVisible,
     String stdoutTail,
     String stderrTail,
-    boolean truncated) {
+    boolean truncated,
+    boolean scoringOutputVisible,
+    String scoringStdoutTail,
+    String scoringStderrTail) {
 
   /** How much of each log the page shows; the download has all that was kept. */
   static final int TAIL_CHARS = 16 * 1024;

@@ -26,7 +26,8 @@ public record SubmissionView(
     Long wallMs,
     String teamName,
     String methodName,
-    Map<String, Double> scores) {
+    Map<String, Double> scores,
+    Long rerunOf) {
 
   /** Whether it may still change (and be cancelled); see {@link SubmissionStatus#isLive()}. */
   public boolean live() {
@@ -54,6 +55,7 @@ public record SubmissionView(
         s.getWallMs(),
         s.getMetadata() == null ? null : s.getMetadata().getTeamName(),
         s.getMetadata() == null ? null : s.getMetadata().getMethodName(),
-        Collections.unmodifiableMap(new LinkedHashMap<>(s.getScores())));
+        Collections.unmodifiableMap(new LinkedHashMap<>(s.getScores())),
+        s.getRerunOf());
   }
 }

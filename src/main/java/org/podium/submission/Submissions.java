@@ -35,7 +35,9 @@ public class Submissions {
   private static final String COUNTED =
       "select count(s) from Submission s where s.phase = :phase and s.participant = :participant"
           + " and s.submittedAt >= :since"
-          // failures of the platform and cancellations before a start are not charged
+          // an organizer's re-runs, failures of the platform and cancellations before a start
+          // are not charged
+          + " and s.rerunOf is null"
           + " and not (s.status = org.podium.submission.SubmissionStatus.FAILED"
           + "          and s.outcome = org.podium.compute.RunOutcome.INFRA_ERROR)"
           + " and not (s.status = org.podium.submission.SubmissionStatus.CANCELLED and s.startedAt is null)";

@@ -78,7 +78,7 @@ class RunPropertiesIT {
         competitions.create(
             admin,
             new CompetitionRequests.CompetitionRequest(
-                "Properties", "", true, false, Participation.AUTO, true, null));
+                "Properties", "", true, false, Participation.AUTO, true, null, null, null));
     PhaseView phase =
         competitions.addPhase(
             admin,

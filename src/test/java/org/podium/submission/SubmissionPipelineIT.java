@@ -338,6 +338,15 @@ class SubmissionPipelineIT {
   @Test
   void failingImageFailsWithItsExitCodeAndLogsForOwnerAndOrganizerOnly() {
     Setup setup = competition(true, null);
+    // participants see their logs only where the organizer says so (off by default)
+    assertEquals(
+        200,
+        setup
+            .admin()
+            .put(
+                "competitions/" + setup.competitionId(),
+                Json.createObjectBuilder().add("participantsSeeLogs", true).build())
+            .status());
     long id =
         setup
             .participant()

@@ -388,6 +388,11 @@ class BrowserJourneyIT {
       assertTrue(
           desk.findElement(By.id("competition:docker")).isSelected(),
           "Allow participant docker submission stays ticked");
+      assertTrue(
+          desk.findElement(By.id("competition:logs-warning"))
+              .getText()
+              .contains("a submission can print the input data there"),
+          "with logs on, the page says what a submission can then print");
 
       // A phase with every field; mistakes are named next to their field.
       desk.findElement(By.id("phase:name")).sendKeys("Development");
