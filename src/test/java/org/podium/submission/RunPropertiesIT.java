@@ -64,6 +64,7 @@ class RunPropertiesIT {
   @Inject RunRecovery recovery;
   @Inject PodiumConfig config;
   @Inject UserTransaction transaction;
+  @Inject org.podium.storage.DataStore dataStore;
 
   @PersistenceContext EntityManager entityManager;
 
@@ -399,6 +400,9 @@ class RunPropertiesIT {
           .atMost(Duration.ofSeconds(3))
           .until(() -> !requests.contains("run request for submission " + id));
       assertEquals(null, reload(id), "no row");
+      assertFalse(
+          java.nio.file.Files.exists(dataStore.submission(id)), "no files: its upload is deleted");
+      assertTrue(java.nio.file.Files.exists(dataStore.submission(committed)));
       assertEquals(
           before + 1,
           (long)

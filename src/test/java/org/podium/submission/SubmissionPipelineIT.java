@@ -676,6 +676,12 @@ class SubmissionPipelineIT {
       assertTrue(
           ended.getString("detail").contains("the scoring container could not run"),
           ended.getString("detail"));
+      org.junit.jupiter.api.Assertions.assertFalse(
+          ended.getString("detail").contains("no-scoring"),
+          "the participant's detail does not name the organizer's scoring image");
+      org.junit.jupiter.api.Assertions.assertFalse(
+          setup.admin().get("submissions/" + id + "/logs/scoring-stderr").body().isBlank(),
+          "the organizers read why");
     } finally {
       ApiClient.setting(base, "podium.retry.window.minutes", null);
     }
