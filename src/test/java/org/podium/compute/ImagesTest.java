@@ -155,6 +155,40 @@ class ImagesTest {
     archives.unload("submission-42");
   }
 
+  /**
+   * Seen: an archive whose config entry was renamed to the id of an image already on the engine
+   * made Podium tag and run that image. The config's name must be its content's digest.
+   */
+  @Test
+  void anArchiveNamingItsConfigAfterAnotherImageIsRefusedAndThatImageNeverRuns() throws Exception {
+    String victim =
+        TestImages.busybox()
+            .with("CMD [\"/bin/busybox\", \"sh\", \"-c\", \"echo victim > /mnt/out/who.txt\"]")
+            .build(fixture.engine.calls(), "podium-test/victim:1");
+    Path attacker =
+        save(
+            TestImages.busybox()
+                .with(
+                    "CMD [\"/bin/busybox\", \"sh\", \"-c\", \"echo attacker > /mnt/out/who.txt\"]"),
+            "podium-test/attacker:1");
+    Path confused = ArchiveEdits.withConfigNamed(attacker, work.resolve("confused.tar"), victim);
+    ImageArchives archives = new ImageArchives(fixture.engine, fixture.settings);
+
+    InvalidImageException checked =
+        assertThrows(InvalidImageException.class, () -> archives.check(confused));
+    InvalidImageException loaded =
+        assertThrows(InvalidImageException.class, () -> archives.load(confused, "confused"));
+
+    assertTrue(checked.getMessage().contains("is not what its name says"), checked.getMessage());
+    assertEquals(checked.getMessage(), loaded.getMessage());
+    assertThrows(
+        NotFoundException.class,
+        () -> fixture.engine.calls().inspectImageCmd("podium-upload/confused:latest").exec());
+    assertEquals(
+        List.of("podium-test/victim:1"),
+        fixture.engine.calls().inspectImageCmd(victim).exec().getRepoTags());
+  }
+
   @Test
   void archiveWithTwoImagesIsRejected() throws Exception {
     TestImages.busybox().with("LABEL n=1").build(fixture.engine.calls(), "podium-test/two:a");
