@@ -11,6 +11,11 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -153,6 +158,7 @@ class ParticipantImagesIT {
     JsonObject withoutLogin =
         awaitEnd(setup.participant(), anonymous.json().getJsonNumber("id").longValue());
     long id = signedIn.json().getJsonNumber("id").longValue();
+    String stored = registryLogin(id);
     JsonObject withLogin = awaitEnd(setup.participant(), id);
 
     // The operator's auth file signs in to this registry: a participant's reference still fails.
@@ -160,6 +166,12 @@ class ParticipantImagesIT {
     assertEquals("IMAGE_UNAVAILABLE", withoutLogin.getString("outcome"), withoutLogin.toString());
     assertEquals(GENERIC, withoutLogin.getString("detail"), withoutLogin.toString());
     assertEquals("FINISHED", withLogin.getString("status"), withLogin.toString());
+    // Sealed while it waited or ran (unless it ended before the look), erased once it ended.
+    assertTrue(
+        stored == null
+            || (stored.startsWith("v1:") && !stored.contains(LocalRegistry.LOGIN_PASSWORD)),
+        stored);
+    assertEquals(null, registryLogin(id));
     for (String path :
         new String[] {
           "submissions/" + id, "submissions/" + id + "/limits", setup.submissions(),
@@ -254,6 +266,25 @@ class ParticipantImagesIT {
       return paths
           .filter(path -> Files.isRegularFile(path) && !path.startsWith(data.resolve("phases")))
           .collect(Collectors.toSet());
+    }
+  }
+
+  /** The submission's stored registry login, read from the server's database. */
+  private static String registryLogin(long submissionId) {
+    try (Connection db =
+            DriverManager.getConnection(
+                System.getProperty("podium.db.url"),
+                System.getProperty("podium.db.user"),
+                System.getProperty("podium.db.password"));
+        PreparedStatement select =
+            db.prepareStatement("select registry_login from submission where id = ?")) {
+      select.setLong(1, submissionId);
+      try (ResultSet row = select.executeQuery()) {
+        assertTrue(row.next(), "submission " + submissionId + " is in the database");
+        return row.getString(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 }
