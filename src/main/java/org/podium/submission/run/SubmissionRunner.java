@@ -222,7 +222,7 @@ public class SubmissionRunner {
       Optional<RegistryCredentials> login =
           run.image()
               .sealedLogin()
-              .map(secrets::open)
+              .map(kept -> secrets.open(kept))
               .map(
                   opened ->
                       new RegistryCredentials(
