@@ -30,8 +30,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.podium.compute.DockerEngine;
 import org.podium.testing.ApiClient;
+import org.podium.testing.Browser;
 import org.podium.testing.CraftedArchives;
 import org.podium.testing.Deployments;
 import org.podium.testing.DockerRequirement;
@@ -266,6 +270,42 @@ class ParticipantImagesIT {
       return paths
           .filter(path -> Files.isRegularFile(path) && !path.startsWith(data.resolve("phases")))
           .collect(Collectors.toSet());
+    }
+  }
+
+  /** The "Submit Docker" dialog takes the same sign-in, and no page shows it back. */
+  @Test
+  void theDialogTakesAPrivateImagesSignInAndNoPageShowsItBack() {
+    Setup setup = competition();
+    ApiClient.Person person = new ApiClient(base).register(base, "dialog");
+    person.client().join(setup.competitionId());
+    try (Browser browser = Browser.open("private-image")) {
+      WebDriver page = browser.driver();
+      browser.signIn(base, person.username(), person.password());
+      page.get(base + "competition.xhtml?id=" + setup.competitionId() + "&tab=participate");
+      page.findElement(By.id("submit-docker")).click();
+      WebElement image = page.findElement(By.id("docker:image"));
+      await().atMost(Duration.ofSeconds(5)).until(image::isDisplayed);
+      image.sendKeys(RegistryImages.PRIVATE_EXAMPLE);
+      page.findElement(By.cssSelector("#registryLogin summary")).click();
+      page.findElement(By.id("docker:registryUsername")).sendKeys(LocalRegistry.LOGIN_USER);
+      page.findElement(By.id("docker:registryPassword")).sendKeys(LocalRegistry.LOGIN_PASSWORD);
+      browser.screenshot("private-image-sign-in");
+      browser.clickAndWait(By.id("docker:send"));
+
+      long id =
+          await()
+              .atMost(Duration.ofSeconds(15))
+              .until(
+                  () -> person.client().get(setup.submissions()).array(), list -> !list.isEmpty())
+              .getJsonObject(0)
+              .getJsonNumber("id")
+              .longValue();
+      JsonObject ended = awaitEnd(person.client(), id);
+      page.get(base + "submission.xhtml?id=" + id);
+
+      assertEquals("FINISHED", ended.getString("status"), ended.toString());
+      assertFalse(page.getPageSource().contains(LocalRegistry.LOGIN_PASSWORD));
     }
   }
 
