@@ -6,17 +6,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.model.LoadResponseItem;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -28,7 +40,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 public final class ImageArchives {
 
+  private static final Logger LOG = Logger.getLogger(ImageArchives.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern LOADED_ID =
+      Pattern.compile("Loaded image ID: (sha256:[0-9a-f]{64})");
   // Manifests and image configs are small; anything bigger is not read into memory, and all that
   // is kept of one archive stays under MAX_METADATA_TOTAL, whatever a hostile archive holds.
   private static final long MAX_METADATA_BYTES = 4 * MIB;
@@ -70,42 +85,54 @@ public final class ImageArchives {
     Set<String> names = new HashSet<>();
     long unpacked = 0;
     long kept = 0;
-    byte[] buffer = new byte[1 << 16];
     try {
       TarArchiveInputStream tar = open(archive);
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {
         String name = normalize(entry.getName());
         names.add(name);
-        unpacked += Math.max(0, entry.getSize());
-        if (unpacked > settings.maxArchiveBytes()) {
-          throw new InvalidImageException(
-              "the image unpacks to more than "
-                  + mib(settings.maxArchiveBytes())
-                  + " MiB: make it smaller");
+        long size = UnpackedSize.claimed(entry);
+        if (size > settings.maxArchiveBytes() - unpacked) {
+          throw tooLarge(); // before reading what a sparse entry claims to hold
         }
-        boolean interesting =
-            name.equals("manifest.json") || name.endsWith(".json") || name.startsWith("blobs/");
-        if (entry.isFile()
-            && interesting
-            && entry.getSize() <= MAX_METADATA_BYTES
-            && kept + entry.getSize() <= MAX_METADATA_TOTAL
-            && metadata.size() < MAX_METADATA_FILES) {
-          kept += entry.getSize();
-          metadata.put(name, tar.readAllBytes());
-        } else {
-          // Read, not skipped: the stream may be an upload passing by, and reading with one
-          // buffer makes no garbage.
-          while (tar.read(buffer) >= 0) {
-            // a layer's content is not looked at
+        if (entry.isFile()) {
+          BufferedInputStream content = UnpackedSize.sniffable(tar);
+          byte[] head = UnpackedSize.head(content);
+          if (UnpackedSize.isLayer(head)) {
+            // A layer costs what its files unpack to, decompressed, whatever the archive says.
+            size =
+                Math.max(
+                    size,
+                    UnpackedSize.ofLayer(content, head, settings.maxArchiveBytes() - unpacked));
+          } else if ((name.endsWith(".json") || name.startsWith("blobs/"))
+              && entry.getSize() <= MAX_METADATA_BYTES
+              && kept + entry.getSize() <= MAX_METADATA_TOTAL
+              && metadata.size() < MAX_METADATA_FILES) {
+            kept += entry.getSize();
+            metadata.put(name, content.readAllBytes());
           }
+          // Read to its end, not skipped: the stream may be an upload passing by.
+          content.transferTo(OutputStream.nullOutputStream());
+        }
+        unpacked += size;
+        if (unpacked > settings.maxArchiveBytes()) {
+          throw tooLarge();
         }
       }
+    } catch (UnpackedSize.TooLarge e) {
+      throw tooLarge();
     } catch (IOException e) {
       throw new InvalidImageException(
           "the upload is not a readable docker save archive (.tar or .tar.gz): " + e.getMessage());
     }
     return new Contents(checkManifest(metadata, names), unpacked);
+  }
+
+  private InvalidImageException tooLarge() {
+    return new InvalidImageException(
+        "the image unpacks to more than "
+            + mib(settings.maxArchiveBytes())
+            + " MiB: make it smaller");
   }
 
   private String checkManifest(Map<String, byte[]> metadata, Set<String> names) {
@@ -153,7 +180,18 @@ public final class ImageArchives {
     if (!hex.matches("[0-9a-f]{64}")) {
       throw new InvalidImageException("the image config is not named by its digest: " + config);
     }
-    return "sha256:" + hex;
+    // The engine names the image by the digest of its config: a config whose name is another
+    // image's id would otherwise stand for that image here while the engine loads this one.
+    String id = "sha256:" + sha256(metadata.get(normalize(config)));
+    if (!id.equals("sha256:" + hex)) {
+      throw new InvalidImageException(
+          "the image config "
+              + config
+              + " is not what its name says (its content is "
+              + id
+              + "): save the image again with 'docker save', unedited");
+    }
+    return id;
   }
 
   /**
@@ -169,16 +207,24 @@ public final class ImageArchives {
     }
     Contents contents = check(archive);
     Path stripped = strippedCopy(archive);
+    String loaded;
     try (InputStream in = Files.newInputStream(stripped)) {
-      engine.streams().loadImageCmd(in).exec();
-      engine.calls().inspectImageCmd(contents.imageId()).exec();
+      // Named only by what the engine says it loaded, never by what the archive claims.
+      loaded = loadedImageId(in);
+      if (!loaded.equals(contents.imageId())) {
+        LOG.warning(
+            "The engine loaded "
+                + loaded
+                + " from an archive whose config is "
+                + contents.imageId());
+      }
       engine
           .calls()
-          .tagImageCmd(contents.imageId(), ImageReference.RESERVED_NAMESPACE + "/" + name, "latest")
+          .tagImageCmd(loaded, ImageReference.RESERVED_NAMESPACE + "/" + name, "latest")
           .exec();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (DockerException e) {
+    } catch (DockerException | DockerClientException e) {
       throw new ImagePullException(
           "the engine did not load the archive: " + DockerEngine.rootMessage(e), e);
     } finally {
@@ -188,7 +234,46 @@ public final class ImageArchives {
         // left only if the file system fails, beside the archive it was made from
       }
     }
-    return new ImageSource.Loaded(contents.imageId());
+    return new ImageSource.Loaded(loaded);
+  }
+
+  /** Loads a (stripped) archive and returns the id the engine reports for the image it loaded. */
+  private String loadedImageId(InputStream archive) {
+    List<String> ids = new ArrayList<>();
+    StringBuilder errors = new StringBuilder();
+    ResultCallback.Adapter<LoadResponseItem> callback =
+        new ResultCallback.Adapter<>() {
+          @Override
+          public void onNext(LoadResponseItem item) {
+            if (item.isErrorIndicated()) {
+              errors.append(item.getError());
+            }
+            String said = item.getStream();
+            if (said != null) {
+              Matcher id = LOADED_ID.matcher(said);
+              while (id.find()) {
+                ids.add(id.group(1));
+              }
+            }
+          }
+        };
+    try (ResultCallback.Adapter<LoadResponseItem> load =
+        engine.streams().loadImageAsyncCmd(archive).exec(callback)) {
+      load.awaitCompletion();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ImagePullException("interrupted while loading an archive", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (errors.length() > 0) {
+      throw new ImagePullException("the engine did not load the archive: " + errors);
+    }
+    if (ids.size() != 1) {
+      throw new ImagePullException(
+          "the engine reported " + ids.size() + " loaded images for one archive: " + ids);
+    }
+    return ids.get(0);
   }
 
   /** Removes an uploaded image's name and, when nothing else uses it, the image. */
@@ -266,6 +351,14 @@ public final class ImageArchives {
       return JSON.readTree(bytes);
     } catch (IOException e) {
       throw new InvalidImageException(name + " in the archive is not valid JSON");
+    }
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
     }
   }
 

@@ -19,6 +19,7 @@ public class ImageUnavailableException extends ImagePullException {
           "repository does not exist",
           "pull access denied",
           "unauthorized",
+          "no basic auth credentials",
           "denied:",
           "not found: manifest");
 

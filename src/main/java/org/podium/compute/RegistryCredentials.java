@@ -3,8 +3,9 @@ package org.podium.compute;
 import java.util.Objects;
 
 /**
- * How Podium signs in to one registry to pull participants' images, from the operator's
- * configuration.
+ * How Podium signs in to one registry: the operator's (for organizers' images only), or a
+ * participant's own, given with a submission for its pulls. The password never appears in {@link
+ * #toString}.
  */
 public record RegistryCredentials(String registry, String username, String password) {
 

@@ -19,9 +19,11 @@ import java.util.regex.Pattern;
  * @param pollInterval how often a running container's output size is measured
  * @param killGrace time after a kill before a run is declared lost
  * @param pullTimeout bound on pulling one image
- * @param registryCredentials per registry host (e.g. {@code ghcr.io}, {@code docker.io})
+ * @param registryCredentials the operator's, per registry host (e.g. {@code ghcr.io}, {@code
+ *     docker.io}): for organizers' images only
  * @param platform the only platform uploaded archives may be built for, e.g. {@code linux/amd64}
  * @param maxArchiveBytes the most an uploaded archive may unpack to
+ * @param registryPolicy which registries participants' references may name
  */
 public record SandboxSettings(
     String installationId,
@@ -34,7 +36,8 @@ public record SandboxSettings(
     Duration pullTimeout,
     Map<String, RegistryCredentials> registryCredentials,
     String platform,
-    long maxArchiveBytes) {
+    long maxArchiveBytes,
+    RegistryPolicy registryPolicy) {
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
@@ -47,6 +50,7 @@ public record SandboxSettings(
     Objects.requireNonNull(pollInterval, "pollInterval");
     Objects.requireNonNull(killGrace, "killGrace");
     Objects.requireNonNull(pullTimeout, "pullTimeout");
+    Objects.requireNonNull(registryPolicy, "registryPolicy");
     registryCredentials = Map.copyOf(registryCredentials);
     if (platform == null || !platform.matches("[a-z0-9]+/[a-z0-9]+")) {
       throw new IllegalArgumentException("the platform must read like linux/amd64");
@@ -66,7 +70,8 @@ public record SandboxSettings(
         Duration.ofMinutes(15),
         Map.of(),
         "linux/amd64",
-        8192 * MIB);
+        8192 * MIB,
+        RegistryPolicy.allowing());
   }
 
   public SandboxSettings withRuntime(String value) {
@@ -81,7 +86,8 @@ public record SandboxSettings(
         pullTimeout,
         registryCredentials,
         platform,
-        maxArchiveBytes);
+        maxArchiveBytes,
+        registryPolicy);
   }
 
   public SandboxSettings withMaxArchiveBytes(long value) {
@@ -96,6 +102,39 @@ public record SandboxSettings(
         pullTimeout,
         registryCredentials,
         platform,
+        value,
+        registryPolicy);
+  }
+
+  public SandboxSettings withRegistryPolicy(RegistryPolicy value) {
+    return new SandboxSettings(
+        installationId,
+        runtime,
+        tmpBytes,
+        shmBytes,
+        openFiles,
+        pollInterval,
+        killGrace,
+        pullTimeout,
+        registryCredentials,
+        platform,
+        maxArchiveBytes,
         value);
+  }
+
+  public SandboxSettings withRegistryCredentials(Map<String, RegistryCredentials> value) {
+    return new SandboxSettings(
+        installationId,
+        runtime,
+        tmpBytes,
+        shmBytes,
+        openFiles,
+        pollInterval,
+        killGrace,
+        pullTimeout,
+        value,
+        platform,
+        maxArchiveBytes,
+        registryPolicy);
   }
 }

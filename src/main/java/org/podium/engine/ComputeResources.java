@@ -12,6 +12,7 @@ import org.podium.compute.DockerEngine;
 import org.podium.compute.EngineSettings;
 import org.podium.compute.ImageArchives;
 import org.podium.compute.Reaper;
+import org.podium.compute.RegistryPolicy;
 import org.podium.compute.Sandbox;
 import org.podium.compute.SandboxSettings;
 import org.podium.platform.PodiumConfig;
@@ -49,7 +50,8 @@ public class ComputeResources {
         defaults.pullTimeout(),
         config.registryAuthFile().map(RegistryAuthFile::read).orElse(Map.of()),
         config.imagePlatform(),
-        config.maxImageArchiveMb() * MIB);
+        config.maxImageArchiveMb() * MIB,
+        new RegistryPolicy(config::privateRegistries));
   }
 
   @Produces

@@ -73,11 +73,36 @@ public class PodiumConfig {
   }
 
   /**
-   * A Docker {@code config.json}-style file with credentials per registry, used to pull
-   * participants' images: {@code PODIUM_REGISTRY_AUTH_FILE}, default none.
+   * A Docker {@code config.json}-style file with credentials per registry, used to pull organizers'
+   * images (scoring programs), never participants': {@code PODIUM_REGISTRY_AUTH_FILE}, default
+   * none.
    */
   public Optional<Path> registryAuthFile() {
     return read("podium.registry.auth.file", "PODIUM_REGISTRY_AUTH_FILE").map(Path::of);
+  }
+
+  /**
+   * Registries ({@code host} or {@code host:port}) participants' references may name although they
+   * are, or resolve to, loopback, link-local or private addresses: {@code
+   * PODIUM_PRIVATE_REGISTRIES}, comma-separated, default none. Read on every check.
+   */
+  public java.util.List<String> privateRegistries() {
+    return read("podium.private.registries", "PODIUM_PRIVATE_REGISTRIES")
+        .map(list -> java.util.Arrays.stream(list.split(",")).map(String::trim))
+        .map(entries -> entries.filter(entry -> !entry.isEmpty()).toList())
+        .orElse(java.util.List.of());
+  }
+
+  /**
+   * The key that encrypts participants' registry credentials while their submission waits or runs
+   * (AES-256, generated at the first start), outside the database: {@code
+   * PODIUM_CREDENTIALS_KEY_FILE}, default {@code PODIUM_HOME/credentials.key}. Every node of an
+   * installation needs the same one.
+   */
+  public Path credentialsKeyFile() {
+    return read("podium.credentials.key.file", "PODIUM_CREDENTIALS_KEY_FILE")
+        .map(Path::of)
+        .orElseGet(() -> home().resolve("credentials.key"));
   }
 
   /** The only platform uploaded image archives may be built for. */

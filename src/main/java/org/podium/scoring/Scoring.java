@@ -104,7 +104,7 @@ public class Scoring {
     RunSpec spec =
         RunSpec.of(
                 runId,
-                new ImageSource.Registry(ImageReference.parse(plan.image().orElseThrow())),
+                ImageSource.Registry.organizer(ImageReference.parse(plan.image().orElseThrow())),
                 in,
                 out,
                 SCORING_LIMITS)

@@ -4,11 +4,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
+import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.podium.compute.RunSpec;
 
 /**
@@ -34,6 +36,14 @@ public class ImageRun {
   /** The entrypoint ({@code --entrypoint}) as a JSON array, when the participant gave one. */
   private String entrypoint;
 
+  /**
+   * The participant's credentials for the image's registry, {@code user:password} sealed by {@link
+   * org.podium.platform.Secrets}, while the submission waits or runs; erased when it ends, never
+   * copied to a re-run, never in a view.
+   */
+  @Column(name = "registry_login")
+  private String registryLogin;
+
   protected ImageRun() {}
 
   private ImageRun(String image, String command, String env, String workdir, String entrypoint) {
@@ -57,6 +67,16 @@ public class ImageRun {
   /** A {@code docker save} archive the participant uploaded, run with its own settings. */
   static ImageRun uploadedArchive() {
     return new ImageRun(Submission.UPLOADED_ARCHIVE, null, null, null, null);
+  }
+
+  /** Keeps the participant's registry credentials, sealed, for this submission's pulls. */
+  void keepLogin(String sealed) {
+    this.registryLogin = sealed;
+  }
+
+  /** The participant's sealed registry credentials, until the submission ends. */
+  public Optional<String> sealedLogin() {
+    return Optional.ofNullable(registryLogin);
   }
 
   public boolean isUploadedArchive() {

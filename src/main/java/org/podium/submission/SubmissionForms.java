@@ -51,6 +51,8 @@ public class SubmissionForms implements Serializable {
     Map<String, String> inputs = new HashMap<>();
     inputs.put(SubmissionIntake.IMAGE, "docker:image");
     inputs.put(SubmissionIntake.FILE, "docker:archive");
+    inputs.put(SubmissionIntake.REGISTRY_USERNAME, "docker:registryUsername");
+    inputs.put(SubmissionIntake.REGISTRY_PASSWORD, "docker:registryPassword");
     for (SubmissionMetadata.Field field : SubmissionMetadata.Field.values()) {
       inputs.put(field.apiName(), "docker:" + field.apiName());
     }
@@ -115,6 +117,9 @@ public class SubmissionForms implements Serializable {
     } catch (Problem problem) {
       PageMessages.problem(problem, FIELDS);
       return null;
+    } finally {
+      // Not kept in the view: typed again if the dialog is sent again.
+      fields.remove(SubmissionIntake.REGISTRY_PASSWORD);
     }
   }
 

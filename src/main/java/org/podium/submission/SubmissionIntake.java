@@ -33,6 +33,12 @@ public final class SubmissionIntake {
   /** The form field (and problem field) of a submitted file. */
   public static final String FILE = "file";
 
+  /** The participant's user name at the registry of a private image. */
+  public static final String REGISTRY_USERNAME = "registryUsername";
+
+  /** The participant's password or token at the registry of a private image. */
+  public static final String REGISTRY_PASSWORD = "registryPassword";
+
   /** The seed's name for the image field. */
   static final String SEED_IMAGE = "docker-run-command";
 
@@ -51,9 +57,16 @@ public final class SubmissionIntake {
     SubmissionRequest.Entry entry;
     if (file != null) {
       refuseImageWithFile(image);
+      if (RegistryLogins.given(fields)) {
+        throw Problem.invalidField(
+            REGISTRY_USERNAME,
+            "registry credentials are for pulling an image by reference: an uploaded archive"
+                + " needs none");
+      }
       entry = file;
     } else if (hasImage) {
-      entry = new SubmissionRequest.ImageLine(line(image, imageField));
+      DockerRunLine.Parsed line = line(image, imageField);
+      entry = new SubmissionRequest.ImageLine(line, RegistryLogins.of(fields, line.image()));
     } else {
       throw Problem.invalidField(imageField, nothingToRun(imageField));
     }
@@ -107,14 +120,17 @@ public final class SubmissionIntake {
     if (command.isEmpty() && env.isEmpty()) {
       return request;
     }
-    DockerRunLine.Parsed line = ((SubmissionRequest.ImageLine) request.entry()).line();
+    SubmissionRequest.ImageLine image = (SubmissionRequest.ImageLine) request.entry();
+    DockerRunLine.Parsed line = image.line();
     try {
       line = line.with(command, env);
     } catch (DockerRunLine.Refused refused) {
       throw Problem.invalidField(env.isEmpty() ? "command" : "env", refused.getMessage());
     }
     return new SubmissionRequest(
-        request.phaseId(), request.metadata(), new SubmissionRequest.ImageLine(line));
+        request.phaseId(),
+        request.metadata(),
+        new SubmissionRequest.ImageLine(line, image.login()));
   }
 
   /** The seed's query parameters under the names every other boundary uses. */

@@ -494,6 +494,13 @@ public class SubmissionLifecycle {
       }
     }
     boolean moved = update.executeUpdate() == 1;
+    if (moved && to.isTerminal()) {
+      // A participant's registry credentials serve the submission's pulls only.
+      entityManager
+          .createNativeQuery("update submission set registry_login = null where id = ?")
+          .setParameter(1, id)
+          .executeUpdate();
+    }
     if (moved) {
       changes.fire(new SubmissionChanged(id));
       if (to != SubmissionStatus.SCORING) {

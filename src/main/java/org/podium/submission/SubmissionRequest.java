@@ -1,6 +1,8 @@
 package org.podium.submission;
 
 import java.util.Objects;
+import java.util.Optional;
+import org.podium.compute.RegistryCredentials;
 
 /**
  * A submission as {@link Submissions#submit} takes it, whichever boundary it came through: the
@@ -20,11 +22,22 @@ public record SubmissionRequest(Long phaseId, SubmissionMetadata metadata, Entry
     SubmissionKind submissionKind();
   }
 
-  /** An image reference or a pasted {@code docker run} line, read and checked. */
-  public record ImageLine(DockerRunLine.Parsed line) implements Entry {
+  /**
+   * An image reference or a pasted {@code docker run} line, read and checked, and the participant's
+   * own credentials for its registry when the image is private.
+   */
+  public record ImageLine(DockerRunLine.Parsed line, Optional<RegistryCredentials> login)
+      implements Entry {
 
     public ImageLine {
       Objects.requireNonNull(line, "line");
+      Objects.requireNonNull(login, "login");
+    }
+
+    /** The login, masked: a request may be logged. */
+    @Override
+    public String toString() {
+      return "ImageLine[" + line + ", " + login.map(RegistryCredentials::toString).orElse("") + "]";
     }
 
     @Override

@@ -19,6 +19,11 @@ import org.podium.competition.Competitions;
 import org.podium.competition.Participant;
 import org.podium.competition.ParticipantStatus;
 import org.podium.competition.Phase;
+import org.podium.compute.ImageReference;
+import org.podium.compute.InvalidImageException;
+import org.podium.compute.RegistryPolicy;
+import org.podium.platform.PodiumConfig;
+import org.podium.platform.Secrets;
 import org.podium.platform.problem.Problem;
 import org.podium.platform.web.Formats;
 import org.podium.storage.DataStore;
@@ -52,6 +57,10 @@ public class Submissions {
 
   @Inject Uploads uploads;
 
+  @Inject Secrets secrets;
+
+  @Inject PodiumConfig config;
+
   /**
    * Submits, after every admission rule (joined and approved, the kind accepted, an open phase, the
    * quotas): an image is run as the participant's line says; a received file (a results folder or a
@@ -59,11 +68,19 @@ public class Submissions {
    * deleted if the row never commits.
    */
   public SubmissionView submit(Account caller, long competitionId, SubmissionRequest request) {
+    if (request.entry() instanceof SubmissionRequest.ImageLine image) {
+      checkRegistry(image.line().image());
+    }
     Submission submission =
         admit(caller, competitionId, request.phaseId(), request.entry().submissionKind(), true)
             .create(request.metadata());
     if (request.entry() instanceof SubmissionRequest.ImageLine image) {
-      submission.runImage(ImageRun.of(image.line()));
+      ImageRun run = ImageRun.of(image.line());
+      image
+          .login()
+          .ifPresent(
+              login -> run.keepLogin(secrets.seal(login.username() + ":" + login.password())));
+      submission.runImage(run);
     } else if (request.entry() instanceof SubmissionUpload upload
         && upload.kind() == SubmissionUpload.Kind.ARCHIVE) {
       submission.runImage(ImageRun.uploadedArchive());
@@ -76,6 +93,15 @@ public class Submissions {
     }
     runRequests.send(submission.getId());
     return SubmissionView.of(submission);
+  }
+
+  /** A participant's image only from a public registry or one the operator lists: 400 otherwise. */
+  private void checkRegistry(ImageReference image) {
+    try {
+      new RegistryPolicy(config::privateRegistries).check(image);
+    } catch (InvalidImageException refused) {
+      throw Problem.invalidField(SubmissionIntake.IMAGE, refused.getMessage());
+    }
   }
 
   /**

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.podium.testing.LocalRegistry;
+import org.podium.testing.RegistryImages;
 import org.podium.testing.TestImages;
 
 /** Images by registry reference (pulled for every run) and by uploaded archive. */
@@ -108,14 +109,90 @@ class ImagesTest {
     TestImages.busybox().build(fixture.engine.calls(), LocalRegistry.ADDRESS + "/cached-only:1");
 
     RunResult result = fixture.sandbox.run(byReference(LocalRegistry.ADDRESS + "/cached-only:1"));
+    RunResult organizers =
+        fixture.sandbox.run(
+            inWork(
+                ImageSource.Registry.organizer(
+                    ImageReference.parse(LocalRegistry.ADDRESS + "/cached-only:1"))));
 
-    // The registry answers that it has no such image: the reference's fault, not retried.
+    // The registry answers that it has no such image: the reference's fault, not retried; a
+    // participant is told in general words, an organizer what the registry said.
     assertEquals(RunOutcome.IMAGE_UNAVAILABLE, result.outcome());
+    assertEquals(Images.GENERIC_PULL_FAILURE, result.message());
+    assertEquals(RunOutcome.IMAGE_UNAVAILABLE, organizers.outcome());
     assertTrue(
-        result
+        organizers
             .message()
             .startsWith("the registry has no image " + LocalRegistry.ADDRESS + "/cached-only:1"),
-        result.message());
+        organizers.message());
+  }
+
+  /**
+   * The operator's credentials are for organizers' images: a participant naming a private image the
+   * operator can read does not get it; the participant's own credentials do.
+   */
+  @Test
+  void operatorCredentialsPullOnlyOrganizersImagesAndAParticipantBringsTheirOwn() throws Exception {
+    try (LocalRegistry login = LocalRegistry.startWithLogin()) {
+      RegistryImages.pushPrivate(fixture.engine.calls());
+      RegistryCredentials alice =
+          new RegistryCredentials(
+              LocalRegistry.LOGIN_ADDRESS, LocalRegistry.LOGIN_USER, LocalRegistry.LOGIN_PASSWORD);
+      Sandbox operatorSignedIn =
+          new Sandbox(
+              fixture.engine,
+              fixture.settings.withRegistryCredentials(
+                  java.util.Map.of(LocalRegistry.LOGIN_ADDRESS, alice)));
+      ImageReference reference = ImageReference.parse(RegistryImages.PRIVATE_EXAMPLE);
+
+      RunResult participant = operatorSignedIn.run(inWork(new ImageSource.Registry(reference)));
+      RunResult organizer = operatorSignedIn.run(inWork(ImageSource.Registry.organizer(reference)));
+      RunResult withOwnLogin =
+          operatorSignedIn.run(
+              inWork(ImageSource.Registry.participant(reference, java.util.Optional.of(alice))));
+
+      assertEquals(RunOutcome.IMAGE_UNAVAILABLE, participant.outcome(), participant.message());
+      assertEquals(Images.GENERIC_PULL_FAILURE, participant.message());
+      assertEquals(RunOutcome.SUCCEEDED, organizer.outcome(), organizer.message());
+      assertEquals(RunOutcome.SUCCEEDED, withOwnLogin.outcome(), withOwnLogin.message());
+    }
+  }
+
+  @Test
+  void aParticipantsReferenceToALoopbackRegistryIsRefusedUnlessTheOperatorListsIt() {
+    Sandbox defaults =
+        new Sandbox(fixture.engine, fixture.settings.withRegistryPolicy(RegistryPolicy.allowing()));
+
+    RunResult refused = defaults.run(byReference(REPOSITORY + ":1"));
+
+    assertEquals(RunOutcome.IMAGE_UNAVAILABLE, refused.outcome());
+    assertTrue(
+        refused.message().startsWith("the registry " + LocalRegistry.ADDRESS + " is a private"),
+        refused.message());
+  }
+
+  /** What the engine says of a host (refused, timed out, what answered) stays in the log. */
+  @Test
+  void aFailedPullTellsTheParticipantOnlyTheGenericReason() {
+    Sandbox allowingAnyPort =
+        new Sandbox(
+            fixture.engine,
+            fixture.settings.withRegistryPolicy(RegistryPolicy.allowing("127.0.0.1")));
+
+    RunResult closedPort = allowingAnyPort.run(byReference("127.0.0.1:5999/nothing:1"));
+    RunResult notARegistry = allowingAnyPort.run(byReference("127.0.0.1:5000/missing:1"));
+
+    assertEquals(Images.GENERIC_PULL_FAILURE, closedPort.message());
+    assertEquals(Images.GENERIC_PULL_FAILURE, notARegistry.message());
+  }
+
+  private RunSpec inWork(ImageSource source) {
+    return RunSpec.of(
+        SandboxFixture.runId(),
+        source,
+        SandboxFixture.input(work),
+        work.resolve("out-" + SandboxFixture.runId()),
+        SandboxFixture.TEST_LIMITS);
   }
 
   @Test
@@ -153,6 +230,40 @@ class ImagesTest {
             () -> ImageReference.parse("podium-upload/submission-42:latest"));
     assertTrue(byName.getMessage().contains("cannot be pulled"));
     archives.unload("submission-42");
+  }
+
+  /**
+   * Seen: an archive whose config entry was renamed to the id of an image already on the engine
+   * made Podium tag and run that image. The config's name must be its content's digest.
+   */
+  @Test
+  void anArchiveNamingItsConfigAfterAnotherImageIsRefusedAndThatImageNeverRuns() throws Exception {
+    String victim =
+        TestImages.busybox()
+            .with("CMD [\"/bin/busybox\", \"sh\", \"-c\", \"echo victim > /mnt/out/who.txt\"]")
+            .build(fixture.engine.calls(), "podium-test/victim:1");
+    Path attacker =
+        save(
+            TestImages.busybox()
+                .with(
+                    "CMD [\"/bin/busybox\", \"sh\", \"-c\", \"echo attacker > /mnt/out/who.txt\"]"),
+            "podium-test/attacker:1");
+    Path confused = ArchiveEdits.withConfigNamed(attacker, work.resolve("confused.tar"), victim);
+    ImageArchives archives = new ImageArchives(fixture.engine, fixture.settings);
+
+    InvalidImageException checked =
+        assertThrows(InvalidImageException.class, () -> archives.check(confused));
+    InvalidImageException loaded =
+        assertThrows(InvalidImageException.class, () -> archives.load(confused, "confused"));
+
+    assertTrue(checked.getMessage().contains("is not what its name says"), checked.getMessage());
+    assertEquals(checked.getMessage(), loaded.getMessage());
+    assertThrows(
+        NotFoundException.class,
+        () -> fixture.engine.calls().inspectImageCmd("podium-upload/confused:latest").exec());
+    assertEquals(
+        List.of("podium-test/victim:1"),
+        fixture.engine.calls().inspectImageCmd(victim).exec().getRepoTags());
   }
 
   @Test

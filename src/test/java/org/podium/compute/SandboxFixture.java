@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.podium.testing.DockerRequirement;
+import org.podium.testing.LocalRegistry;
 import org.podium.testing.TestImages;
 
 /** A real engine, a sandbox with an installation id of its own, and a busybox image. */
@@ -31,7 +32,11 @@ final class SandboxFixture implements AutoCloseable {
   SandboxFixture() {
     DockerRequirement.engine();
     engine = new DockerEngine(DockerRequirement.settings());
-    settings = SandboxSettings.defaults("test-" + UUID.randomUUID().toString().substring(0, 8));
+    // The test registries are on loopback: allowed as an operator would list them.
+    settings =
+        SandboxSettings.defaults("test-" + UUID.randomUUID().toString().substring(0, 8))
+            .withRegistryPolicy(
+                RegistryPolicy.allowing(LocalRegistry.ADDRESS, LocalRegistry.LOGIN_ADDRESS));
     sandbox = new Sandbox(engine, settings);
     busybox = TestImages.busybox().build(engine.calls(), "podium-test/busybox:1");
   }

@@ -31,6 +31,8 @@ public final class ClusterFixture implements AutoCloseable {
     environment.put("PODIUM_DB_USER", database.user());
     environment.put("PODIUM_DB_PASSWORD", database.password());
     environment.put("PODIUM_HOME", home().toString());
+    // The tests' registry is on loopback, as an operator's own would be: listed.
+    environment.put("PODIUM_PRIVATE_REGISTRIES", "127.0.0.1:5000");
   }
 
   /** Starts the database and the broker (on {@code brokerPort}), their state under {@code work}. */

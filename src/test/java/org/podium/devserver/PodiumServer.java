@@ -68,6 +68,9 @@ public final class PodiumServer {
     Files.createDirectories(home);
     Map<String, String> environment = new HashMap<>(startDatabase());
     environment.put("PODIUM_HOME", home.toString());
+    // "Your first submission" pushes to a registry on 127.0.0.1:5000: the demo allows it.
+    environment.put(
+        "PODIUM_PRIVATE_REGISTRIES", setting("PODIUM_PRIVATE_REGISTRIES").orElse("127.0.0.1:5000"));
     int count = setting("PODIUM_NODES").map(Integer::parseInt).orElse(1);
     if (count > 1) {
       return runCluster(count, environment);

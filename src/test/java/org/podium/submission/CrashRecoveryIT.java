@@ -59,6 +59,8 @@ class CrashRecoveryIT {
               home.toString(),
               "PODIUM_NODE_ID",
               "crash-node",
+              "PODIUM_PRIVATE_REGISTRIES",
+              LocalRegistry.ADDRESS,
               "PODIUM_MAX_ATTEMPTS",
               "2",
               // attempts alone decide when a lost run is given up, not the time it has been failing

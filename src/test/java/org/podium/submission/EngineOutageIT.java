@@ -55,6 +55,7 @@ class EngineOutageIT {
       Path data = work.resolve("shared-data");
       environment.put("PODIUM_DATA", data.toString());
       environment.put("PODIUM_NODE_ID", "outage-node");
+      environment.put("PODIUM_PRIVATE_REGISTRIES", LocalRegistry.ADDRESS);
       environment.put("DOCKER_HOST", engine.host());
       ServerProcess server = ServerProcess.forIntegrationTest(war, work, PORT_OFFSET, environment);
       try {

@@ -175,4 +175,52 @@ class SubmissionIntakeTest {
             .metadata()
             .getTeamName());
   }
+
+  @Test
+  void aParticipantsRegistryLoginGoesWithTheImageForItsRegistry() {
+    SubmissionRequest request =
+        SubmissionIntake.ofJson(
+            "{\"image\": \"docker run ghcr.io/team/model:1 go\", \"command\": [\"x\"],"
+                + " \"registryUsername\": \"ada\", \"registryPassword\": \"tok:en\"}");
+
+    var login = ((SubmissionRequest.ImageLine) request.entry()).login().orElseThrow();
+    assertEquals("ghcr.io", login.registry());
+    assertEquals("ada", login.username());
+    assertEquals("tok:en", login.password());
+    assertTrue(!request.toString().contains("tok:en"), request.toString());
+  }
+
+  @Test
+  void aRegistryLoginIsBothFieldsOrNeitherAndNeverRepeatsThePassword() {
+    Problem noUser =
+        assertThrows(
+            Problem.InvalidField.class,
+            () ->
+                SubmissionIntake.of(
+                    Map.of("image", "team/model:1", "registryPassword", "pw-123"), null));
+    Problem noPassword =
+        assertThrows(
+            Problem.InvalidField.class,
+            () ->
+                SubmissionIntake.of(
+                    Map.of("image", "team/model:1", "registryUsername", "ada"), null));
+    Problem colon =
+        assertThrows(
+            Problem.InvalidField.class,
+            () ->
+                SubmissionIntake.of(
+                    Map.of(
+                        "image", "team/model:1",
+                        "registryUsername", "a:da",
+                        "registryPassword", "pw-123"),
+                    null));
+
+    assertTrue(
+        noUser.fieldErrors().containsKey("registryUsername"), noUser.fieldErrors().toString());
+    assertTrue(
+        noPassword.fieldErrors().containsKey("registryPassword"),
+        noPassword.fieldErrors().toString());
+    assertTrue(colon.fieldErrors().containsKey("registryUsername"), colon.fieldErrors().toString());
+    assertTrue(!noUser.getMessage().contains("pw-123") && !colon.getMessage().contains("pw-123"));
+  }
 }

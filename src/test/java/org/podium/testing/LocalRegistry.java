@@ -16,14 +16,29 @@ import java.time.Instant;
 public final class LocalRegistry implements AutoCloseable {
 
   public static final String ADDRESS = "127.0.0.1:5000";
+
+  /** The registry that asks for a login ({@link #startWithLogin}). */
+  public static final String LOGIN_ADDRESS = "127.0.0.1:5001";
+
+  /** The one account of the registry on {@link #LOGIN_ADDRESS}. */
+  public static final String LOGIN_USER = "alice";
+
+  public static final String LOGIN_PASSWORD = "s3cret-pw";
+
+  /** bcrypt of {@link #LOGIN_PASSWORD}, as {@code htpasswd -B} writes it. */
+  private static final String LOGIN_HASH =
+      "$2b$12$cc0T7a2GO./66ukvhkL6QeHsopHW6xhx8C0zTscO1qWDYllmPy5zW";
+
   private static final Path BINARY = Path.of("/usr/bin/docker-registry");
 
   private Process process;
   private final Path storage;
+  private final String address;
 
-  private LocalRegistry(Process process, Path storage) {
+  private LocalRegistry(Process process, Path storage, String address) {
     this.process = process;
     this.storage = storage;
+    this.address = address;
   }
 
   /** Stops the registry, keeping what it stores: a registry outage. */
@@ -34,21 +49,45 @@ public final class LocalRegistry implements AutoCloseable {
 
   /** Starts it again on the same storage, after {@link #stopServing}. */
   public void startServing() throws IOException, InterruptedException {
-    process = serve(storage);
+    process = serve(storage, address);
   }
 
   /**
    * Starts the registry, or skips (fails with PODIUM_REQUIRE_DOCKER=1) when it is not installed.
    */
   public static LocalRegistry start() {
+    return start(ADDRESS, false);
+  }
+
+  /**
+   * Starts a registry on {@link #LOGIN_ADDRESS} that serves only {@link #LOGIN_USER} with {@link
+   * #LOGIN_PASSWORD} (htpasswd, bcrypt).
+   */
+  public static LocalRegistry startWithLogin() {
+    return start(LOGIN_ADDRESS, true);
+  }
+
+  private static LocalRegistry start(String address, boolean login) {
     DockerRequirement.tool(BINARY, "apt-get install docker-registry");
-    if (answers()) {
+    if (answers(address)) {
       throw new IllegalStateException(
-          "something already listens on " + ADDRESS + ": stop it first");
+          "something already listens on " + address + ": stop it first");
     }
     try {
       Path storage = Files.createTempDirectory("podium-registry");
       Path config = storage.resolve("config.yml");
+      String auth = "";
+      if (login) {
+        Files.writeString(storage.resolve("htpasswd"), LOGIN_USER + ":" + LOGIN_HASH + "\n");
+        auth =
+            """
+            auth:
+              htpasswd:
+                realm: podium-test
+                path: %s
+            """
+                .formatted(storage.resolve("htpasswd"));
+      }
       Files.writeString(
           config,
           """
@@ -63,8 +102,9 @@ public final class LocalRegistry implements AutoCloseable {
           http:
             addr: %s
           """
-              .formatted(storage.resolve("data"), ADDRESS));
-      return new LocalRegistry(serve(storage), storage);
+                  .formatted(storage.resolve("data"), address)
+              + auth);
+      return new LocalRegistry(serve(storage, address), storage, address);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -73,7 +113,8 @@ public final class LocalRegistry implements AutoCloseable {
     }
   }
 
-  private static Process serve(Path storage) throws IOException, InterruptedException {
+  private static Process serve(Path storage, String address)
+      throws IOException, InterruptedException {
     Process process =
         new ProcessBuilder(BINARY.toString(), "serve", storage.resolve("config.yml").toString())
             .redirectErrorStream(true)
@@ -81,7 +122,7 @@ public final class LocalRegistry implements AutoCloseable {
                 ProcessBuilder.Redirect.appendTo(storage.resolve("registry.log").toFile()))
             .start();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (!answers()) {
+    while (!answers(address)) {
       if (!process.isAlive() || Instant.now().isAfter(deadline)) {
         process.destroyForcibly();
         throw new IllegalStateException(
@@ -92,9 +133,10 @@ public final class LocalRegistry implements AutoCloseable {
     return process;
   }
 
-  private static boolean answers() {
+  private static boolean answers(String address) {
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", 5000), 200);
+      socket.connect(
+          new InetSocketAddress("127.0.0.1", Integer.parseInt(address.split(":")[1])), 200);
       return true;
     } catch (IOException e) {
       return false;

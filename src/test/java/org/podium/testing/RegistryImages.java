@@ -2,6 +2,7 @@ package org.podium.testing;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PushResponseItem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,32 @@ public final class RegistryImages {
   /** Plain busybox without an entrypoint, for submissions that bring their own command. */
   public static final String BUSYBOX = LocalRegistry.ADDRESS + "/podium-busybox:1";
 
+  /**
+   * The busybox example in the registry that asks for a login ({@link
+   * LocalRegistry#startWithLogin}).
+   */
+  public static final String PRIVATE_EXAMPLE = LocalRegistry.LOGIN_ADDRESS + "/private-example:1";
+
   private RegistryImages() {}
+
+  /** Pushes the busybox example to the registry that asks for a login, signed in. */
+  public static void pushPrivate(DockerClient docker) throws Exception {
+    Path example = Path.of("docker/examples/participant/busybox");
+    TestImages.busybox()
+        .withBinary("predict.sh", example.resolve("predict.sh"))
+        .with("USER 1000:1000")
+        .with("ENTRYPOINT [\"/bin/busybox\", \"sh\", \"/bin/predict.sh\"]")
+        .build(docker, PRIVATE_EXAMPLE);
+    push(
+        docker,
+        PRIVATE_EXAMPLE,
+        new AuthConfig()
+            .withRegistryAddress(LocalRegistry.LOGIN_ADDRESS)
+            .withUsername(LocalRegistry.LOGIN_USER)
+            .withPassword(LocalRegistry.LOGIN_PASSWORD));
+    // Out of the engine's cache: a run must pull it.
+    docker.removeImageCmd(PRIVATE_EXAMPLE).withForce(true).exec();
+  }
 
   public static void pushAll(DockerClient docker) throws Exception {
     Path example = Path.of("docker/examples/participant/busybox");
@@ -34,6 +60,11 @@ public final class RegistryImages {
   }
 
   private static void push(DockerClient docker, String reference) throws Exception {
+    push(docker, reference, null);
+  }
+
+  private static void push(DockerClient docker, String reference, AuthConfig auth)
+      throws Exception {
     int colon = reference.lastIndexOf(':');
     StringBuilder errors = new StringBuilder();
     ResultCallback.Adapter<PushResponseItem> callback =
@@ -45,11 +76,12 @@ public final class RegistryImages {
             }
           }
         };
-    try (var push =
-        docker
-            .pushImageCmd(reference.substring(0, colon))
-            .withTag(reference.substring(colon + 1))
-            .exec(callback)) {
+    var command =
+        docker.pushImageCmd(reference.substring(0, colon)).withTag(reference.substring(colon + 1));
+    if (auth != null) {
+      command = command.withAuthConfig(auth);
+    }
+    try (var push = command.exec(callback)) {
       push.awaitCompletion(2, TimeUnit.MINUTES);
     }
     if (errors.length() > 0) {

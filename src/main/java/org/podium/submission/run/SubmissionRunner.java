@@ -15,12 +15,16 @@ import org.podium.competition.LeaderboardColumn;
 import org.podium.compute.ImageArchives;
 import org.podium.compute.ImageReference;
 import org.podium.compute.ImageSource;
+import org.podium.compute.InvalidImageException;
+import org.podium.compute.RegistryCredentials;
 import org.podium.compute.RunOutcome;
 import org.podium.compute.RunResult;
 import org.podium.compute.RunSpec;
 import org.podium.compute.SandboxLimits;
 import org.podium.compute.SandboxRuns;
+import org.podium.files.Folders;
 import org.podium.platform.PodiumConfig;
+import org.podium.platform.Secrets;
 import org.podium.scoring.Scores;
 import org.podium.scoring.Scoring;
 import org.podium.scoring.ScoringException;
@@ -53,6 +57,8 @@ public class SubmissionRunner {
   @Inject DataStore dataStore;
 
   @Inject PodiumConfig config;
+
+  @Inject Secrets secrets;
 
   /** Platform failures: back-off from the first delay, doubling up to a minute. */
   public RetryPolicy retryPolicy() {
@@ -91,6 +97,20 @@ public class SubmissionRunner {
       RunResult result;
       try {
         result = sandbox.run(spec(run, work));
+      } catch (InvalidImageException refused) {
+        // An archive accepted at upload and refused now (stricter checks since): the
+        // participant's, and of no further use; nothing of it stays on disk.
+        if (lifecycle.fail(
+            run.submissionId(),
+            run.attempt(),
+            RunOutcome.IMAGE_UNAVAILABLE,
+            "the archive was refused: " + refused.getMessage(),
+            null,
+            null,
+            null)) {
+          Folders.delete(dataStore.upload(run.submissionId(), DataStore.Upload.ARCHIVE));
+        }
+        return;
       } finally {
         if (run.image().isUploadedArchive()) {
           imageArchives.unload("s" + run.submissionId());
@@ -192,10 +212,24 @@ public class SubmissionRunner {
     return run.image().applyTo(RunSpec.of(run.runId(), image(run), input, work.output(), limits));
   }
 
-  /** A registry reference is pulled; an uploaded archive is loaded now, under a Podium name. */
+  /**
+   * A registry reference is pulled, with the participant's own credentials when they gave some; an
+   * uploaded archive is loaded now, under a Podium name.
+   */
   private ImageSource image(ClaimedRun run) {
     if (!run.image().isUploadedArchive()) {
-      return new ImageSource.Registry(ImageReference.parse(run.image().getImage()));
+      ImageReference reference = ImageReference.parse(run.image().getImage());
+      Optional<RegistryCredentials> login =
+          run.image()
+              .sealedLogin()
+              .map(kept -> secrets.open(kept))
+              .map(
+                  opened ->
+                      new RegistryCredentials(
+                          reference.registryHost(),
+                          opened.substring(0, opened.indexOf(':')),
+                          opened.substring(opened.indexOf(':') + 1)));
+      return ImageSource.Registry.participant(reference, login);
     }
     return imageArchives.load(
         dataStore.upload(run.submissionId(), DataStore.Upload.ARCHIVE), "s" + run.submissionId());
