@@ -46,6 +46,12 @@ public final class SubmissionIntake {
    */
   public static SubmissionRequest of(
       Map<String, String> fields, SubmissionUpload file, String imageField) {
+    fields.forEach(
+        (name, value) -> {
+          if (value != null && value.indexOf('\0') >= 0) {
+            throw Problem.invalidField(name, "must not contain NUL (\\u0000)");
+          }
+        });
     String image = fields.get(imageField);
     boolean hasImage = image != null && !image.isBlank();
     SubmissionRequest.Entry entry;

@@ -116,6 +116,9 @@ public final class MultipartForm<F extends AutoCloseable> {
             try (InputStream content = stream.getDecodedInputStream()) {
               if (fileName == null) {
                 String value = text(content, MAX_FIELD_CHARS - chars);
+                if (value.indexOf('\0') >= 0 || name.indexOf('\0') >= 0) {
+                  throw Problem.invalidField(name, "must not contain NUL (\\u0000)");
+                }
                 chars += value.length();
                 fields.putIfAbsent(name, value);
               } else if (file != null) {
