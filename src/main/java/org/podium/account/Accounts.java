@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.podium.platform.PodiumConfig;
+import org.podium.platform.StoredText;
 import org.podium.platform.problem.Problem;
 
 /** Accounts and their API tokens: registration, sign-in checks, tokens issued once, revoked. */
@@ -48,7 +49,8 @@ public class Accounts {
     if (password == null || password.length() < MIN_PASSWORD) {
       throw Problem.invalidField("password", "must have at least " + MIN_PASSWORD + " characters");
     }
-    String name = username == null ? "" : username.trim().toLowerCase();
+    String name =
+        username == null ? "" : StoredText.withoutNul("username", username).trim().toLowerCase();
     if (name.isEmpty()) {
       throw Problem.invalidField("username", "must not be blank");
     }
@@ -58,7 +60,7 @@ public class Accounts {
     if (find(name).isPresent()) {
       throw Problem.conflict("username", "is taken", "the username '" + name + "' is taken");
     }
-    String mail = email == null ? "" : email.trim();
+    String mail = email == null ? "" : StoredText.withoutNul("email", email).trim();
     if (mail.length() > MAX_EMAIL) {
       throw Problem.invalidField("email", "must be at most " + MAX_EMAIL + " characters");
     }
@@ -163,7 +165,7 @@ public class Accounts {
 
   public IssuedToken issueToken(String username, String name) {
     Account account = find(username).orElseThrow(() -> Problem.unauthorized("sign in first"));
-    if (name != null && name.trim().length() > MAX_TOKEN_NAME) {
+    if (name != null && StoredText.withoutNul("name", name).trim().length() > MAX_TOKEN_NAME) {
       throw Problem.invalidField("name", "must be at most " + MAX_TOKEN_NAME + " characters");
     }
     byte[] random = new byte[32];

@@ -22,6 +22,7 @@ import org.podium.competition.CompetitionViews.ParticipantView;
 import org.podium.competition.CompetitionViews.PhaseView;
 import org.podium.compute.ImageReference;
 import org.podium.compute.InvalidImageException;
+import org.podium.platform.StoredText;
 import org.podium.platform.problem.Checks;
 import org.podium.platform.problem.Problem;
 import org.podium.scoring.Metric;
@@ -73,7 +74,7 @@ public class Competitions {
 
   /** A title as stored: trimmed, not blank, at most the column's 200 characters. */
   private static String title(String title) {
-    String trimmed = title.trim();
+    String trimmed = StoredText.withoutNul("title", title).trim();
     if (trimmed.isEmpty()) {
       throw Problem.invalidField("title", "must not be blank");
     }
@@ -105,6 +106,7 @@ public class Competitions {
 
   private static void apply(Competition competition, CompetitionRequest request) {
     if (request.description() != null) {
+      StoredText.withoutNul("description", request.description());
       if (request.description().length() > 100_000) {
         throw Problem.invalidField("description", "must be at most 100000 characters");
       }

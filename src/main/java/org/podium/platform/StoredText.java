@@ -1,5 +1,7 @@
 package org.podium.platform;
 
+import org.podium.platform.problem.Problem;
+
 /**
  * Text Podium stores that a participant may have written — a run's detail, what a scoring program
  * reported, names from their output — made storable: PostgreSQL refuses NUL ({@code invalid byte
@@ -46,6 +48,19 @@ public final class StoredText {
       end--; // never half a character
     }
     return clean.substring(0, end) + "...";
+  }
+
+  /**
+   * Refuses a field a person sent that holds NUL (400 naming it): what comes in is refused, so that
+   * only what Podium itself writes needs replacing.
+   *
+   * @return {@code value}
+   */
+  public static String withoutNul(String field, String value) {
+    if (value != null && value.indexOf('\0') >= 0) {
+      throw Problem.invalidField(field, "must not contain NUL (\\u0000)");
+    }
+    return value;
   }
 
   /** Whether {@code text} has nothing to replace. */

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.podium.platform.StoredText;
 import org.podium.platform.problem.Problem;
 
 /**
@@ -46,12 +47,7 @@ public final class SubmissionIntake {
    */
   public static SubmissionRequest of(
       Map<String, String> fields, SubmissionUpload file, String imageField) {
-    fields.forEach(
-        (name, value) -> {
-          if (value != null && value.indexOf('\0') >= 0) {
-            throw Problem.invalidField(name, "must not contain NUL (\\u0000)");
-          }
-        });
+    fields.forEach(StoredText::withoutNul);
     String image = fields.get(imageField);
     boolean hasImage = image != null && !image.isBlank();
     SubmissionRequest.Entry entry;
