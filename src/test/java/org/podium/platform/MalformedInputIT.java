@@ -139,6 +139,10 @@ class MalformedInputIT {
         }
       }
     }
+    // leave no run behind (a corpus value can be a valid image) to take other tests' run slots
+    for (var view : admin.get(a.submissions()).array().getValuesAs(JsonObject.class)) {
+      admin.post("submissions/" + view.getInt("id") + "/cancel", "text/plain", new byte[0]);
+    }
     assertTrue(sent > 500, "the corpus sent " + sent + " requests");
     assertEquals(List.of(), wrong, wrong.size() + " of " + sent + " answers were wrong");
   }
