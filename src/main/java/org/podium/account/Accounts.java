@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.podium.platform.PodiumConfig;
+import org.podium.platform.StoredText;
 import org.podium.platform.problem.Problem;
 
 /** Accounts and their API tokens: registration, sign-in checks, tokens issued once, revoked. */
@@ -21,6 +22,11 @@ public class Accounts {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int MIN_PASSWORD = 10;
+
+  // the columns' sizes (V1, V2): longer would fail in the database, far from the field
+  private static final int MAX_USERNAME = 40;
+  private static final int MAX_EMAIL = 254;
+  private static final int MAX_TOKEN_NAME = 100;
 
   @PersistenceContext EntityManager entityManager;
 
@@ -43,11 +49,21 @@ public class Accounts {
     if (password == null || password.length() < MIN_PASSWORD) {
       throw Problem.invalidField("password", "must have at least " + MIN_PASSWORD + " characters");
     }
-    String name = username == null ? "" : username.trim().toLowerCase();
+    String name =
+        username == null ? "" : StoredText.withoutNul("username", username).trim().toLowerCase();
+    if (name.isEmpty()) {
+      throw Problem.invalidField("username", "must not be blank");
+    }
+    if (name.length() > MAX_USERNAME) {
+      throw Problem.invalidField("username", "must be at most " + MAX_USERNAME + " characters");
+    }
     if (find(name).isPresent()) {
       throw Problem.conflict("username", "is taken", "the username '" + name + "' is taken");
     }
-    String mail = email == null ? "" : email.trim();
+    String mail = email == null ? "" : StoredText.withoutNul("email", email).trim();
+    if (mail.length() > MAX_EMAIL) {
+      throw Problem.invalidField("email", "must be at most " + MAX_EMAIL + " characters");
+    }
     Long sameEmail =
         entityManager
             .createQuery(
@@ -149,6 +165,9 @@ public class Accounts {
 
   public IssuedToken issueToken(String username, String name) {
     Account account = find(username).orElseThrow(() -> Problem.unauthorized("sign in first"));
+    if (name != null && StoredText.withoutNul("name", name).trim().length() > MAX_TOKEN_NAME) {
+      throw Problem.invalidField("name", "must be at most " + MAX_TOKEN_NAME + " characters");
+    }
     byte[] random = new byte[32];
     RANDOM.nextBytes(random);
     String token = "pdm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);

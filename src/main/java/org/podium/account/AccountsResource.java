@@ -73,7 +73,7 @@ public class AccountsResource {
   @POST
   @Path("tokens")
   public Response issue(TokenRequest request) {
-    Account account = caller.require();
+    Account account = caller.requireWithoutToken("creating a token");
     Accounts.IssuedToken token =
         accounts.issueToken(account.getUsername(), request == null ? null : request.name());
     return Response.status(201).entity(token).build();

@@ -39,6 +39,24 @@ public class Caller {
         .orElseThrow(() -> Problem.unauthorized("sign in: send Authorization: Bearer <token>"));
   }
 
+  /**
+   * The signed-in account, when it proved who it is by its password (HTTP Basic) or by the browser
+   * session of the sign-in page, not by an API token: what makes new credentials needs more than a
+   * token, so that revoking a stolen token ends its access. 401 when nobody is signed in, 403 for a
+   * token.
+   */
+  public Account requireWithoutToken(String what) {
+    Account caller = require();
+    Object by = request.getAttribute(PodiumAuthentication.SIGNED_IN_BY);
+    if (!PodiumAuthentication.BY_PASSWORD.equals(by) && !PodiumAuthentication.BY_PAGE.equals(by)) {
+      throw Problem.forbidden(
+          what
+              + " needs your password, not a token: send HTTP Basic (username and password), or use"
+              + " the \"Your account\" page");
+    }
+    return caller;
+  }
+
   /** The signed-in account with {@code role} (an administrator has every role); 403 otherwise. */
   public Account requireRole(Role role) {
     Account caller = require();

@@ -39,7 +39,7 @@ public class PodiumAuthentication implements HttpAuthenticationMechanism {
     if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       Optional<Account> account = accounts.authenticate(header.substring(7).trim());
       return account
-          .map(a -> context.notifyContainerAboutLogin(a.getUsername(), groups(a)))
+          .map(a -> signedIn(request, BY_TOKEN, context, a))
           .orElseGet(() -> refused(context, "the token is unknown or revoked"));
     }
     if (header.regionMatches(true, 0, "Basic ", 0, 6) && isTokenRequest(request)) {
@@ -67,6 +67,7 @@ public class PodiumAuthentication implements HttpAuthenticationMechanism {
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       return refused(context, "wrong username or password");
     }
+    context.getRequest().setAttribute(SIGNED_IN_BY, BY_PASSWORD);
     return context.notifyContainerAboutLogin(result);
   }
 
@@ -83,8 +84,26 @@ public class PodiumAuthentication implements HttpAuthenticationMechanism {
       session.invalidate();
       return context.doNothing();
     }
-    return context.notifyContainerAboutLogin(account.get().getUsername(), groups(account.get()));
+    return signedIn(request, BY_PAGE, context, account.get());
   }
+
+  private static AuthenticationStatus signedIn(
+      HttpServletRequest request, String by, HttpMessageContext context, Account account) {
+    request.setAttribute(SIGNED_IN_BY, by);
+    return context.notifyContainerAboutLogin(account.getUsername(), groups(account));
+  }
+
+  /** Request attribute saying how the caller proved who they are: one of the {@code BY_…}. */
+  static final String SIGNED_IN_BY = "org.podium.authentication.by";
+
+  /** An API token ({@code Authorization: Bearer}). */
+  static final String BY_TOKEN = "token";
+
+  /** The password (HTTP Basic, only for {@code POST /api/tokens}). */
+  static final String BY_PASSWORD = "password";
+
+  /** The browser session of the sign-in page. */
+  static final String BY_PAGE = "page";
 
   /** The session attribute naming the account signed in through the sign-in page. */
   public static final String SESSION_ACCOUNT = "org.podium.account";

@@ -22,6 +22,7 @@ import org.podium.competition.CompetitionViews.ParticipantView;
 import org.podium.competition.CompetitionViews.PhaseView;
 import org.podium.compute.ImageReference;
 import org.podium.compute.InvalidImageException;
+import org.podium.platform.StoredText;
 import org.podium.platform.problem.Checks;
 import org.podium.platform.problem.Problem;
 import org.podium.scoring.Metric;
@@ -45,10 +46,10 @@ public class Competitions {
 
   public CompetitionView create(Account organizer, CompetitionRequest request) {
     requireOrganizerRole(organizer);
-    if (request == null || request.title() == null || request.title().isBlank()) {
+    if (request == null || request.title() == null) {
       throw Problem.invalidField("title", "must not be blank");
     }
-    Competition competition = new Competition(request.title().trim(), organizer);
+    Competition competition = new Competition(title(request.title()), organizer);
     apply(competition, request);
     entityManager.persist(competition);
     // The id now, on every provider (EclipseLink assigns identity ids only when it writes).
@@ -57,18 +58,30 @@ public class Competitions {
   }
 
   public CompetitionView update(Account caller, long id, CompetitionRequest request) {
+    if (request == null) {
+      throw Problem.badRequest("send the fields to change as a JSON object");
+    }
     Competition competition = organized(caller, id);
     if (request.title() != null) {
-      if (request.title().isBlank()) {
-        throw Problem.invalidField("title", "must not be blank");
-      }
-      competition.setTitle(request.title().trim());
+      competition.setTitle(title(request.title()));
     }
     apply(competition, request);
     if (request.organizers() != null) {
       competition.setOrganizers(organizers(request.organizers()));
     }
     return CompetitionView.of(competition, caller);
+  }
+
+  /** A title as stored: trimmed, not blank, at most the column's 200 characters. */
+  private static String title(String title) {
+    String trimmed = StoredText.withoutNul("title", title).trim();
+    if (trimmed.isEmpty()) {
+      throw Problem.invalidField("title", "must not be blank");
+    }
+    if (trimmed.length() > 200) {
+      throw Problem.invalidField("title", "must be at most 200 characters");
+    }
+    return trimmed;
   }
 
   private Set<Account> organizers(List<String> usernames) {
@@ -93,6 +106,10 @@ public class Competitions {
 
   private static void apply(Competition competition, CompetitionRequest request) {
     if (request.description() != null) {
+      StoredText.withoutNul("description", request.description());
+      if (request.description().length() > 100_000) {
+        throw Problem.invalidField("description", "must be at most 100000 characters");
+      }
       competition.setDescription(request.description());
     }
     if (request.published() != null) {

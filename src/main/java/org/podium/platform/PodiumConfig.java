@@ -254,6 +254,27 @@ public class PodiumConfig {
     return publicUrl().map(url -> url.regionMatches(true, 0, "https://", 0, 8)).orElse(false);
   }
 
+  /**
+   * Origins, besides the request's own and {@link #publicUrl}'s, from which signed-in pages may
+   * change state through the API (a page served at another address of a proxy): {@code
+   * PODIUM_ALLOWED_ORIGINS}, comma-separated, such as {@code https://podium.example.org}; default
+   * none.
+   */
+  public java.util.List<String> allowedOrigins() {
+    java.util.List<String> origins = new java.util.ArrayList<>();
+    publicUrl().ifPresent(origins::add);
+    read("podium.allowed.origins", "PODIUM_ALLOWED_ORIGINS")
+        .ifPresent(
+            list -> {
+              for (String origin : list.split(",")) {
+                if (!origin.isBlank()) {
+                  origins.add(origin.trim());
+                }
+              }
+            });
+    return origins;
+  }
+
   static Optional<String> read(String property, String environmentVariable) {
     String value = System.getProperty(property);
     if (value == null || value.isBlank()) {

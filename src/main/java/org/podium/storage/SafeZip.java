@@ -67,7 +67,7 @@ public final class SafeZip {
     // from being millions of small reads from the request and writes to the disk.
     try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(source, BUFFER_BYTES))) {
       ZipEntry entry;
-      while ((entry = zip.getNextEntry()) != null) {
+      while ((entry = nextEntry(zip)) != null) {
         if (++entries > maxEntries) {
           throw new UnsafeArchiveException("the zip has more than " + maxEntries + " entries");
         }
@@ -110,6 +110,15 @@ public final class SafeZip {
 
     TooLargeException(long maxBytes) {
       super("the zip unpacks to more than " + maxBytes / MIB + " MiB");
+    }
+  }
+
+  private static ZipEntry nextEntry(ZipInputStream zip) throws IOException {
+    try {
+      return zip.getNextEntry();
+    } catch (IllegalArgumentException e) {
+      // the reader decodes names as UTF-8 and gives up on one that is not
+      throw new UnsafeArchiveException("the zip contains an entry whose name is not UTF-8");
     }
   }
 

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +23,7 @@ import java.util.Map;
 import org.podium.account.Account;
 import org.podium.account.Caller;
 import org.podium.platform.problem.Problem;
+import org.podium.platform.web.JsonBodies;
 import org.podium.platform.web.MultipartForm;
 
 /**
@@ -50,7 +50,7 @@ public class CompetitionSubmissionsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response submit(@PathParam("id") long competitionId, InputStream body) throws IOException {
     // JSON is UTF-8 (RFC 8259), whatever charset the request names or leaves out.
-    String json = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+    String json = JsonBodies.read(body);
     return created(
         submissions.submit(caller.require(), competitionId, SubmissionIntake.ofJson(json)));
   }

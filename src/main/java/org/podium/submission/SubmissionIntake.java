@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.podium.platform.StoredText;
 import org.podium.platform.problem.Problem;
 
 /**
@@ -52,6 +53,7 @@ public final class SubmissionIntake {
    */
   public static SubmissionRequest of(
       Map<String, String> fields, SubmissionUpload file, String imageField) {
+    fields.forEach(StoredText::withoutNul);
     String image = fields.get(imageField);
     boolean hasImage = image != null && !image.isBlank();
     SubmissionRequest.Entry entry;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.podium.competition.Phase;
 import org.podium.compute.RunOutcome;
+import org.podium.platform.StoredText;
 import org.podium.scoring.Scores;
 
 /**
@@ -184,7 +185,7 @@ public class SubmissionLifecycle {
                       .createNativeQuery(
                           "insert into submission_score (submission_id, key, value) values (?, ?, ?)")
                       .setParameter(1, id)
-                      .setParameter(2, key)
+                      .setParameter(2, StoredText.of(key))
                       .setParameter(3, value)
                       .executeUpdate());
     }
@@ -490,7 +491,10 @@ public class SubmissionLifecycle {
     }
     for (Object[] named : List.of(conditionParameters, parameters)) {
       for (int i = 0; i < named.length; i += 2) {
-        update.setParameter((String) named[i], named[i + 1]);
+        // every text a run writes (detail, digest) may carry what a participant wrote
+        update.setParameter(
+            (String) named[i],
+            named[i + 1] instanceof String text ? StoredText.of(text) : named[i + 1]);
       }
     }
     boolean moved = update.executeUpdate() == 1;
@@ -540,7 +544,8 @@ public class SubmissionLifecycle {
     runRequests.send(id);
   }
 
+  /** A detail as the column takes it: storable text (a participant may have written it), cut. */
   private static String truncate(String detail) {
-    return detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 1997) + "...";
+    return StoredText.of(detail, 2000);
   }
 }

@@ -62,6 +62,28 @@ class AccountsApiIT {
   }
 
   @Test
+  void aTokenCannotMintTokensSoRevokingAStolenOneEndsItsAccess() {
+    ApiClient.Person person = new ApiClient(base).register(base, "stolen");
+    ApiClient stolen = person.client();
+
+    ApiClient.Reply minted =
+        stolen.post("tokens", Json.createObjectBuilder().add("name", "backdoor").build());
+    assertEquals(403, minted.status(), minted.body());
+    assertEquals("application/problem+json", minted.contentType());
+    assertTrue(minted.json().getString("detail").contains("needs your password"), minted.body());
+    assertEquals(1, stolen.get("tokens").array().size(), "no token was made");
+
+    long id = stolen.get("tokens").array().getJsonObject(0).getJsonNumber("id").longValue();
+    ApiClient owner = ApiClient.basic(base, person.username(), person.password());
+    assertEquals(
+        201,
+        owner.post("tokens", Json.createObjectBuilder().add("name", "new").build()).status(),
+        "the password still makes tokens");
+    assertEquals(204, stolen.delete("tokens/" + id).status());
+    assertEquals(401, stolen.get("accounts/me").status(), "revoked: the thief has nothing left");
+  }
+
+  @Test
   void wrongPasswordAndBasicOutsideTokensAreRefused() {
     assertEquals(
         401,

@@ -97,6 +97,22 @@ class ArchitectureTest {
           .resideInAPackage("org.podium.submission.run..")
           .because("the run side consumes what intake and the lifecycle publish, not the reverse");
 
+  /**
+   * What a run reports (details, scores, digests: text a participant may have written) reaches the
+   * database only through {@code SubmissionLifecycle}, which makes every string storable ({@code
+   * StoredText}: a NUL would fail the update and leave the run live).
+   */
+  @ArchTest
+  static final ArchRule runResultsReachTheDatabaseOnlyThroughTheLifecycle =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "org.podium.submission.run..", "org.podium.compute..", "org.podium.scoring..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("jakarta.persistence..")
+          .because("SubmissionLifecycle writes every run result, through StoredText");
+
   /** Boundaries: what speaks HTTP or draws pages (JAX-RS, Faces, its push channels). */
   private static final DescribedPredicate<JavaClass> BOUNDARIES =
       DescribedPredicate.describe(

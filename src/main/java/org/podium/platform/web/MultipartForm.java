@@ -17,6 +17,7 @@ import org.apache.james.mime4j.stream.NameValuePair;
 import org.apache.james.mime4j.stream.RawBody;
 import org.apache.james.mime4j.stream.RawField;
 import org.apache.james.mime4j.stream.RawFieldParser;
+import org.podium.platform.StoredText;
 import org.podium.platform.problem.Problem;
 import org.podium.platform.problem.UploadTooLargeException;
 
@@ -116,6 +117,7 @@ public final class MultipartForm<F extends AutoCloseable> {
             try (InputStream content = stream.getDecodedInputStream()) {
               if (fileName == null) {
                 String value = text(content, MAX_FIELD_CHARS - chars);
+                StoredText.withoutNul(name, name + value);
                 chars += value.length();
                 fields.putIfAbsent(name, value);
               } else if (file != null) {
