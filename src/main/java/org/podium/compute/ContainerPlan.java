@@ -11,8 +11,11 @@ import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Ulimit;
 import com.github.dockerjava.api.model.Volume;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The sandbox every run gets, as container settings. Nothing a participant supplies reaches a flag
@@ -23,6 +26,7 @@ final class ContainerPlan {
   static final String LABEL_INSTALLATION = "org.podium.installation";
   static final String LABEL_RUN = "org.podium.run";
   static final String PARTICIPANT_USER = "1000:1000";
+  static final String SCRATCH = "/tmp";
 
   private ContainerPlan() {}
 
@@ -30,20 +34,29 @@ final class ContainerPlan {
     return "podium-" + settings.installationId() + "-" + runId;
   }
 
+  /**
+   * @param output the run's output volume, mounted at the output mount
+   * @param imageVolumes the folders the image declares as {@code VOLUME}: each gets a tmpfs,
+   *     sharing the scratch size with /tmp, instead of an anonymous volume outside every limit
+   */
   static CreateContainerCmd create(
-      DockerClient docker, SandboxSettings settings, RunSpec spec, String imageId) {
+      DockerClient docker,
+      SandboxSettings settings,
+      RunSpec spec,
+      String imageId,
+      Bind output,
+      List<String> imageVolumes) {
     SandboxLimits limits = spec.limits();
     HostConfig host =
         HostConfig.newHostConfig()
             .withNetworkMode("none")
             .withPrivileged(false)
             .withReadonlyRootfs(true)
-            .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,size=" + settings.tmpBytes() + ",mode=1777"))
+            .withTmpFs(scratch(settings, imageVolumes))
             .withBinds(
                 new Bind(
                     spec.inputDir().toString(), new Volume(spec.mounts().input()), AccessMode.ro),
-                new Bind(
-                    spec.outputDir().toString(), new Volume(spec.mounts().output()), AccessMode.rw))
+                output)
             .withCapDrop(Capability.ALL)
             // no-new-privileges: a setuid binary in the image cannot raise the user; the default
             // seccomp profile applies because nothing here overrides it.
@@ -85,6 +98,18 @@ final class ContainerPlan {
     spec.command().ifPresent(create::withCmd);
     spec.workingDir().ifPresent(create::withWorkingDir);
     return create;
+  }
+
+  /** /tmp and each image volume: tmpfs writable by the participant, sharing the scratch size. */
+  static Map<String, String> scratch(SandboxSettings settings, List<String> imageVolumes) {
+    Set<String> paths = new TreeSet<>(imageVolumes);
+    paths.add(SCRATCH);
+    long share = Math.max(OutputVolume.PAGE, settings.tmpBytes() / paths.size());
+    Map<String, String> tmpfs = new LinkedHashMap<>();
+    for (String path : paths) {
+      tmpfs.put(path, "rw,nosuid,nodev,size=" + share + ",mode=1777");
+    }
+    return tmpfs;
   }
 
   private static List<DeviceRequest> gpuRequests(int gpus) {
