@@ -6,17 +6,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * The image of the holder containers that keep a run's output volume mounted: Podium's own static
  * {@code /pause} (src/main/holder), imported into the engine once under {@code
- * podium-internal/holder:<hash of the binary>}. Importing is idempotent, so concurrent runs may
- * both import it: they import the same bytes under the same tag.
+ * podium-internal/holder:<hash of the binary>}, once per engine. Loading is idempotent, so
+ * concurrent runs may both load it: the same bytes give the same image id under the same tag.
  */
 final class HolderImage {
 
@@ -30,7 +33,7 @@ final class HolderImage {
     this.engine = engine;
   }
 
-  /** The holder image's reference on this engine, imported first if the engine lacks it. */
+  /** The holder image's reference on this engine, loaded first if the engine lacks it. */
   String ensure() {
     String known = tag;
     if (known != null) {
@@ -42,12 +45,9 @@ final class HolderImage {
     try {
       engine.calls().inspectImageCmd(reference).exec();
     } catch (NotFoundException absent) {
-      try (InputStream tar = new ByteArrayInputStream(tar(binary))) {
-        engine
-            .calls()
-            .createImageCmd(REPOSITORY, tar)
-            .withTag(reference.substring(REPOSITORY.length() + 1))
-            .exec();
+      try (InputStream archive =
+          new ByteArrayInputStream(saveArchive(binary, architecture, reference))) {
+        engine.streams().loadImageCmd(archive).exec();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -55,6 +55,42 @@ final class HolderImage {
     }
     tag = reference;
     return reference;
+  }
+
+  /**
+   * A {@code docker save} archive of one layer holding {@code /pause}: its image id is the hash of
+   * a config with no timestamp, so every load of the same binary gives the same image.
+   */
+  private static byte[] saveArchive(byte[] binary, String architecture, String reference)
+      throws IOException {
+    byte[] layer = tar(Map.of(BINARY.substring(1), binary), 0100755);
+    String diffId = "sha256:" + sha256(layer);
+    String platform =
+        architecture.equals("x86_64")
+            ? "amd64"
+            : architecture.equals("aarch64") ? "arm64" : architecture;
+    byte[] config =
+        ("{\"architecture\":\""
+                + platform
+                + "\",\"os\":\"linux\",\"config\":{\"Entrypoint\":[\""
+                + BINARY
+                + "\"],\"User\":\"65534:65534\"},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+                + diffId
+                + "\"]}}")
+            .getBytes(StandardCharsets.UTF_8);
+    String configName = sha256(config) + ".json";
+    byte[] manifest =
+        ("[{\"Config\":\""
+                + configName
+                + "\",\"RepoTags\":[\""
+                + reference
+                + "\"],\"Layers\":[\"layer.tar\"]}]")
+            .getBytes(StandardCharsets.UTF_8);
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put(configName, config);
+    entries.put("layer.tar", layer);
+    entries.put("manifest.json", manifest);
+    return tar(entries, 0100644);
   }
 
   private static byte[] binary(String architecture) {
@@ -76,16 +112,19 @@ final class HolderImage {
     }
   }
 
-  private static byte[] tar(byte[] binary) throws IOException {
+  private static byte[] tar(Map<String, byte[]> files, int mode) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-      TarArchiveEntry entry = new TarArchiveEntry(BINARY.substring(1));
-      entry.setSize(binary.length);
-      entry.setMode(0100755);
-      entry.setIds(0, 0);
-      tar.putArchiveEntry(entry);
-      tar.write(binary);
-      tar.closeArchiveEntry();
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
+        entry.setSize(file.getValue().length);
+        entry.setMode(mode);
+        entry.setIds(0, 0);
+        entry.setModTime(0);
+        tar.putArchiveEntry(entry);
+        tar.write(file.getValue());
+        tar.closeArchiveEntry();
+      }
     }
     return bytes.toByteArray();
   }
