@@ -37,10 +37,6 @@ public final class Sandbox implements SandboxRuns {
   private final Images images;
   private final HolderImage holder;
 
-  /** An absolute path in an engine's message: a host path participants must not see. */
-  private static final java.util.regex.Pattern HOST_PATH =
-      java.util.regex.Pattern.compile("(?<=^|[\\s'\"(=])/[^\\s'\"),;]+");
-
   /** How often a running container's output volume is checked for being full. */
   private static final Duration MEASURE_EVERY = Duration.ofSeconds(1);
 
@@ -248,8 +244,7 @@ public final class Sandbox implements SandboxRuns {
   private static String describe(RuntimeException e) {
     return e instanceof EngineFailure
         ? e.getMessage()
-        : "the Docker engine failed: "
-            + HOST_PATH.matcher(DockerEngine.rootMessage(e)).replaceAll("(a host path)");
+        : "the Docker engine failed: " + HostPaths.scrub(DockerEngine.rootMessage(e));
   }
 
   private static RunResult cancelled(
