@@ -45,7 +45,12 @@ final class ContainerPlan {
       RunSpec spec,
       String imageId,
       Bind output,
-      List<String> imageVolumes) {
+      List<String> imageVolumes,
+      List<String> gpuDevices) {
+    if (gpuDevices.size() != spec.limits().gpus()) {
+      throw new IllegalArgumentException(
+          "the run asks for " + spec.limits().gpus() + " GPUs, " + gpuDevices.size() + " given");
+    }
     SandboxLimits limits = spec.limits();
     HostConfig host =
         HostConfig.newHostConfig()
@@ -74,7 +79,7 @@ final class ContainerPlan {
             .withInit(true)
             // Podium captures stdout and stderr itself (bounded); the engine keeps no log file.
             .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE))
-            .withDeviceRequests(gpuRequests(limits.gpus()));
+            .withDeviceRequests(gpuRequests(gpuDevices));
     settings.runtime().ifPresent(host::withRuntime);
 
     CreateContainerCmd create =
@@ -84,7 +89,7 @@ final class ContainerPlan {
             .withLabels(
                 Map.of(LABEL_INSTALLATION, settings.installationId(), LABEL_RUN, spec.runId()))
             .withUser(PARTICIPANT_USER)
-            .withEnv(environment(spec))
+            .withEnv(environment(spec, gpuDevices))
             .withNetworkDisabled(true)
             .withAttachStdin(false)
             .withAttachStdout(true)
@@ -112,25 +117,26 @@ final class ContainerPlan {
     return tmpfs;
   }
 
-  private static List<DeviceRequest> gpuRequests(int gpus) {
-    if (gpus == 0) {
+  /** The GPUs this run holds, by id: never a count, which would give every run GPUs 0..N-1. */
+  private static List<DeviceRequest> gpuRequests(List<String> gpuDevices) {
+    if (gpuDevices.isEmpty()) {
       return List.of();
     }
     return List.of(
         new DeviceRequest()
             .withDriver("nvidia")
-            .withCount(gpus)
+            .withDeviceIds(gpuDevices)
             .withCapabilities(List.of(List.of("gpu"))));
   }
 
-  private static List<String> environment(RunSpec spec) {
+  private static List<String> environment(RunSpec spec, List<String> gpuDevices) {
     List<String> env = new ArrayList<>();
     spec.env().forEach((name, value) -> env.add(name + "=" + value));
-    if (spec.limits().gpus() == 0) {
-      // The NVIDIA runtime hook exposes every GPU unless told otherwise.
-      env.removeIf(variable -> variable.startsWith("NVIDIA_VISIBLE_DEVICES="));
-      env.add("NVIDIA_VISIBLE_DEVICES=void");
-    }
+    // The NVIDIA runtime hook exposes the GPUs this variable names (every one unless told
+    // otherwise): it names exactly the run's own, whatever the participant set.
+    env.removeIf(variable -> variable.startsWith("NVIDIA_VISIBLE_DEVICES="));
+    env.add(
+        "NVIDIA_VISIBLE_DEVICES=" + (gpuDevices.isEmpty() ? "void" : String.join(",", gpuDevices)));
     return env;
   }
 }

@@ -36,6 +36,7 @@ public final class Sandbox implements SandboxRuns {
   private final SandboxSettings settings;
   private final Images images;
   private final HolderImage holder;
+  private final GpuAllocator gpus;
 
   /** How often a running container's output volume is checked for being full. */
   private static final Duration MEASURE_EVERY = Duration.ofSeconds(1);
@@ -47,8 +48,16 @@ public final class Sandbox implements SandboxRuns {
   private final Set<String> cancelledBeforeStart = ConcurrentHashMap.newKeySet();
 
   public Sandbox(DockerEngine engine, SandboxSettings settings) {
+    this(engine, settings, GpuAllocator.none());
+  }
+
+  /**
+   * @param gpus this node's GPUs, handed out whole to the runs that ask for some
+   */
+  public Sandbox(DockerEngine engine, SandboxSettings settings, GpuAllocator gpus) {
     this.engine = engine;
     this.settings = settings;
+    this.gpus = gpus;
     this.images = new Images(engine, settings);
     this.holder = new HolderImage(engine);
   }
@@ -68,7 +77,7 @@ public final class Sandbox implements SandboxRuns {
     }
     run.cancelled = cancelledBeforeStart.remove(spec.runId());
     try {
-      return execute(spec, run);
+      return prepare(spec, run);
     } finally {
       live.remove(spec.runId());
     }
@@ -115,7 +124,8 @@ public final class Sandbox implements SandboxRuns {
     return settings;
   }
 
-  private RunResult execute(RunSpec spec, LiveRun run) {
+  /** Resolves the image and takes the run's GPUs, then runs it. */
+  private RunResult prepare(RunSpec spec, LiveRun run) {
     ResolvedImage image;
     List<String> imageVolumes;
     try {
@@ -132,6 +142,37 @@ public final class Sandbox implements SandboxRuns {
       return ended(
           RunOutcome.FAILED, null, Duration.ZERO, null, digest, OutputReport.NONE, refusal.get());
     }
+    int asked = spec.limits().gpus();
+    if (asked > gpus.total()) {
+      // Another node may have them: the platform's lack, retried, not the participant's fault.
+      return RunResult.infraError(
+          "this node has " + gpus.total() + " GPUs; the run asks for " + asked, digest);
+    }
+    List<String> gpuDevices;
+    try {
+      gpuDevices =
+          gpus.acquire(asked, () -> run.cancelled, settings.pollInterval().toMillis()).orElse(null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return RunResult.infraError("interrupted while waiting for a GPU", digest);
+    }
+    if (gpuDevices == null) {
+      return cancelled(null, digest, "cancelled before it started");
+    }
+    try {
+      return execute(spec, run, image, imageVolumes, digest, gpuDevices);
+    } finally {
+      gpus.release(gpuDevices);
+    }
+  }
+
+  private RunResult execute(
+      RunSpec spec,
+      LiveRun run,
+      ResolvedImage image,
+      List<String> imageVolumes,
+      Optional<String> digest,
+      List<String> gpuDevices) {
     if (run.cancelled) {
       return cancelled(null, digest, "cancelled before it started");
     }
@@ -155,7 +196,8 @@ public final class Sandbox implements SandboxRuns {
                   spec,
                   image.id(),
                   output.bind(spec.mounts().output()),
-                  scratch)
+                  scratch,
+                  gpuDevices)
               .exec()
               .getId();
       run.containerId = containerId;

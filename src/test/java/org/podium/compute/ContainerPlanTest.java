@@ -39,7 +39,10 @@ class ContainerPlanTest extends EngineTestBase {
                 spec,
                 fixture.busybox,
                 new Bind(outputVolume, new Volume("/mnt/out"), AccessMode.rw),
-                imageVolumes)
+                imageVolumes,
+                java.util.stream.IntStream.range(0, spec.limits().gpus())
+                    .mapToObj(gpu -> "GPU-" + (gpu + 3))
+                    .toList())
             .exec()
             .getId();
     createdIds.add(id);
@@ -164,18 +167,24 @@ class ContainerPlanTest extends EngineTestBase {
   }
 
   @Test
-  void askingForTwoGpusRequestsTwoNvidiaDevicesWithTheGpuCapability() {
-    RunSpec spec = fixture.shell(work, "true").withLimits(SandboxFixture.TEST_LIMITS.withGpus(2));
+  void askingForTwoGpusRequestsTheTwoDevicesTheRunHoldsByIdWithTheGpuCapability() {
+    RunSpec spec =
+        fixture
+            .shell(work, "true")
+            .withEnv(Map.of("NVIDIA_VISIBLE_DEVICES", "all"))
+            .withLimits(SandboxFixture.TEST_LIMITS.withGpus(2));
 
     InspectContainerResponse container = created(spec, fixture.settings);
 
     List<DeviceRequest> requests = container.getHostConfig().getDeviceRequests();
     assertEquals(1, requests.size());
     assertEquals("nvidia", requests.get(0).getDriver());
-    assertEquals(2, requests.get(0).getCount());
+    assertEquals(List.of("GPU-3", "GPU-4"), requests.get(0).getDeviceIds());
+    assertTrue(requests.get(0).getCount() == null || requests.get(0).getCount() == 0);
     assertEquals(List.of(List.of("gpu")), requests.get(0).getCapabilities());
-    assertFalse(
-        Arrays.asList(container.getConfig().getEnv()).contains("NVIDIA_VISIBLE_DEVICES=void"));
+    List<String> env = Arrays.asList(container.getConfig().getEnv());
+    assertTrue(env.contains("NVIDIA_VISIBLE_DEVICES=GPU-3,GPU-4"), env.toString());
+    assertFalse(env.contains("NVIDIA_VISIBLE_DEVICES=all"), "the participant cannot widen it");
   }
 
   @Test
