@@ -45,6 +45,7 @@ final class OutputArchive {
   private final List<OutputReport.Rejected> rejected = new ArrayList<>();
   private final Set<String> rejectedFolders = new LinkedHashSet<>();
   private long totalBytes;
+  private long pagedBytes;
   private int entries;
 
   private OutputArchive(Path destination, String mountPath, SandboxLimits limits) {
@@ -111,7 +112,10 @@ final class OutputArchive {
           reject(relative, "file name is not allowed: " + NAME_RULE);
         } else {
           totalBytes += entry.getSize();
-          if (totalBytes > limits.outputBytes()) {
+          // tmpfs stores a file in whole pages: the volume is full when they reach its size.
+          pagedBytes +=
+              (entry.getSize() + OutputVolume.PAGE - 1) / OutputVolume.PAGE * OutputVolume.PAGE;
+          if (totalBytes > limits.outputBytes() || pagedBytes > limits.outputBytes()) {
             return report(true, Optional.empty());
           }
           Path target = destination.resolve(relative);

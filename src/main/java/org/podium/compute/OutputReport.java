@@ -32,11 +32,6 @@ public record OutputReport(
     Objects.requireNonNull(refused, "refused");
   }
 
-  /** The same report, marked over its limits (the volume was found full). */
-  OutputReport overLimitToo() {
-    return new OutputReport(files, rejected, totalBytes, entries, true, refused);
-  }
-
   /** An output entry that was not kept. */
   public record Rejected(String path, String reason) {}
 }

@@ -26,7 +26,7 @@ class OutputArchiveTest {
 
   @TempDir Path out;
 
-  private static final SandboxLimits LIMITS = SandboxLimits.DEFAULT.withOutput(100, 5);
+  private static final SandboxLimits LIMITS = SandboxLimits.DEFAULT.withOutput(3 * 4096, 5);
 
   /** A tar as the engine's archive API writes it for /out: every name starts with "out/". */
   private static final class Tar {
@@ -196,8 +196,16 @@ class OutputArchiveTest {
   }
 
   @Test
+  void smallFilesCountInWholePagesAsTmpfsStoresThem() throws Exception {
+    OutputReport report =
+        new Tar().file("a", "1").file("b", "2").file("c", "3").file("d", "4").extract(out);
+
+    assertTrue(report.overLimit(), "4 pages in a 3-page volume: it was full");
+  }
+
+  @Test
   void moreBytesThanTheLimitIsOverLimitAndNotWritten() throws Exception {
-    OutputReport report = new Tar().file("big.bin", "x".repeat(101)).extract(out);
+    OutputReport report = new Tar().file("big.bin", "x".repeat(3 * 4096 + 1)).extract(out);
 
     assertTrue(report.overLimit());
     assertFalse(Files.exists(out.resolve("big.bin")));
