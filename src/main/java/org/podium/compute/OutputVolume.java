@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.api.model.SELContext;
 import com.github.dockerjava.api.model.Volume;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,9 +34,11 @@ import java.util.logging.Logger;
  */
 final class OutputVolume implements AutoCloseable {
 
-  static final String LABEL_ROLE = "org.podium.role";
-  static final String ROLE_HOLDER = "output-holder";
-  static final String ROLE_OUTPUT = "output";
+  /**
+   * Labels the holder and the volume with their run's id: not {@link ContainerPlan#LABEL_RUN},
+   * which names the run's own container only.
+   */
+  static final String LABEL_OUTPUT_OF = "org.podium.output-of";
 
   /** The kernel's page: tmpfs counts its size in pages. */
   static final long PAGE = 4096;
@@ -71,11 +74,7 @@ final class OutputVolume implements AutoCloseable {
     OutputVolume volume =
         new OutputVolume(engine, "podium-out-" + HexFormat.of().formatHex(random));
     Map<String, String> labels =
-        Map.of(
-            ContainerPlan.LABEL_INSTALLATION,
-            settings.installationId(),
-            ContainerPlan.LABEL_RUN,
-            runId);
+        Map.of(ContainerPlan.LABEL_INSTALLATION, settings.installationId(), LABEL_OUTPUT_OF, runId);
     try {
       engine
           .calls()
@@ -83,7 +82,7 @@ final class OutputVolume implements AutoCloseable {
           .withName(volume.name)
           .withDriver("local")
           .withDriverOpts(Map.of("type", "tmpfs", "device", "tmpfs", "o", tmpfsOptions(limits)))
-          .withLabels(withRole(labels, ROLE_OUTPUT))
+          .withLabels(labels)
           .exec();
       HostConfig host =
           HostConfig.newHostConfig()
@@ -95,13 +94,15 @@ final class OutputVolume implements AutoCloseable {
               .withMemorySwap(8L * 1024 * 1024)
               .withPidsLimit(4L)
               .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE))
-              .withBinds(new Bind(volume.name, new Volume(HOLDER_MOUNT), AccessMode.ro));
+              .withBinds(
+                  new Bind(
+                      volume.name, new Volume(HOLDER_MOUNT), AccessMode.ro, SELContext.none, true));
       volume.holderId =
           engine
               .calls()
               .createContainerCmd(holderImage)
               .withName(ContainerPlan.containerName(settings, runId) + "-holder")
-              .withLabels(withRole(labels, ROLE_HOLDER))
+              .withLabels(labels)
               .withEntrypoint(HolderImage.BINARY)
               .withUser("65534:65534")
               .withNetworkDisabled(true)
@@ -129,15 +130,13 @@ final class OutputVolume implements AutoCloseable {
         + ",uid=1000,gid=1000,mode=0700";
   }
 
-  private static Map<String, String> withRole(Map<String, String> labels, String role) {
-    java.util.HashMap<String, String> all = new java.util.HashMap<>(labels);
-    all.put(LABEL_ROLE, role);
-    return all;
-  }
-
-  /** The run container's mount of this volume. */
+  /**
+   * The run container's mount of this volume, with {@code nocopy}: an image with a folder there (or
+   * a working directory there) would otherwise have its content and ownership copied into the
+   * volume, leaving it root's.
+   */
   Bind bind(String mountPath) {
-    return new Bind(name, new Volume(mountPath), AccessMode.rw);
+    return new Bind(name, new Volume(mountPath), AccessMode.rw, SELContext.none, true);
   }
 
   String name() {

@@ -52,12 +52,12 @@ public final class Reaper {
             .exec();
     List<String> reaped = new ArrayList<>();
     for (Container container : containers) {
-      String runId = container.getLabels().get(ContainerPlan.LABEL_RUN);
+      String holderOf = container.getLabels().get(OutputVolume.LABEL_OUTPUT_OF);
+      boolean holder = holderOf != null;
+      String runId = holder ? holderOf : container.getLabels().get(ContainerPlan.LABEL_RUN);
       if (!doomed.test(runId)) {
         continue;
       }
-      boolean holder =
-          OutputVolume.ROLE_HOLDER.equals(container.getLabels().get(OutputVolume.LABEL_ROLE));
       try {
         engine
             .calls()
@@ -91,7 +91,7 @@ public final class Reaper {
     for (InspectVolumeResponse volume :
         volumes == null ? List.<InspectVolumeResponse>of() : volumes) {
       Map<String, String> labels = volume.getLabels() == null ? Map.of() : volume.getLabels();
-      if (!doomed.test(labels.get(ContainerPlan.LABEL_RUN))) {
+      if (!doomed.test(labels.get(OutputVolume.LABEL_OUTPUT_OF))) {
         continue;
       }
       try {

@@ -136,6 +136,25 @@ class OutputVolumeTest extends EngineTestBase {
   }
 
   @Test
+  void anImageWithItsOwnOutputFolderAndItsWorkdirThereWritesToAnEmptyVolume() throws Exception {
+    String image =
+        TestImages.busybox()
+            .with("RUN [\"/bin/busybox\", \"mkdir\", \"-p\", \"/mnt/out/baked\"]")
+            .build(fixture.engine.calls(), "podium-test/own-out:1");
+    RunSpec spec =
+        fixture
+            .shell(work, "echo 1 > predictions.csv && busybox ls /mnt/out")
+            .withImage(new ImageSource.Loaded(image))
+            .withWorkingDir("/mnt/out");
+
+    RunResult result = fixture.sandbox.run(spec);
+
+    assertEquals(RunOutcome.SUCCEEDED, result.outcome(), result.stderr().text());
+    assertEquals("predictions.csv\n", result.stdout().text(), "nothing of the image is copied in");
+    assertEquals("1\n", Files.readString(spec.outputDir().resolve("predictions.csv")));
+  }
+
+  @Test
   void mountinfoShowsNoHostPathForTheOutput() {
     RunSpec spec = fixture.shell(work, "busybox grep ' /mnt/out ' /proc/self/mountinfo");
 
@@ -172,7 +191,7 @@ class OutputVolumeTest extends EngineTestBase {
             .engine
             .calls()
             .listVolumesCmd()
-            .withFilter("label", List.of(ContainerPlan.LABEL_RUN + "=" + spec.runId()))
+            .withFilter("label", List.of(OutputVolume.LABEL_OUTPUT_OF + "=" + spec.runId()))
             .exec()
             .getVolumes();
     assertTrue(volumes == null || volumes.isEmpty(), "no volume left: " + volumes);
@@ -184,7 +203,7 @@ class OutputVolumeTest extends EngineTestBase {
             .calls()
             .listContainersCmd()
             .withShowAll(true)
-            .withLabelFilter(Map.of(ContainerPlan.LABEL_RUN, spec.runId()))
+            .withLabelFilter(Map.of(OutputVolume.LABEL_OUTPUT_OF, spec.runId()))
             .exec(),
         "no holder left");
   }
