@@ -11,8 +11,11 @@ import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Ulimit;
 import com.github.dockerjava.api.model.Volume;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The sandbox every run gets, as container settings. Nothing a participant supplies reaches a flag
@@ -23,6 +26,7 @@ final class ContainerPlan {
   static final String LABEL_INSTALLATION = "org.podium.installation";
   static final String LABEL_RUN = "org.podium.run";
   static final String PARTICIPANT_USER = "1000:1000";
+  static final String SCRATCH = "/tmp";
 
   private ContainerPlan() {}
 
@@ -30,20 +34,34 @@ final class ContainerPlan {
     return "podium-" + settings.installationId() + "-" + runId;
   }
 
+  /**
+   * @param output the run's output volume, mounted at the output mount
+   * @param imageVolumes the folders the image declares as {@code VOLUME}: each gets a tmpfs,
+   *     sharing the scratch size with /tmp, instead of an anonymous volume outside every limit
+   */
   static CreateContainerCmd create(
-      DockerClient docker, SandboxSettings settings, RunSpec spec, String imageId) {
+      DockerClient docker,
+      SandboxSettings settings,
+      RunSpec spec,
+      String imageId,
+      Bind output,
+      List<String> imageVolumes,
+      List<String> gpuDevices) {
+    if (gpuDevices.size() != spec.limits().gpus()) {
+      throw new IllegalArgumentException(
+          "the run asks for " + spec.limits().gpus() + " GPUs, " + gpuDevices.size() + " given");
+    }
     SandboxLimits limits = spec.limits();
     HostConfig host =
         HostConfig.newHostConfig()
             .withNetworkMode("none")
             .withPrivileged(false)
             .withReadonlyRootfs(true)
-            .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,size=" + settings.tmpBytes() + ",mode=1777"))
+            .withTmpFs(scratch(settings, imageVolumes))
             .withBinds(
                 new Bind(
                     spec.inputDir().toString(), new Volume(spec.mounts().input()), AccessMode.ro),
-                new Bind(
-                    spec.outputDir().toString(), new Volume(spec.mounts().output()), AccessMode.rw))
+                output)
             .withCapDrop(Capability.ALL)
             // no-new-privileges: a setuid binary in the image cannot raise the user; the default
             // seccomp profile applies because nothing here overrides it.
@@ -61,7 +79,7 @@ final class ContainerPlan {
             .withInit(true)
             // Podium captures stdout and stderr itself (bounded); the engine keeps no log file.
             .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE))
-            .withDeviceRequests(gpuRequests(limits.gpus()));
+            .withDeviceRequests(gpuRequests(gpuDevices));
     settings.runtime().ifPresent(host::withRuntime);
 
     CreateContainerCmd create =
@@ -71,7 +89,7 @@ final class ContainerPlan {
             .withLabels(
                 Map.of(LABEL_INSTALLATION, settings.installationId(), LABEL_RUN, spec.runId()))
             .withUser(PARTICIPANT_USER)
-            .withEnv(environment(spec))
+            .withEnv(environment(spec, gpuDevices))
             .withNetworkDisabled(true)
             .withAttachStdin(false)
             .withAttachStdout(true)
@@ -87,25 +105,38 @@ final class ContainerPlan {
     return create;
   }
 
-  private static List<DeviceRequest> gpuRequests(int gpus) {
-    if (gpus == 0) {
+  /** /tmp and each image volume: tmpfs writable by the participant, sharing the scratch size. */
+  static Map<String, String> scratch(SandboxSettings settings, List<String> imageVolumes) {
+    Set<String> paths = new TreeSet<>(imageVolumes);
+    paths.add(SCRATCH);
+    long share = Math.max(OutputVolume.PAGE, settings.tmpBytes() / paths.size());
+    Map<String, String> tmpfs = new LinkedHashMap<>();
+    for (String path : paths) {
+      tmpfs.put(path, "rw,nosuid,nodev,size=" + share + ",mode=1777");
+    }
+    return tmpfs;
+  }
+
+  /** The GPUs this run holds, by id: never a count, which would give every run GPUs 0..N-1. */
+  private static List<DeviceRequest> gpuRequests(List<String> gpuDevices) {
+    if (gpuDevices.isEmpty()) {
       return List.of();
     }
     return List.of(
         new DeviceRequest()
             .withDriver("nvidia")
-            .withCount(gpus)
+            .withDeviceIds(gpuDevices)
             .withCapabilities(List.of(List.of("gpu"))));
   }
 
-  private static List<String> environment(RunSpec spec) {
+  private static List<String> environment(RunSpec spec, List<String> gpuDevices) {
     List<String> env = new ArrayList<>();
     spec.env().forEach((name, value) -> env.add(name + "=" + value));
-    if (spec.limits().gpus() == 0) {
-      // The NVIDIA runtime hook exposes every GPU unless told otherwise.
-      env.removeIf(variable -> variable.startsWith("NVIDIA_VISIBLE_DEVICES="));
-      env.add("NVIDIA_VISIBLE_DEVICES=void");
-    }
+    // The NVIDIA runtime hook exposes the GPUs this variable names (every one unless told
+    // otherwise): it names exactly the run's own, whatever the participant set.
+    env.removeIf(variable -> variable.startsWith("NVIDIA_VISIBLE_DEVICES="));
+    env.add(
+        "NVIDIA_VISIBLE_DEVICES=" + (gpuDevices.isEmpty() ? "void" : String.join(",", gpuDevices)));
     return env;
   }
 }

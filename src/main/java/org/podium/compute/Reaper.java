@@ -1,5 +1,6 @@
 package org.podium.compute;
 
+import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
@@ -10,7 +11,8 @@ import java.util.Set;
 
 /**
  * Finds containers this installation started that no live run owns (left by a crash or a lost
- * engine connection) and kills and removes them.
+ * engine connection) and kills and removes them, output holders included; then removes the output
+ * volumes of those runs.
  */
 public final class Reaper {
 
@@ -50,7 +52,9 @@ public final class Reaper {
             .exec();
     List<String> reaped = new ArrayList<>();
     for (Container container : containers) {
-      String runId = container.getLabels().get(ContainerPlan.LABEL_RUN);
+      String holderOf = container.getLabels().get(OutputVolume.LABEL_OUTPUT_OF);
+      boolean holder = holderOf != null;
+      String runId = holder ? holderOf : container.getLabels().get(ContainerPlan.LABEL_RUN);
       if (!doomed.test(runId)) {
         continue;
       }
@@ -61,13 +65,42 @@ public final class Reaper {
             .withForce(true)
             .withRemoveVolumes(true)
             .exec();
-        reaped.add(runId);
+        if (!holder) {
+          reaped.add(runId);
+        }
       } catch (NotFoundException gone) {
         // removed meanwhile
       } catch (DockerException e) {
         // left for the next pass
       }
     }
+    removeVolumes(doomed);
     return reaped;
+  }
+
+  private void removeVolumes(java.util.function.Predicate<String> doomed) {
+    List<InspectVolumeResponse> volumes =
+        engine
+            .calls()
+            .listVolumesCmd()
+            .withFilter(
+                "label",
+                List.of(ContainerPlan.LABEL_INSTALLATION + "=" + settings.installationId()))
+            .exec()
+            .getVolumes();
+    for (InspectVolumeResponse volume :
+        volumes == null ? List.<InspectVolumeResponse>of() : volumes) {
+      Map<String, String> labels = volume.getLabels() == null ? Map.of() : volume.getLabels();
+      if (!doomed.test(labels.get(OutputVolume.LABEL_OUTPUT_OF))) {
+        continue;
+      }
+      try {
+        engine.calls().removeVolumeCmd(volume.getName()).exec();
+      } catch (NotFoundException gone) {
+        // removed meanwhile
+      } catch (DockerException e) {
+        // in use by a container not yet removed: left for the next pass
+      }
+    }
   }
 }

@@ -6,14 +6,16 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ContainerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -33,13 +35,31 @@ public final class Sandbox implements SandboxRuns {
   private final DockerEngine engine;
   private final SandboxSettings settings;
   private final Images images;
+  private final HolderImage holder;
+  private final GpuAllocator gpus;
+
+  /** How often a running container's output volume is checked for being full. */
+  private static final Duration MEASURE_EVERY = Duration.ofSeconds(1);
+
+  /** The most VOLUMEs of an image Podium covers with a scratch tmpfs. */
+  static final int MAX_IMAGE_VOLUMES = 8;
+
   private final ConcurrentHashMap<String, LiveRun> live = new ConcurrentHashMap<>();
   private final Set<String> cancelledBeforeStart = ConcurrentHashMap.newKeySet();
 
   public Sandbox(DockerEngine engine, SandboxSettings settings) {
+    this(engine, settings, GpuAllocator.none());
+  }
+
+  /**
+   * @param gpus this node's GPUs, handed out whole to the runs that ask for some
+   */
+  public Sandbox(DockerEngine engine, SandboxSettings settings, GpuAllocator gpus) {
     this.engine = engine;
     this.settings = settings;
+    this.gpus = gpus;
     this.images = new Images(engine, settings);
+    this.holder = new HolderImage(engine);
   }
 
   /** A run in progress: what cancel needs to reach it. */
@@ -57,7 +77,7 @@ public final class Sandbox implements SandboxRuns {
     }
     run.cancelled = cancelledBeforeStart.remove(spec.runId());
     try {
-      return execute(spec, run);
+      return prepare(spec, run);
     } finally {
       live.remove(spec.runId());
     }
@@ -104,26 +124,82 @@ public final class Sandbox implements SandboxRuns {
     return settings;
   }
 
-  private RunResult execute(RunSpec spec, LiveRun run) {
+  /** Resolves the image and takes the run's GPUs, then runs it. */
+  private RunResult prepare(RunSpec spec, LiveRun run) {
     ResolvedImage image;
+    List<String> imageVolumes;
     try {
       image = images.resolve(spec.image());
+      imageVolumes = imageVolumes(image.id());
     } catch (ImageUnavailableException e) {
       return RunResult.unavailable(e.getMessage());
     } catch (EngineFailure | DockerException | DockerClientException e) {
       return RunResult.infraError(describe(e), Optional.empty());
     }
     Optional<String> digest = Optional.of(image.digest());
+    Optional<String> refusal = refuseVolumes(imageVolumes, spec.mounts());
+    if (refusal.isPresent()) {
+      return ended(
+          RunOutcome.FAILED, null, Duration.ZERO, null, digest, OutputReport.NONE, refusal.get());
+    }
+    int asked = spec.limits().gpus();
+    if (asked > gpus.total()) {
+      // Another node may have them: the platform's lack, retried, not the participant's fault.
+      return RunResult.infraError(
+          "this node has " + gpus.total() + " GPUs; the run asks for " + asked, digest);
+    }
+    List<String> gpuDevices;
+    try {
+      gpuDevices =
+          gpus.acquire(asked, () -> run.cancelled, settings.pollInterval().toMillis()).orElse(null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return RunResult.infraError("interrupted while waiting for a GPU", digest);
+    }
+    if (gpuDevices == null) {
+      return cancelled(null, digest, "cancelled before it started");
+    }
+    try {
+      return execute(spec, run, image, imageVolumes, digest, gpuDevices);
+    } finally {
+      gpus.release(gpuDevices);
+    }
+  }
+
+  private RunResult execute(
+      RunSpec spec,
+      LiveRun run,
+      ResolvedImage image,
+      List<String> imageVolumes,
+      Optional<String> digest,
+      List<String> gpuDevices) {
     if (run.cancelled) {
       return cancelled(null, digest, "cancelled before it started");
     }
     prepareOutput(spec.outputDir());
 
     String containerId = null;
+    OutputVolume output = null;
     StreamCapture streams = new StreamCapture(spec.limits().logBytes());
     ExitWatch exit = new ExitWatch();
     try {
-      containerId = ContainerPlan.create(engine.calls(), settings, spec, image.id()).exec().getId();
+      output = OutputVolume.open(engine, settings, holder.ensure(), spec.runId(), spec.limits());
+      List<String> scratch =
+          imageVolumes.stream()
+              .filter(path -> !path.equals(spec.mounts().input()))
+              .filter(path -> !path.equals(spec.mounts().output()))
+              .toList();
+      containerId =
+          ContainerPlan.create(
+                  engine.calls(),
+                  settings,
+                  spec,
+                  image.id(),
+                  output.bind(spec.mounts().output()),
+                  scratch,
+                  gpuDevices)
+              .exec()
+              .getId();
       run.containerId = containerId;
       boolean attached =
           engine
@@ -143,7 +219,7 @@ public final class Sandbox implements SandboxRuns {
       engine.calls().startContainerCmd(containerId).exec();
       long started = System.nanoTime();
       engine.streams().waitContainerCmd(containerId).exec(exit);
-      return watch(spec, run, containerId, started, exit, streams, digest);
+      return watch(spec, run, containerId, output, started, exit, streams, digest);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return RunResult.infraError("interrupted while running", digest);
@@ -158,13 +234,64 @@ public final class Sandbox implements SandboxRuns {
       if (containerId != null) {
         remove(containerId);
       }
+      if (output != null) {
+        output.close();
+      }
     }
+  }
+
+  /** The folders the image declares as VOLUME. */
+  private List<String> imageVolumes(String imageId) {
+    ContainerConfig config = engine.calls().inspectImageCmd(imageId).exec().getConfig();
+    if (config == null || config.getVolumes() == null) {
+      return List.of();
+    }
+    TreeSet<String> paths = new TreeSet<>();
+    for (String path : config.getVolumes().keySet()) {
+      paths.add(
+          path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+    }
+    return List.copyOf(paths);
+  }
+
+  /**
+   * Image volumes Podium cannot cover with a tmpfs: inside the input or output folder (a mount
+   * there would hide or escape the run's folders), the root, or too many of them.
+   */
+  static Optional<String> refuseVolumes(List<String> volumes, RunSpec.Mounts mounts) {
+    if (volumes.size() > MAX_IMAGE_VOLUMES) {
+      return Optional.of(
+          "the image declares "
+              + volumes.size()
+              + " VOLUMEs; Podium covers at most "
+              + MAX_IMAGE_VOLUMES
+              + " with a scratch folder: remove VOLUME lines from the Dockerfile");
+    }
+    for (String volume : volumes) {
+      String path =
+          volume.endsWith("/") && volume.length() > 1
+              ? volume.substring(0, volume.length() - 1)
+              : volume;
+      if (!path.startsWith("/")
+          || path.equals("/")
+          || path.contains("/../")
+          || path.endsWith("/..")
+          || path.startsWith(mounts.input() + "/")
+          || path.startsWith(mounts.output() + "/")) {
+        return Optional.of(
+            "the image declares VOLUME "
+                + volume
+                + ", where Podium cannot give it a scratch folder: remove that VOLUME line"
+                + " from the Dockerfile");
+      }
+    }
+    return Optional.empty();
   }
 
   private static String describe(RuntimeException e) {
     return e instanceof EngineFailure
         ? e.getMessage()
-        : "the Docker engine failed: " + DockerEngine.rootMessage(e);
+        : "the Docker engine failed: " + HostPaths.scrub(DockerEngine.rootMessage(e));
   }
 
   private static RunResult cancelled(
@@ -177,6 +304,7 @@ public final class Sandbox implements SandboxRuns {
       RunSpec spec,
       LiveRun run,
       String containerId,
+      OutputVolume output,
       long started,
       ExitWatch exit,
       StreamCapture streams,
@@ -185,6 +313,7 @@ public final class Sandbox implements SandboxRuns {
     SandboxLimits limits = spec.limits();
     long deadline = started + limits.wallTime().toNanos();
     long poll = settings.pollInterval().toMillis();
+    long nextMeasure = System.nanoTime() + MEASURE_EVERY.toNanos();
     while (true) {
       Integer code =
           exit.await(
@@ -196,31 +325,38 @@ public final class Sandbox implements SandboxRuns {
             RunOutcome.CANCELLED, code, wall, streams, digest, OutputReport.NONE, "cancelled");
       }
       if (code != null) {
-        return exited(spec, containerId, code, wall, streams, digest);
+        return exited(spec, containerId, output, code, wall, streams, digest);
       }
       if (System.nanoTime() >= deadline) {
         kill(containerId, exit);
-        return ended(
+        return finished(
+            spec,
+            output,
             RunOutcome.TIMED_OUT,
             null,
             wall,
             streams,
             digest,
-            OutputInspector.inspect(spec.outputDir(), limits),
             "still running after the time limit of "
                 + limits.wallTime().toSeconds()
                 + " s: stopped");
       }
-      if (OutputInspector.overLimit(spec.outputDir(), limits)) {
-        kill(containerId, exit);
-        return ended(
-            RunOutcome.OUTPUT_LIMIT,
-            null,
-            wall,
-            streams,
-            digest,
-            OutputInspector.inspect(spec.outputDir(), limits),
-            outputLimitMessage(limits));
+      // The kernel refuses writes past the limits; a run that filled its output is stopped, as
+      // whatever it writes next is refused anyway.
+      if (System.nanoTime() >= nextMeasure) {
+        nextMeasure = System.nanoTime() + MEASURE_EVERY.toNanos();
+        if (output.full(settings.killGrace().toMillis())) {
+          kill(containerId, exit);
+          return finished(
+              spec,
+              output,
+              RunOutcome.OUTPUT_LIMIT,
+              null,
+              wall,
+              streams,
+              digest,
+              outputLimitMessage(limits));
+        }
       }
     }
   }
@@ -228,6 +364,7 @@ public final class Sandbox implements SandboxRuns {
   private RunResult exited(
       RunSpec spec,
       String containerId,
+      OutputVolume output,
       int code,
       Duration wall,
       StreamCapture streams,
@@ -236,34 +373,74 @@ public final class Sandbox implements SandboxRuns {
     InspectContainerResponse container = engine.calls().inspectContainerCmd(containerId).exec();
     // The attach stream ends shortly after the exit; wait so the last lines are not lost.
     streams.awaitCompletion(settings.killGrace().toMillis(), TimeUnit.MILLISECONDS);
-    OutputReport output = OutputInspector.inspect(spec.outputDir(), spec.limits());
     if (Boolean.TRUE.equals(container.getState().getOOMKilled())) {
-      return ended(
+      return finished(
+          spec,
+          output,
           RunOutcome.OUT_OF_MEMORY,
           code,
           wall,
           streams,
           digest,
-          output,
           "killed for using more than its memory limit of "
               + spec.limits().memoryBytes() / MIB
               + " MiB");
     }
-    if (output.overLimit()) {
+    if (code == 0) {
+      return finished(spec, output, RunOutcome.SUCCEEDED, code, wall, streams, digest, "finished");
+    }
+    return finished(
+        spec, output, RunOutcome.FAILED, code, wall, streams, digest, "exited with code " + code);
+  }
+
+  /**
+   * Copies the output out of its volume and ends the run: over its limits (the volume full, or more
+   * than the copy takes) it is {@link RunOutcome#OUTPUT_LIMIT}; output Podium refuses (too deep, a
+   * path too long, a name that is not UTF-8) fails it, naming the entry in the container.
+   */
+  private RunResult finished(
+      RunSpec spec,
+      OutputVolume output,
+      RunOutcome outcome,
+      Integer code,
+      Duration wall,
+      StreamCapture streams,
+      Optional<String> digest,
+      String message) {
+    // No statfs here: the volume holds one page and one entry over the limits, so a run that
+    // filled it shows in what the copy counts (bytes in whole pages, entries of every kind).
+    OutputReport report;
+    try {
+      report = output.copyTo(spec.outputDir(), spec.mounts().output(), spec.limits());
+    } catch (IOException e) {
+      // Logged with its detail; the participant sees no host path.
+      LOG.log(Level.WARNING, "could not copy the output of run " + spec.runId(), e);
+      return RunResult.infraError("Podium could not copy the output out of the container", digest);
+    }
+    if (outcome == RunOutcome.OUT_OF_MEMORY || outcome == RunOutcome.TIMED_OUT) {
+      return ended(outcome, code, wall, streams, digest, report, message);
+    }
+    if (report.overLimit()) {
       return ended(
           RunOutcome.OUTPUT_LIMIT,
           code,
           wall,
           streams,
           digest,
-          output,
+          report,
           outputLimitMessage(spec.limits()));
     }
-    if (code == 0) {
-      return ended(RunOutcome.SUCCEEDED, code, wall, streams, digest, output, "finished");
+    if (report.refused().isPresent()) {
+      return ended(
+          RunOutcome.FAILED,
+          code,
+          wall,
+          streams,
+          digest,
+          report,
+          "output refused: " + report.refused().get());
     }
-    return ended(
-        RunOutcome.FAILED, code, wall, streams, digest, output, "exited with code " + code);
+    return ended(outcome, code, wall, streams, digest, report, message);
   }
 
   private static String outputLimitMessage(SandboxLimits limits) {
@@ -315,20 +492,17 @@ public final class Sandbox implements SandboxRuns {
     }
   }
 
-  /** The output folder must exist, be empty, and be writable by the participant's uid. */
+  /** The output folder must exist and be empty: the run's output is copied into it. */
   private static void prepareOutput(Path outputDir) {
     try {
       Files.createDirectories(outputDir);
       try (var entries = Files.list(outputDir)) {
         if (entries.findAny().isPresent()) {
-          throw new IllegalArgumentException("the output folder " + outputDir + " is not empty");
+          throw new IllegalArgumentException("the output folder is not empty");
         }
       }
-      // uid 1000 inside may map to another uid on the host (user namespaces): world-writable,
-      // while the folder above it stays private to Podium.
-      Files.setPosixFilePermissions(outputDir, PosixFilePermissions.fromString("rwxrwxrwx"));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare the output folder " + outputDir, e);
+      throw new UncheckedIOException("cannot prepare the output folder", e);
     }
   }
 

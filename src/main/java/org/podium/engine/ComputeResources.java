@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import org.podium.compute.DockerEngine;
 import org.podium.compute.EngineSettings;
+import org.podium.compute.GpuAllocator;
 import org.podium.compute.ImageArchives;
 import org.podium.compute.Reaper;
 import org.podium.compute.RegistryPolicy;
@@ -57,7 +58,7 @@ public class ComputeResources {
   @Produces
   @Singleton
   Sandbox sandbox(DockerEngine engine, SandboxSettings settings) {
-    return new Sandbox(engine, settings);
+    return new Sandbox(engine, settings, GpuAllocator.parse(config.gpuDevices()));
   }
 
   @Produces

@@ -130,6 +130,15 @@ public class PodiumConfig {
     return number("podium.sandbox.shm.mb", "PODIUM_SANDBOX_SHM_MB", 64);
   }
 
+  /**
+   * This node's GPUs, as the engine names them: indexes or UUIDs separated by commas, e.g. {@code
+   * 0,1,2,3}: {@code PODIUM_GPU_DEVICES}, default none. Each run that asks for GPUs gets its own; a
+   * run asking for more than are free waits for them.
+   */
+  public Optional<String> gpuDevices() {
+    return read("podium.gpu.devices", "PODIUM_GPU_DEVICES");
+  }
+
   /** Open files per run (the nofile ulimit). */
   public long sandboxOpenFiles() {
     return number("podium.sandbox.open.files", "PODIUM_SANDBOX_OPEN_FILES", 1024);

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.DeviceRequest;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +24,25 @@ import org.junit.jupiter.api.Test;
 class ContainerPlanTest extends EngineTestBase {
 
   private final List<String> createdIds = new java.util.ArrayList<>();
+  private final String outputVolume = "podium-test-out-" + SandboxFixture.runId().substring(4);
 
   private InspectContainerResponse created(RunSpec spec, SandboxSettings settings) {
+    return created(spec, settings, List.of());
+  }
+
+  private InspectContainerResponse created(
+      RunSpec spec, SandboxSettings settings, List<String> imageVolumes) {
     String id =
-        ContainerPlan.create(fixture.engine.calls(), settings, spec, fixture.busybox)
+        ContainerPlan.create(
+                fixture.engine.calls(),
+                settings,
+                spec,
+                fixture.busybox,
+                new Bind(outputVolume, new Volume("/mnt/out"), AccessMode.rw),
+                imageVolumes,
+                java.util.stream.IntStream.range(0, spec.limits().gpus())
+                    .mapToObj(gpu -> "GPU-" + (gpu + 3))
+                    .toList())
             .exec()
             .getId();
     createdIds.add(id);
@@ -38,6 +55,11 @@ class ContainerPlanTest extends EngineTestBase {
       if (exists(id)) {
         fixture.engine.calls().removeContainerCmd(id).withForce(true).exec();
       }
+    }
+    try {
+      fixture.engine.calls().removeVolumeCmd(outputVolume).exec();
+    } catch (com.github.dockerjava.api.exception.NotFoundException never) {
+      // no container was created
     }
   }
 
@@ -68,7 +90,7 @@ class ContainerPlanTest extends EngineTestBase {
         Map.of("/tmp", "rw,nosuid,nodev,size=" + fixture.settings.tmpBytes() + ",mode=1777"),
         host.getTmpFs());
     assertEquals(
-        Set.of(spec.inputDir() + ":/mnt/in:ro", spec.outputDir() + ":/mnt/out:rw"),
+        Set.of(spec.inputDir() + ":/mnt/in:ro", outputVolume + ":/mnt/out:rw"),
         Arrays.stream(host.getBinds()).map(Bind::toString).collect(Collectors.toSet()));
     assertTrue(host.getDevices() == null || host.getDevices().length == 0, "no host devices");
     assertEquals(
@@ -104,6 +126,37 @@ class ContainerPlanTest extends EngineTestBase {
   }
 
   @Test
+  void eachImageVolumeGetsATmpfsSharingTheScratchSizeWithTmp() {
+    InspectContainerResponse container =
+        created(fixture.shell(work, "true"), fixture.settings, List.of("/data", "/cache"));
+
+    long share = fixture.settings.tmpBytes() / 3;
+    assertEquals(
+        Map.of(
+            "/tmp", "rw,nosuid,nodev,size=" + share + ",mode=1777",
+            "/data", "rw,nosuid,nodev,size=" + share + ",mode=1777",
+            "/cache", "rw,nosuid,nodev,size=" + share + ",mode=1777"),
+        container.getHostConfig().getTmpFs());
+  }
+
+  @Test
+  void imageVolumesInsideTheRunsFoldersOrTooManyAreRefused() {
+    assertTrue(
+        Sandbox.refuseVolumes(List.of("/data", "/mnt/out"), RunSpec.Mounts.PODIUM).isEmpty());
+    assertEquals(
+        "the image declares VOLUME /mnt/out/sub, where Podium cannot give it a scratch folder:"
+            + " remove that VOLUME line from the Dockerfile",
+        Sandbox.refuseVolumes(List.of("/mnt/out/sub"), RunSpec.Mounts.PODIUM).orElseThrow());
+    assertTrue(Sandbox.refuseVolumes(List.of("/mnt/in/x"), RunSpec.Mounts.PODIUM).isPresent());
+    assertTrue(Sandbox.refuseVolumes(List.of("/"), RunSpec.Mounts.PODIUM).isPresent());
+    assertTrue(
+        Sandbox.refuseVolumes(
+                java.util.stream.IntStream.range(0, 9).mapToObj(i -> "/v" + i).toList(),
+                RunSpec.Mounts.PODIUM)
+            .isPresent());
+  }
+
+  @Test
   void askingForNoGpuExposesNone() {
     InspectContainerResponse container = created(fixture.shell(work, "true"), fixture.settings);
 
@@ -114,18 +167,24 @@ class ContainerPlanTest extends EngineTestBase {
   }
 
   @Test
-  void askingForTwoGpusRequestsTwoNvidiaDevicesWithTheGpuCapability() {
-    RunSpec spec = fixture.shell(work, "true").withLimits(SandboxFixture.TEST_LIMITS.withGpus(2));
+  void askingForTwoGpusRequestsTheTwoDevicesTheRunHoldsByIdWithTheGpuCapability() {
+    RunSpec spec =
+        fixture
+            .shell(work, "true")
+            .withEnv(Map.of("NVIDIA_VISIBLE_DEVICES", "all"))
+            .withLimits(SandboxFixture.TEST_LIMITS.withGpus(2));
 
     InspectContainerResponse container = created(spec, fixture.settings);
 
     List<DeviceRequest> requests = container.getHostConfig().getDeviceRequests();
     assertEquals(1, requests.size());
     assertEquals("nvidia", requests.get(0).getDriver());
-    assertEquals(2, requests.get(0).getCount());
+    assertEquals(List.of("GPU-3", "GPU-4"), requests.get(0).getDeviceIds());
+    assertTrue(requests.get(0).getCount() == null || requests.get(0).getCount() == 0);
     assertEquals(List.of(List.of("gpu")), requests.get(0).getCapabilities());
-    assertFalse(
-        Arrays.asList(container.getConfig().getEnv()).contains("NVIDIA_VISIBLE_DEVICES=void"));
+    List<String> env = Arrays.asList(container.getConfig().getEnv());
+    assertTrue(env.contains("NVIDIA_VISIBLE_DEVICES=GPU-3,GPU-4"), env.toString());
+    assertFalse(env.contains("NVIDIA_VISIBLE_DEVICES=all"), "the participant cannot widen it");
   }
 
   @Test
@@ -146,6 +205,20 @@ class ContainerPlanTest extends EngineTestBase {
     RunSpec live = fixture.shell(work, "true");
     RunSpec foreign = fixture.shell(work, "true");
     String orphanId = created(orphan, mine).getId();
+    OutputVolume orphanOutput =
+        OutputVolume.open(
+            fixture.engine,
+            mine,
+            new HolderImage(fixture.engine).ensure(),
+            orphan.runId(),
+            SandboxFixture.TEST_LIMITS);
+    OutputVolume liveOutput =
+        OutputVolume.open(
+            fixture.engine,
+            mine,
+            new HolderImage(fixture.engine).ensure(),
+            live.runId(),
+            SandboxFixture.TEST_LIMITS);
     String liveId = created(live, mine).getId();
     String foreignId = created(foreign, other).getId();
 
@@ -155,6 +228,20 @@ class ContainerPlanTest extends EngineTestBase {
     assertFalse(exists(orphanId));
     assertTrue(exists(liveId));
     assertTrue(exists(foreignId));
+    assertFalse(
+        volumeExists(orphanOutput.name()), "the orphan's output volume and holder are gone");
+    assertTrue(volumeExists(liveOutput.name()));
+    liveOutput.close();
+    assertFalse(volumeExists(liveOutput.name()));
+  }
+
+  private boolean volumeExists(String name) {
+    try {
+      fixture.engine.calls().inspectVolumeCmd(name).exec();
+      return true;
+    } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+      return false;
+    }
   }
 
   private boolean exists(String containerId) {

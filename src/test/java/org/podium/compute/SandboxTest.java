@@ -120,4 +120,18 @@ class SandboxTest extends EngineTestBase {
 
     assertEquals(List.of("small", "/mnt/in", "void"), result.stdout().text().lines().toList());
   }
+
+  @Test
+  void aRunAskingForMoreGpusThanTheNodeListsIsAPlatformErrorAndStartsNothing() {
+    Sandbox twoGpus =
+        new Sandbox(
+            fixture.engine, fixture.settings, GpuAllocator.parse(java.util.Optional.of("0,1")));
+    RunSpec spec = fixture.shell(work, "true").withLimits(SandboxFixture.TEST_LIMITS.withGpus(3));
+
+    RunResult result = twoGpus.run(spec);
+
+    assertEquals(RunOutcome.INFRA_ERROR, result.outcome());
+    assertEquals("this node has 2 GPUs; the run asks for 3", result.message());
+    assertFalse(fixture.containerExists(spec.runId()));
+  }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.podium.competition.LeaderboardColumn;
+import org.podium.compute.HostPaths;
 import org.podium.compute.ImageArchives;
 import org.podium.compute.ImageReference;
 import org.podium.compute.ImageSource;
@@ -79,7 +80,8 @@ public class SubmissionRunner {
       attempt(run);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Attempt " + run.runId() + " failed in Podium itself", e);
-      platformFailure(run, "Podium failed while running it: " + e.getMessage());
+      // Participants read this: the exception's detail stays in the log, its paths do not leave it.
+      platformFailure(run, "Podium failed while running it: " + HostPaths.scrub(e.getMessage()));
     } finally {
       sandbox.forget(run.runId());
       sandbox.forget(scoringRunId(run));
