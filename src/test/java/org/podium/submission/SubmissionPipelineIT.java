@@ -1079,7 +1079,13 @@ class SubmissionPipelineIT {
         .size();
   }
 
-  /** The run labels of every container of any attempt of a submission, scoring included. */
+  /** When this class started: containers from before (another run's, same ids) are not ours. */
+  private static final long CLASS_STARTED = java.time.Instant.now().getEpochSecond() - 1;
+
+  /**
+   * The run labels of every container of any attempt of a submission, scoring included, created
+   * since this class started.
+   */
   private static List<String> runsOf(long submissionId) {
     return engine
         .calls()
@@ -1088,6 +1094,7 @@ class SubmissionPipelineIT {
         .withLabelFilter(List.of("org.podium.run"))
         .exec()
         .stream()
+        .filter(container -> container.getCreated() != null && container.getCreated() >= CLASS_STARTED)
         .map(container -> container.getLabels().get("org.podium.run"))
         .filter(run -> run.startsWith("s" + submissionId + "-a"))
         .toList();
