@@ -105,14 +105,19 @@ final class ContainerPlan {
     return create;
   }
 
-  /** /tmp and each image volume: tmpfs writable by the participant, sharing the scratch size. */
+  /**
+   * /tmp and each image volume: tmpfs writable by the participant, sharing the scratch size. Owned
+   * by the participant's uid and gid as well as mode 1777: the engine copies an image's own folder
+   * at that path up into the tmpfs with the folder's mode, so an image whose {@code /tmp} is root's
+   * 0755 would otherwise leave it unwritable.
+   */
   static Map<String, String> scratch(SandboxSettings settings, List<String> imageVolumes) {
     Set<String> paths = new TreeSet<>(imageVolumes);
     paths.add(SCRATCH);
     long share = Math.max(OutputVolume.PAGE, settings.tmpBytes() / paths.size());
     Map<String, String> tmpfs = new LinkedHashMap<>();
     for (String path : paths) {
-      tmpfs.put(path, "rw,nosuid,nodev,size=" + share + ",mode=1777");
+      tmpfs.put(path, "rw,nosuid,nodev,size=" + share + ",mode=1777,uid=1000,gid=1000");
     }
     return tmpfs;
   }

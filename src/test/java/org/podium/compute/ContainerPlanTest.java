@@ -87,7 +87,9 @@ class ContainerPlanTest extends EngineTestBase {
     assertTrue(host.getInit());
     assertEquals("none", host.getLogConfig().getType().getType());
     assertEquals(
-        Map.of("/tmp", "rw,nosuid,nodev,size=" + fixture.settings.tmpBytes() + ",mode=1777"),
+        Map.of(
+            "/tmp",
+            "rw,nosuid,nodev,size=" + fixture.settings.tmpBytes() + ",mode=1777,uid=1000,gid=1000"),
         host.getTmpFs());
     assertEquals(
         Set.of(spec.inputDir() + ":/mnt/in:ro", outputVolume + ":/mnt/out:rw"),
@@ -133,9 +135,9 @@ class ContainerPlanTest extends EngineTestBase {
     long share = fixture.settings.tmpBytes() / 3;
     assertEquals(
         Map.of(
-            "/tmp", "rw,nosuid,nodev,size=" + share + ",mode=1777",
-            "/data", "rw,nosuid,nodev,size=" + share + ",mode=1777",
-            "/cache", "rw,nosuid,nodev,size=" + share + ",mode=1777"),
+            "/tmp", "rw,nosuid,nodev,size=" + share + ",mode=1777,uid=1000,gid=1000",
+            "/data", "rw,nosuid,nodev,size=" + share + ",mode=1777,uid=1000,gid=1000",
+            "/cache", "rw,nosuid,nodev,size=" + share + ",mode=1777,uid=1000,gid=1000"),
         container.getHostConfig().getTmpFs());
   }
 

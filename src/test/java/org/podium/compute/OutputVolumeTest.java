@@ -136,6 +136,28 @@ class OutputVolumeTest extends EngineTestBase {
   }
 
   @Test
+  void tmpAndImageVolumesAreWritableByTheParticipantEvenWhenTheImageHasThemAsRoots0755()
+      throws Exception {
+    String image =
+        TestImages.busybox()
+            .with("RUN [\"/bin/busybox\", \"mkdir\", \"-m\", \"755\", \"/tmp\", \"/cache\"]")
+            .with("VOLUME /cache")
+            .build(fixture.engine.calls(), "podium-test/root-tmp:1");
+    RunSpec spec =
+        fixture
+            .shell(
+                work,
+                "busybox touch /tmp/x && echo WROTE_TMP; busybox touch /cache/x && echo"
+                    + " WROTE_CACHE; true")
+            .withImage(new ImageSource.Loaded(image));
+
+    RunResult result = fixture.sandbox.run(spec);
+
+    assertEquals(RunOutcome.SUCCEEDED, result.outcome(), result.message());
+    assertEquals("WROTE_TMP\nWROTE_CACHE\n", result.stdout().text(), result.stderr().text());
+  }
+
+  @Test
   void anImageWithItsOwnOutputFolderAndItsWorkdirThereWritesToAnEmptyVolume() throws Exception {
     String image =
         TestImages.busybox()

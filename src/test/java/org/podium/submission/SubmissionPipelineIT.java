@@ -1094,7 +1094,8 @@ class SubmissionPipelineIT {
         .withLabelFilter(List.of("org.podium.run"))
         .exec()
         .stream()
-        .filter(container -> container.getCreated() != null && container.getCreated() >= CLASS_STARTED)
+        .filter(
+            container -> container.getCreated() != null && container.getCreated() >= CLASS_STARTED)
         .map(container -> container.getLabels().get("org.podium.run"))
         .filter(run -> run.startsWith("s" + submissionId + "-a"))
         .toList();

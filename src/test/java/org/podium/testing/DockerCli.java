@@ -26,7 +26,7 @@ public final class DockerCli {
             "1000:1000",
             "--read-only",
             "--tmpfs",
-            "/tmp:rw,nosuid,nodev,size=" + settings.tmpBytes() + ",mode=1777",
+            "/tmp:rw,nosuid,nodev,size=" + settings.tmpBytes() + ",mode=1777,uid=1000,gid=1000",
             "-v",
             in + ":/mnt/in:ro",
             "-v",
