@@ -62,6 +62,12 @@ final class OutputVolume implements AutoCloseable {
    * Creates the volume and starts its holder. On failure nothing is left behind (or the reaper
    * finds it by its labels).
    */
+  /** The holder's memory: pause and one measuring exec at a time, with room for the runtime. */
+  static final long HOLDER_MEMORY = 32L * 1024 * 1024;
+
+  /** The holder's pids: pause, the measuring exec and the runtime's threads while it starts it. */
+  static final long HOLDER_PIDS = 32;
+
   static OutputVolume open(
       DockerEngine engine,
       SandboxSettings settings,
@@ -90,9 +96,11 @@ final class OutputVolume implements AutoCloseable {
               .withReadonlyRootfs(true)
               .withCapDrop(Capability.ALL)
               .withSecurityOpts(List.of("no-new-privileges"))
-              .withMemory(8L * 1024 * 1024)
-              .withMemorySwap(8L * 1024 * 1024)
-              .withPidsLimit(4L)
+              // pause needs next to nothing; the room is for the engine's exec of statfs, whose
+              // runtime (runc init, a Go program with its threads) joins this container's cgroup
+              .withMemory(HOLDER_MEMORY)
+              .withMemorySwap(HOLDER_MEMORY)
+              .withPidsLimit(HOLDER_PIDS)
               .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE))
               .withBinds(
                   new Bind(

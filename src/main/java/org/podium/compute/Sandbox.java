@@ -345,7 +345,7 @@ public final class Sandbox implements SandboxRuns {
       // whatever it writes next is refused anyway.
       if (System.nanoTime() >= nextMeasure) {
         nextMeasure = System.nanoTime() + MEASURE_EVERY.toNanos();
-        if (output.full(settings.killGrace().toMillis())) {
+        if (measuredFull(output, spec.runId())) {
           kill(containerId, exit);
           return finished(
               spec,
@@ -358,6 +358,20 @@ public final class Sandbox implements SandboxRuns {
               outputLimitMessage(limits));
         }
       }
+    }
+  }
+
+  /**
+   * Whether the run's output volume is full. A measurement that fails (a slow or refused exec in
+   * the holder) is not the run's end: the kernel keeps the limit anyway, and the copy at the end
+   * judges it.
+   */
+  private boolean measuredFull(OutputVolume output, String runId) throws InterruptedException {
+    try {
+      return output.full(settings.killGrace().toMillis());
+    } catch (EngineFailure | DockerException | DockerClientException e) {
+      LOG.log(Level.FINE, "could not measure the output of " + runId + "; measured at the end", e);
+      return false;
     }
   }
 

@@ -60,7 +60,10 @@ class OutputVolumeTest extends EngineTestBase {
 
     RunResult result = fixture.sandbox.run(spec);
 
-    assertEquals("levels=2500\n", result.stdout().text(), result.stderr().text());
+    assertEquals(
+        "levels=2500\n",
+        result.stdout().text(),
+        result.outcome() + ": " + result.message() + "; stderr: " + result.stderr().text());
     assertEquals(RunOutcome.FAILED, result.outcome(), result.message());
     assertTrue(result.message().startsWith("output refused: /mnt/out/t/a/a/"), result.message());
     assertTrue(
