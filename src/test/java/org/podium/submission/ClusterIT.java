@@ -95,8 +95,11 @@ class ClusterIT {
           long live = submit(onNodeA, submissions, RegistryImages.EXAMPLE);
           await()
               .atMost(Duration.ofSeconds(60))
-              .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
-              .ignoreException(org.openqa.selenium.NoSuchElementException.class)
+              // one matcher for both: a second ignoreException replaces the first
+              .ignoreExceptionsMatching(
+                  e ->
+                      e instanceof org.openqa.selenium.StaleElementReferenceException
+                          || e instanceof org.openqa.selenium.NoSuchElementException)
               .until(
                   () ->
                       page.findElement(By.cssSelector("table.submissions tbody tr td.status"))
