@@ -480,6 +480,10 @@ public class SubmissionLifecycle {
             .createQuery(
                 "update Submission s set s.status = :to"
                     + set
+                    // a participant's registry credentials serve the submission's pulls only; in
+                    // this statement, as a second update of the row would check its foreign keys
+                    // (a row version of this transaction) and deadlock with a participant's lock
+                    + (to.isTerminal() ? ", s.run.registryLogin = null" : "")
                     + " where s.id = :id and s.status in :from"
                     + (attempt == null ? "" : " and s.attempt = :attempt")
                     + condition)
@@ -498,13 +502,6 @@ public class SubmissionLifecycle {
       }
     }
     boolean moved = update.executeUpdate() == 1;
-    if (moved && to.isTerminal()) {
-      // A participant's registry credentials serve the submission's pulls only.
-      entityManager
-          .createNativeQuery("update submission set registry_login = null where id = ?")
-          .setParameter(1, id)
-          .executeUpdate();
-    }
     if (moved) {
       changes.fire(new SubmissionChanged(id));
       if (to != SubmissionStatus.SCORING) {
