@@ -255,8 +255,9 @@ public final class Sandbox implements SandboxRuns {
   }
 
   /**
-   * Image volumes Podium cannot cover with a tmpfs: inside the input or output folder (a mount
-   * there would hide or escape the run's folders), the root, or too many of them.
+   * Image volumes ({@link #imageVolumes}: without a trailing slash) Podium cannot cover with a
+   * tmpfs: inside the input or output folder (a mount there would hide or escape the run's
+   * folders), the root, or too many of them.
    */
   static Optional<String> refuseVolumes(List<String> volumes, RunSpec.Mounts mounts) {
     if (volumes.size() > MAX_IMAGE_VOLUMES) {
@@ -267,11 +268,7 @@ public final class Sandbox implements SandboxRuns {
               + MAX_IMAGE_VOLUMES
               + " with a scratch folder: remove VOLUME lines from the Dockerfile");
     }
-    for (String volume : volumes) {
-      String path =
-          volume.endsWith("/") && volume.length() > 1
-              ? volume.substring(0, volume.length() - 1)
-              : volume;
+    for (String path : volumes) {
       if (!path.startsWith("/")
           || path.equals("/")
           || path.contains("/../")
@@ -280,7 +277,7 @@ public final class Sandbox implements SandboxRuns {
           || path.startsWith(mounts.output() + "/")) {
         return Optional.of(
             "the image declares VOLUME "
-                + volume
+                + path
                 + ", where Podium cannot give it a scratch folder: remove that VOLUME line"
                 + " from the Dockerfile");
       }
