@@ -94,6 +94,8 @@ public class CompetitionEditor implements Serializable {
   private String predictionsFile = "predictions.csv";
   private String truthFile = "truth.csv";
   private String columns;
+  private boolean privateLeaderboard;
+  private Integer finalSubmissions = PhaseSettings.DEFAULT_FINAL_SUBMISSIONS;
 
   private Long dataPhaseId;
   private transient Part inputData;
@@ -163,6 +165,8 @@ public class CompetitionEditor implements Serializable {
     predictionsFile = view.predictionsFile();
     truthFile = view.truthFile();
     columns = ColumnLines.format(view.columns());
+    privateLeaderboard = view.privateLeaderboard();
+    finalSubmissions = view.finalSubmissions();
   }
 
   /** Adds the phase on the form, or saves the one being edited. */
@@ -184,7 +188,9 @@ public class CompetitionEditor implements Serializable {
                   : new ScoringRequest(null, scoringImage, scoringCommand, scoringLayout),
               ColumnLines.parse(columns),
               predictionsFile,
-              truthFile);
+              truthFile,
+              privateLeaderboard,
+              finalSubmissions);
       if (phaseId == null) {
         competitions.addPhase(caller.require(), id, request);
         PageMessages.info("Phase '" + phaseName + "' added.");

@@ -64,7 +64,11 @@ public final class CompetitionRequests {
           ScoringRequest scoring,
       @Valid List<ColumnRequest> columns,
       @Pattern(regexp = FILE_NAME, message = FILE_NAME_MESSAGE) String predictionsFile,
-      @Pattern(regexp = FILE_NAME, message = FILE_NAME_MESSAGE) String truthFile) {}
+      @Pattern(regexp = FILE_NAME, message = FILE_NAME_MESSAGE) String truthFile,
+      Boolean privateLeaderboard,
+      @Min(value = 1, message = "must be between 1 and 20")
+          @Max(value = PhaseSettings.MAX_FINAL_SUBMISSIONS, message = "must be between 1 and 20")
+          Integer finalSubmissions) {}
 
   /** A plain file name: no folder, not hidden. */
   static final String FILE_NAME = "[A-Za-z0-9_-][A-Za-z0-9._-]{0,254}";

@@ -75,7 +75,11 @@ public final class CompetitionViews {
       Long referenceDataBytes,
       String predictionsFile,
       String truthFile,
-      List<ColumnView> columns) {
+      List<ColumnView> columns,
+      boolean privateLeaderboard,
+      int finalSubmissions,
+      Instant privateRevealedAt,
+      Long privateReferenceDataBytes) {
 
     /**
      * @param program whether the reader may see the scoring image and command (null otherwise)
@@ -101,7 +105,11 @@ public final class CompetitionViews {
           p.getReferenceDataBytes(),
           p.getPredictionsFile(),
           p.getTruthFile(),
-          p.getColumns().stream().map(ColumnView::of).toList());
+          p.getColumns().stream().map(ColumnView::of).toList(),
+          p.hasPrivateLeaderboard(),
+          p.getFinalSubmissions(),
+          p.getPrivateRevealedAt(),
+          p.getPrivateReferenceDataBytes());
     }
   }
 

@@ -239,6 +239,11 @@ public class Competitions {
     scoring(phase, request.scoring());
     phase.setMetricFiles(request.predictionsFile(), request.truthFile());
     phase.setColumns(columns(phase, request.columns()));
+    phase.setPrivateLeaderboard(
+        Boolean.TRUE.equals(request.privateLeaderboard()),
+        request.finalSubmissions() == null
+            ? PhaseSettings.DEFAULT_FINAL_SUBMISSIONS
+            : request.finalSubmissions());
   }
 
   private static void scoring(Phase phase, CompetitionRequests.ScoringRequest scoring) {
@@ -298,7 +303,23 @@ public class Competitions {
     return columns;
   }
 
-  /** Replaces a phase's input or reference data with an uploaded zip. */
+  /**
+   * Reveals the private leaderboard of a phase to everyone ({@code reveal}), or hides it again;
+   * while it is revealed, final submissions are fixed. 409 when the phase has no private
+   * leaderboard.
+   */
+  public PhaseView revealPrivate(Account caller, long competitionId, long phaseId, boolean reveal) {
+    Phase phase = phase(organized(caller, competitionId), phaseId);
+    if (!phase.hasPrivateLeaderboard()) {
+      throw Problem.conflict("phase '" + phase.getName() + "' has no private leaderboard");
+    }
+    if (reveal != phase.isPrivateRevealed()) {
+      phase.setPrivateRevealedAt(reveal ? Instant.now() : null);
+    }
+    entityManager.flush();
+    return PhaseView.of(phase, true);
+  }
+
   /**
    * Refuses a data upload before its body is read: the caller organizes the competition and the
    * phase is one of its phases.
@@ -307,16 +328,23 @@ public class Competitions {
     phase(organized(caller, competitionId), phaseId);
   }
 
-  /** Puts unpacked data in place of the phase's input (or reference) data and records its size. */
+  /** Puts unpacked data in place of the phase's data of that kind and records its size. */
   public void replaceData(
-      Account caller, long competitionId, long phaseId, boolean reference, Staged data) {
+      Account caller, long competitionId, long phaseId, PhaseData kind, Staged data) {
     Phase phase = phase(organized(caller, competitionId), phaseId);
-    uploads.replace(
-        data, reference ? dataStore.phaseReference(phaseId) : dataStore.phaseInput(phaseId));
-    if (reference) {
-      phase.setReferenceDataBytes(data.bytes());
-    } else {
-      phase.setInputDataBytes(data.bytes());
+    switch (kind) {
+      case INPUT -> {
+        uploads.replace(data, dataStore.phaseInput(phaseId));
+        phase.setInputDataBytes(data.bytes());
+      }
+      case REFERENCE -> {
+        uploads.replace(data, dataStore.phaseReference(phaseId));
+        phase.setReferenceDataBytes(data.bytes());
+      }
+      case PRIVATE_REFERENCE -> {
+        uploads.replace(data, dataStore.phasePrivateReference(phaseId));
+        phase.setPrivateReferenceDataBytes(data.bytes());
+      }
     }
   }
 

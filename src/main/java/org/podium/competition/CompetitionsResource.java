@@ -3,6 +3,7 @@ package org.podium.competition;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -92,6 +93,30 @@ public class CompetitionsResource {
       @PathParam("id") long id, @PathParam("phaseId") long phaseId, InputStream zip) {
     dataUploads.upload(caller.require(), id, phaseId, true, zip);
     return Response.noContent().build();
+  }
+
+  /** The private leaderboard's reference data: same formats and limits as the public one's. */
+  @PUT
+  @Path("{id}/phases/{phaseId}/private-reference-data")
+  @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+  public Response privateReferenceData(
+      @PathParam("id") long id, @PathParam("phaseId") long phaseId, InputStream zip) {
+    dataUploads.upload(caller.require(), id, phaseId, PhaseData.PRIVATE_REFERENCE, zip);
+    return Response.noContent().build();
+  }
+
+  /** Reveals the phase's private leaderboard to everyone. */
+  @POST
+  @Path("{id}/phases/{phaseId}/reveal-private")
+  public PhaseView revealPrivate(@PathParam("id") long id, @PathParam("phaseId") long phaseId) {
+    return competitions.revealPrivate(caller.require(), id, phaseId, true);
+  }
+
+  /** Hides the phase's private leaderboard again (organizers still see it). */
+  @DELETE
+  @Path("{id}/phases/{phaseId}/reveal-private")
+  public PhaseView hidePrivate(@PathParam("id") long id, @PathParam("phaseId") long phaseId) {
+    return competitions.revealPrivate(caller.require(), id, phaseId, false);
   }
 
   @POST

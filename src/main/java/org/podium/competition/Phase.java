@@ -97,6 +97,19 @@ public class Phase {
   @Column(name = "reference_data_bytes")
   private Long referenceDataBytes;
 
+  // The private leaderboard: off, K final submissions, hidden until the organizer reveals it.
+  @Column(name = "private_leaderboard", nullable = false)
+  private boolean privateLeaderboard;
+
+  @Column(name = "final_submissions", nullable = false)
+  private int finalSubmissions = PhaseSettings.DEFAULT_FINAL_SUBMISSIONS;
+
+  @Column(name = "private_revealed_at")
+  private Instant privateRevealedAt;
+
+  @Column(name = "private_reference_data_bytes")
+  private Long privateReferenceDataBytes;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "phase_column", joinColumns = @JoinColumn(name = "phase_id"))
   @OrderColumn(name = "position")
@@ -264,6 +277,53 @@ public class Phase {
 
   public void setReferenceDataBytes(Long bytes) {
     this.referenceDataBytes = bytes;
+  }
+
+  /** Whether outputs are scored a second time, against the private reference data. */
+  public boolean hasPrivateLeaderboard() {
+    return privateLeaderboard;
+  }
+
+  /** How many submissions a participant may mark final (K). */
+  public int getFinalSubmissions() {
+    return finalSubmissions;
+  }
+
+  /** Takes the private leaderboard's settings (checked by the caller). */
+  public void setPrivateLeaderboard(boolean privateLeaderboard, int finalSubmissions) {
+    this.privateLeaderboard = privateLeaderboard;
+    this.finalSubmissions = finalSubmissions;
+  }
+
+  /** When the organizer revealed the private leaderboard; null while it is hidden. */
+  public Instant getPrivateRevealedAt() {
+    return privateRevealedAt;
+  }
+
+  public boolean isPrivateRevealed() {
+    return privateRevealedAt != null;
+  }
+
+  /** Reveals (an instant) or hides again (null) the private leaderboard. */
+  public void setPrivateRevealedAt(Instant privateRevealedAt) {
+    this.privateRevealedAt = privateRevealedAt;
+  }
+
+  /**
+   * Whether {@code reader} (null: anonymous) may see private scores and the private leaderboard:
+   * organizers always, everyone once it is revealed.
+   */
+  public boolean showsPrivateTo(org.podium.account.Account reader) {
+    return privateLeaderboard
+        && (privateRevealedAt != null || (reader != null && competition.isOrganizedBy(reader)));
+  }
+
+  public Long getPrivateReferenceDataBytes() {
+    return privateReferenceDataBytes;
+  }
+
+  public void setPrivateReferenceDataBytes(Long bytes) {
+    this.privateReferenceDataBytes = bytes;
   }
 
   public List<LeaderboardColumn> getColumns() {

@@ -25,9 +25,14 @@ public class PhaseDataUploads {
 
   public void upload(
       Account caller, long competitionId, long phaseId, boolean reference, InputStream zip) {
+    upload(caller, competitionId, phaseId, reference ? PhaseData.REFERENCE : PhaseData.INPUT, zip);
+  }
+
+  public void upload(
+      Account caller, long competitionId, long phaseId, PhaseData kind, InputStream zip) {
     competitions.checkDataUpload(caller, competitionId, phaseId);
     try (Staged data = uploads.unpackZip(zip, config.zipLimit())) {
-      competitions.replaceData(caller, competitionId, phaseId, reference, data);
+      competitions.replaceData(caller, competitionId, phaseId, kind, data);
     }
   }
 }

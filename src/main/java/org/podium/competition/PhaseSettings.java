@@ -32,6 +32,11 @@ public record PhaseSettings(
 
   public static final int MIN_MEMORY_MB = 16;
 
+  /** How many final submissions a participant may mark by default (Kaggle's 2), and at most. */
+  public static final int DEFAULT_FINAL_SUBMISSIONS = 2;
+
+  public static final int MAX_FINAL_SUBMISSIONS = 20;
+
   /** A new phase's: 10 minutes, 2 GiB, one CPU, no GPU, no quota. */
   public static final PhaseSettings DEFAULTS =
       new PhaseSettings(600, null, null, 2048, BigDecimal.ONE, 0);

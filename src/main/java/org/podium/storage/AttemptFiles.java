@@ -39,4 +39,12 @@ public record AttemptFiles(Path folder) {
   public Path scoringWork() {
     return folder;
   }
+
+  /**
+   * Where scoring against the private reference data works, apart from the public scoring: its logs
+   * are the organizers' only, whatever the competition shows participants.
+   */
+  public Path privateScoringWork() {
+    return folder.resolve("scoring-private");
+  }
 }

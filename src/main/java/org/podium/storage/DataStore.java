@@ -34,6 +34,11 @@ public class DataStore {
     return root().resolve("phases").resolve(Long.toString(phaseId)).resolve("reference");
   }
 
+  /** The reference data of a phase's private leaderboard, scored apart from the public one. */
+  public Path phasePrivateReference(long phaseId) {
+    return root().resolve("phases").resolve(Long.toString(phaseId)).resolve("private-reference");
+  }
+
   public Path submission(long submissionId) {
     return root().resolve("submissions").resolve(Long.toString(submissionId));
   }

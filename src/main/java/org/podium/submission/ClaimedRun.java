@@ -8,7 +8,8 @@ import org.podium.scoring.Metric;
 
 /**
  * Everything a worker needs to run one attempt of a submission, read when it was claimed; {@code
- * image} is null for a results upload.
+ * image} is null for a results upload; {@code privateLeaderboard} when the output is scored a
+ * second time, against the private reference data.
  */
 public record ClaimedRun(
     long submissionId,
@@ -26,7 +27,8 @@ public record ClaimedRun(
     String predictionsFile,
     String truthFile,
     List<LeaderboardColumn> columns,
-    ScoringLayout scoringLayout) {
+    ScoringLayout scoringLayout,
+    boolean privateLeaderboard) {
 
   public String runId() {
     return "s" + submissionId + "-a" + attempt;

@@ -117,6 +117,22 @@ public class Submission {
   @Column(name = "value")
   private Map<String, Double> scores = new LinkedHashMap<>();
 
+  /**
+   * The scores against the private reference data, for the private leaderboard: read apart from
+   * {@link #scores}, so every path that shows scores shows the public ones only.
+   */
+  @ElementCollection(fetch = FetchType.LAZY)
+  @CollectionTable(
+      name = "submission_private_score",
+      joinColumns = @JoinColumn(name = "submission_id"))
+  @MapKeyColumn(name = "key")
+  @Column(name = "value")
+  private Map<String, Double> privateScores = new LinkedHashMap<>();
+
+  /** Chosen by its participant as one of their final submissions for the private leaderboard. */
+  @Column(name = "marked_final", nullable = false)
+  private boolean markedFinal;
+
   protected Submission() {}
 
   Submission(
@@ -226,6 +242,19 @@ public class Submission {
 
   public Map<String, Double> getScores() {
     return Collections.unmodifiableMap(scores);
+  }
+
+  /** Its private scores: only for those the phase shows them to ({@link Phase#showsPrivateTo}). */
+  public Map<String, Double> getPrivateScores() {
+    return Collections.unmodifiableMap(privateScores);
+  }
+
+  public boolean isMarkedFinal() {
+    return markedFinal;
+  }
+
+  void markFinal(boolean markedFinal) {
+    this.markedFinal = markedFinal;
   }
 
   @Override

@@ -114,7 +114,7 @@ public class SubmissionControl {
     AttemptFiles files = attemptFolder(submission);
     Logs logs = logs(files, scoringVisible);
     return new SubmissionPage(
-        SubmissionView.of(submission),
+        SubmissionView.of(submission, caller),
         submission.getMetadata() == null ? Map.of() : submission.getMetadata().labelled(),
         RunLimits.read(files).orElse(null),
         submission.getPhase().getCompetition().isOrganizedBy(caller),

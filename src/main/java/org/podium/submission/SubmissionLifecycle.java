@@ -109,7 +109,8 @@ public class SubmissionLifecycle {
             p.getPredictionsFile(),
             p.getTruthFile(),
             List.copyOf(p.getColumns()),
-            p.getScoringLayout()));
+            p.getScoringLayout(),
+            p.hasPrivateLeaderboard()));
   }
 
   /** Whether running {@code id} needs a Docker engine: its own image, or a scoring container. */
@@ -167,6 +168,14 @@ public class SubmissionLifecycle {
 
   /** SCORING → FINISHED with its scores. */
   public boolean finish(long id, int attempt, Scores scores) {
+    return finish(id, attempt, scores, null);
+  }
+
+  /**
+   * SCORING → FINISHED with its public scores and, for a phase with a private leaderboard, its
+   * private ones (null: none), in the same transaction.
+   */
+  public boolean finish(long id, int attempt, Scores scores, Scores privateScores) {
     boolean moved =
         move(
             id,
@@ -188,6 +197,20 @@ public class SubmissionLifecycle {
                       .setParameter(2, StoredText.of(key))
                       .setParameter(3, value)
                       .executeUpdate());
+      if (privateScores != null) {
+        privateScores
+            .values()
+            .forEach(
+                (key, value) ->
+                    entityManager
+                        .createNativeQuery(
+                            "insert into submission_private_score (submission_id, key, value)"
+                                + " values (?, ?, ?)")
+                        .setParameter(1, id)
+                        .setParameter(2, StoredText.of(key))
+                        .setParameter(3, value)
+                        .executeUpdate());
+      }
     }
     return moved;
   }

@@ -5,7 +5,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What the API answers about a submission. */
+/**
+ * What the API answers about a submission; {@code privateScores} only for those its phase shows
+ * them to (organizers, everyone once the private leaderboard is revealed), null otherwise.
+ */
 public record SubmissionView(
     long id,
     long competitionId,
@@ -27,14 +30,26 @@ public record SubmissionView(
     String teamName,
     String methodName,
     Map<String, Double> scores,
-    Long rerunOf) {
+    Long rerunOf,
+    boolean markedFinal,
+    Map<String, Double> privateScores) {
 
   /** Whether it may still change (and be cancelled); see {@link SubmissionStatus#isLive()}. */
   public boolean live() {
     return SubmissionStatus.valueOf(status).isLive();
   }
 
+  /** Without private scores, whoever reads it. */
   public static SubmissionView of(Submission s) {
+    return of(s, false);
+  }
+
+  /** As {@code reader} may see it: private scores only when the phase shows them to them. */
+  public static SubmissionView of(Submission s, org.podium.account.Account reader) {
+    return of(s, s.getPhase().showsPrivateTo(reader));
+  }
+
+  private static SubmissionView of(Submission s, boolean privateScores) {
     return new SubmissionView(
         s.getId(),
         s.getPhase().getCompetition().getId(),
@@ -56,6 +71,10 @@ public record SubmissionView(
         s.getMetadata() == null ? null : s.getMetadata().getTeamName(),
         s.getMetadata() == null ? null : s.getMetadata().getMethodName(),
         Collections.unmodifiableMap(new LinkedHashMap<>(s.getScores())),
-        s.getRerunOf());
+        s.getRerunOf(),
+        s.isMarkedFinal(),
+        privateScores
+            ? Collections.unmodifiableMap(new LinkedHashMap<>(s.getPrivateScores()))
+            : null);
   }
 }

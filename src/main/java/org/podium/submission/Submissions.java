@@ -248,7 +248,7 @@ public class Submissions {
 
   /** A submission the caller may see, as the API and pages show it; 404 otherwise. */
   public SubmissionView view(Account caller, long id) {
-    return SubmissionView.of(visible(caller, id));
+    return SubmissionView.of(visible(caller, id), caller);
   }
 
   /** A submission the caller may see: their own, or any in a competition they organize. */
@@ -300,7 +300,7 @@ public class Submissions {
         .setParameter("account", caller)
         .setParameter("competition", competition)
         .getResultStream()
-        .map(SubmissionView::of)
+        .map(s -> SubmissionView.of(s, caller))
         .toList();
   }
 
@@ -315,7 +315,7 @@ public class Submissions {
         .setParameter("competition", competition)
         .setMaxResults(1000)
         .getResultStream()
-        .map(SubmissionView::of)
+        .map(s -> SubmissionView.of(s, caller))
         .toList();
   }
 }

@@ -2,8 +2,10 @@ package org.podium.submission;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -22,6 +24,8 @@ public class SubmissionsResource {
   @Inject Caller caller;
 
   @Inject SubmissionControl control;
+
+  @Inject FinalSubmissions finalSubmissions;
 
   @GET
   @Path("{id}")
@@ -59,6 +63,19 @@ public class SubmissionsResource {
             () ->
                 org.podium.platform.problem.Problem.notFound(
                     "limits of submission " + id + " (it has not started a container)"));
+  }
+
+  /** Marks one of the caller's finished submissions final for the private leaderboard. */
+  @PUT
+  @Path("{id}/final")
+  public SubmissionView markFinal(@PathParam("id") long id) {
+    return finalSubmissions.mark(caller.require(), id, true);
+  }
+
+  @DELETE
+  @Path("{id}/final")
+  public SubmissionView unmarkFinal(@PathParam("id") long id) {
+    return finalSubmissions.mark(caller.require(), id, false);
   }
 
   @POST

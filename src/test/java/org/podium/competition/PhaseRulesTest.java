@@ -108,7 +108,9 @@ class PhaseRulesTest {
             new ScoringRequest(null, "x".repeat(256), null, null),
             List.of(new ColumnRequest("", null, null, 11, true)),
             "../truth.csv",
-            ".hidden");
+            ".hidden",
+            null,
+            21);
     Map<String, String> errors = errors(bad);
     assertEquals("must not be blank", errors.get("name"));
     assertEquals("must be at most 255 characters", errors.get("scoring.image"));
@@ -117,13 +119,15 @@ class PhaseRulesTest {
     assertEquals(
         "must be a plain file name such as predictions.csv", errors.get("predictionsFile"));
     assertEquals("must be a plain file name such as predictions.csv", errors.get("truthFile"));
-    assertEquals(6, errors.size(), errors.toString());
+    assertEquals("must be between 1 and 20", errors.get("finalSubmissions"));
+    assertEquals(7, errors.size(), errors.toString());
     assertEquals(
         Map.of(
             "scoring", "give a built-in metric {metric} or a scoring container {image, command}"),
         errors(
             new PhaseRequest(
-                "P", null, null, null, null, null, null, null, null, null, null, null, null)));
+                "P", null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null)));
   }
 
   @Test

@@ -97,6 +97,8 @@ class RunPropertiesIT {
                 new CompetitionRequests.ScoringRequest("mae", null, null, null),
                 null,
                 null,
+                null,
+                null,
                 null));
     dataUploads.upload(
         admin,

@@ -166,19 +166,14 @@ public class SubmissionRunner {
             .findFirst()
             .map(LeaderboardColumn::getKey)
             .orElse(run.metric() == null ? "score" : run.metric().key());
-    ScoringPlan plan =
-        new ScoringPlan(
-            Optional.ofNullable(run.metric()),
-            Optional.ofNullable(run.scoringImage()),
-            Optional.ofNullable(run.scoringCommand()),
-            run.predictionsFile(),
-            dataStore.phaseReference(run.phaseId()),
-            run.truthFile(),
-            primary,
-            run.scoringLayout().mounts());
     Scores scores;
     try {
-      scores = scoring.score(plan, output, work.scoringWork(), scoringRunId(run));
+      scores =
+          scoring.score(
+              plan(run, primary, dataStore.phaseReference(run.phaseId())),
+              output,
+              work.scoringWork(),
+              scoringRunId(run));
     } catch (ScoringException e) {
       lifecycle.fail(
           run.submissionId(),
@@ -190,7 +185,72 @@ public class SubmissionRunner {
           null);
       return;
     }
-    lifecycle.finish(run.submissionId(), run.attempt(), scores);
+    Scores privateScores = null;
+    if (run.privateLeaderboard()
+        && Files.isDirectory(dataStore.phasePrivateReference(run.phaseId()))) {
+      privateScores = privateScores(run, primary, output, work);
+      if (privateScores == null) {
+        return;
+      }
+    }
+    lifecycle.finish(run.submissionId(), run.attempt(), scores, privateScores);
+  }
+
+  /**
+   * Scores the same output against the private reference data, in its own folder (same run id, so a
+   * cancel stops it as it stops the public scoring). A failure fails the submission with a detail
+   * that says nothing of the private data (participants read it); why it failed is kept with the
+   * private scoring logs, which only organizers read.
+   *
+   * @return the private scores, or null when it failed (and the failure is recorded)
+   */
+  private Scores privateScores(ClaimedRun run, String primary, Path output, AttemptFiles work) {
+    Path privateWork = work.privateScoringWork();
+    try {
+      Files.createDirectories(privateWork);
+      return scoring.score(
+          plan(run, primary, dataStore.phasePrivateReference(run.phaseId())),
+          output,
+          privateWork,
+          scoringRunId(run));
+    } catch (ScoringException | IOException e) {
+      // (A scoring container that could not start is the platform's: retried, as for public.)
+      LOG.log(Level.INFO, "Private scoring of " + run.runId() + " failed", e);
+      keepPrivateFailure(privateWork, e.getMessage());
+      lifecycle.fail(
+          run.submissionId(),
+          run.attempt(),
+          RunOutcome.SUCCEEDED,
+          "scoring failed (the organizers see why on the submission's page)",
+          null,
+          null,
+          null);
+      return null;
+    }
+  }
+
+  private static void keepPrivateFailure(Path privateWork, String message) {
+    try {
+      Files.createDirectories(privateWork);
+      Files.writeString(
+          privateWork.resolve("scoring-failure.log"),
+          String.valueOf(message),
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Could not keep why private scoring failed", e);
+    }
+  }
+
+  private ScoringPlan plan(ClaimedRun run, String primary, Path reference) {
+    return new ScoringPlan(
+        Optional.ofNullable(run.metric()),
+        Optional.ofNullable(run.scoringImage()),
+        Optional.ofNullable(run.scoringCommand()),
+        run.predictionsFile(),
+        reference,
+        run.truthFile(),
+        primary,
+        run.scoringLayout().mounts());
   }
 
   private void platformFailure(ClaimedRun run, String message) {

@@ -1,0 +1,85 @@
+package org.podium.submission;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.podium.account.Account;
+import org.podium.competition.Participant;
+import org.podium.competition.Phase;
+import org.podium.platform.problem.Problem;
+
+/**
+ * A participant's choice of final submissions for a phase's private leaderboard: at most the
+ * phase's K marked at a time, changeable until the organizer reveals the private leaderboard.
+ */
+@Stateless
+public class FinalSubmissions {
+
+  @PersistenceContext EntityManager entityManager;
+
+  @Inject Submissions submissions;
+
+  /**
+   * Marks ({@code marked}) or unmarks one of the caller's own submissions as final. 403 for someone
+   * else's, 409 when the phase has no private leaderboard, when it is revealed, when the submission
+   * has not finished, or when K are marked already.
+   */
+  public SubmissionView mark(Account caller, long id, boolean marked) {
+    Submission submission = submissions.visible(caller, id);
+    Participant participant = submission.getParticipant();
+    if (!participant.getAccount().equals(caller)) {
+      throw Problem.forbidden("only its participant marks a submission final");
+    }
+    Phase phase = submission.getPhase();
+    if (!phase.hasPrivateLeaderboard()) {
+      throw Problem.conflict(
+          "phase '" + phase.getName() + "' has no private leaderboard: nothing to mark final for");
+    }
+    // One change of a participant's marks at a time: K is counted under this row lock, as the
+    // submission quota is.
+    entityManager.lock(participant, LockModeType.PESSIMISTIC_WRITE);
+    entityManager.refresh(phase);
+    entityManager.refresh(submission);
+    if (phase.isPrivateRevealed()) {
+      throw Problem.conflict("the private leaderboard is revealed; final submissions are fixed");
+    }
+    if (marked && !submission.isMarkedFinal()) {
+      if (submission.getStatus() != SubmissionStatus.FINISHED) {
+        throw Problem.conflict(
+            "only a finished submission can be marked final (submission "
+                + id
+                + " is "
+                + submission.getStatus()
+                + ")");
+      }
+      int limit = phase.getFinalSubmissions();
+      if (markedCount(phase, participant) >= limit) {
+        throw Problem.conflict(
+            "you have marked "
+                + limit
+                + " of "
+                + limit
+                + " final submissions in phase '"
+                + phase.getName()
+                + "': unmark one first");
+      }
+    }
+    submission.markFinal(marked);
+    entityManager.flush();
+    return SubmissionView.of(submission, caller);
+  }
+
+  /** How many submissions the participant has marked final in the phase. */
+  public long markedCount(Phase phase, Participant participant) {
+    return entityManager
+        .createQuery(
+            "select count(s) from Submission s where s.phase = :phase"
+                + " and s.participant = :participant and s.markedFinal = true",
+            Long.class)
+        .setParameter("phase", phase)
+        .setParameter("participant", participant)
+        .getSingleResult();
+  }
+}

@@ -1,0 +1,21 @@
+-- Public and private leaderboards (issue 14). A phase may score every output a second time against
+-- private reference data; those scores stay with the organizers until they reveal the private
+-- leaderboard. Participants mark up to final_submissions of theirs as final: the private ranking
+-- uses them (or, with none marked, their best by public score; see README).
+alter table phase add column private_leaderboard boolean not null default false;
+alter table phase add column final_submissions int not null default 2
+    check (final_submissions between 1 and 20);
+alter table phase add column private_revealed_at timestamp with time zone;
+alter table phase add column private_reference_data_bytes bigint;
+
+alter table submission add column marked_final boolean not null default false;
+create index submission_marked_final on submission (phase_id, participant_id) where marked_final;
+
+-- Same shape as submission_score, its own table: every path that reads scores keeps reading the
+-- public ones only.
+create table submission_private_score (
+    submission_id bigint           not null references submission (id) on delete cascade,
+    key           varchar(100)     not null,
+    value         double precision not null,
+    primary key (submission_id, key)
+);
