@@ -48,6 +48,7 @@ class SubmissionRunnerTest {
   private boolean stillOurs = true;
   private Scores scored = Scores.of("mae", 0.5);
   private ScoringException refused;
+  private ScoringException refusedPrivately;
   private SubmissionRunner runner;
 
   @BeforeEach
@@ -78,7 +79,14 @@ class SubmissionRunnerTest {
         new org.podium.scoring.Scoring() {
           @Override
           public Scores score(ScoringPlan plan, Path output, Path work, String runId) {
-            calls.add("score " + runId);
+            boolean secret = plan.referenceDir().endsWith("private-reference");
+            calls.add("score " + runId + (secret ? " private" : ""));
+            if (secret) {
+              if (refusedPrivately != null) {
+                throw refusedPrivately;
+              }
+              return Scores.of("mae", 0.25);
+            }
             if (refused != null) {
               throw refused;
             }
@@ -95,8 +103,15 @@ class SubmissionRunnerTest {
           }
 
           @Override
-          public boolean finish(long id, int attempt, Scores scores) {
-            calls.add("finish " + id + "/" + attempt + " " + scores.values());
+          public boolean finish(long id, int attempt, Scores scores, Scores privateScores) {
+            calls.add(
+                "finish "
+                    + id
+                    + "/"
+                    + attempt
+                    + " "
+                    + scores.values()
+                    + (privateScores == null ? "" : " private " + privateScores.values()));
             return true;
           }
 
@@ -122,6 +137,10 @@ class SubmissionRunnerTest {
   }
 
   private static ClaimedRun claimed() {
+    return claimed(false);
+  }
+
+  private static ClaimedRun claimed(boolean privateLeaderboard) {
     return new ClaimedRun(
         7,
         2,
@@ -141,7 +160,8 @@ class SubmissionRunnerTest {
         "predictions.csv",
         "truth.csv",
         List.of(),
-        org.podium.competition.ScoringLayout.CODALAB);
+        org.podium.competition.ScoringLayout.CODALAB,
+        privateLeaderboard);
   }
 
   private static RunResult ended(RunOutcome outcome, Integer exit, String message) {
@@ -169,6 +189,48 @@ class SubmissionRunnerTest {
             "forget s7-a2",
             "forget s7-a2-scoring"),
         calls);
+  }
+
+  @Test
+  void aPhaseWithAPrivateLeaderboardScoresTheOutputTwiceAndFinishesWithBoth() throws Exception {
+    java.nio.file.Files.createDirectories(runner.dataStore.phasePrivateReference(3));
+    container = spec -> ended(RunOutcome.SUCCEEDED, 0, "exited 0");
+    runner.run(claimed(true));
+    assertEquals(
+        List.of(
+            "run s7-a2",
+            "scoring 7/2 exit 0",
+            "score s7-a2-scoring",
+            "score s7-a2-scoring private",
+            "finish 7/2 {mae=0.5} private {mae=0.25}",
+            "forget s7-a2",
+            "forget s7-a2-scoring"),
+        calls);
+  }
+
+  @Test
+  void withoutPrivateReferenceDataOnlyThePublicScoringRuns() {
+    container = spec -> ended(RunOutcome.SUCCEEDED, 0, "exited 0");
+    runner.run(claimed(true));
+    assertTrue(calls.contains("finish 7/2 {mae=0.5}"), calls.toString());
+  }
+
+  @Test
+  void aFailedPrivateScoringFailsTheSubmissionWithoutSayingWhy() throws Exception {
+    java.nio.file.Files.createDirectories(runner.dataStore.phasePrivateReference(3));
+    container = spec -> ended(RunOutcome.SUCCEEDED, 0, "exited 0");
+    refusedPrivately = new ScoringException("row 'secret-id-17' of truth.csv is missing");
+    runner.run(claimed(true));
+    assertTrue(
+        calls.contains(
+            "fail 7/2 SUCCEEDED: scoring failed (the organizers see why on the submission's page)"),
+        calls.toString());
+    assertTrue(calls.stream().noneMatch(call -> call.contains("secret-id-17")), calls.toString());
+    assertTrue(calls.stream().noneMatch(call -> call.startsWith("finish")), calls.toString());
+    assertEquals(
+        "row 'secret-id-17' of truth.csv is missing",
+        java.nio.file.Files.readString(
+            runner.dataStore.attempt(7, 2).privateScoringWork().resolve("scoring-failure.log")));
   }
 
   @Test
