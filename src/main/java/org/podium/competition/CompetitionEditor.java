@@ -47,6 +47,7 @@ public class CompetitionEditor implements Serializable {
           Map.entry("memoryMb", "phase:memory"),
           Map.entry("cpus", "phase:cpus"),
           Map.entry("gpus", "phase:gpus"),
+          Map.entry("finalSubmissions", "phase:finalSubmissions"),
           Map.entry("scoring", "phase:scoringKind"),
           Map.entry("scoring.metric", "phase:metric"),
           Map.entry("scoring.image", "phase:scoringImage"),
@@ -100,6 +101,7 @@ public class CompetitionEditor implements Serializable {
   private Long dataPhaseId;
   private transient Part inputData;
   private transient Part referenceData;
+  private transient Part privateReferenceData;
 
   /** Reads the competition once per view, when the page has an id. */
   public void load() {
@@ -210,22 +212,28 @@ public class CompetitionEditor implements Serializable {
       PageMessages.problem(Problem.invalidField("dataPhaseId", "choose a phase"), FIELDS);
       return null;
     }
-    if (!chosen(inputData) && !chosen(referenceData)) {
-      PageMessages.error("data:input", "Choose an input data zip, a reference data zip, or both.");
+    if (!chosen(inputData) && !chosen(referenceData) && !chosen(privateReferenceData)) {
+      PageMessages.error(
+          "data:input", "Choose an input data zip, a reference data zip, or a private one.");
       return null;
     }
-    boolean inputDone = false;
+    List<String> done = new java.util.ArrayList<>();
     try {
       if (chosen(inputData)) {
-        upload(inputData, false);
-        inputDone = true;
+        upload(inputData, PhaseData.INPUT);
+        done.add("input data");
       }
       if (chosen(referenceData)) {
-        upload(referenceData, true);
+        upload(referenceData, PhaseData.REFERENCE);
+        done.add("reference data");
+      }
+      if (chosen(privateReferenceData)) {
+        upload(privateReferenceData, PhaseData.PRIVATE_REFERENCE);
       }
     } catch (Problem problem) {
-      if (inputDone) {
-        PageMessages.error(null, "The input data was uploaded; the reference data was not.");
+      if (!done.isEmpty()) {
+        PageMessages.error(
+            null, "Uploaded: " + String.join(", ", done) + "; the rest was not uploaded.");
       }
       return null;
     }
@@ -238,13 +246,58 @@ public class CompetitionEditor implements Serializable {
   }
 
   /** One zip; a refusal is shown next to its own file field. */
-  private void upload(Part part, boolean reference) throws IOException {
+  private void upload(Part part, PhaseData kind) throws IOException {
     try (InputStream zip = part.getInputStream()) {
-      dataUploads.upload(caller.require(), id, dataPhaseId, reference, zip);
+      dataUploads.upload(caller.require(), id, dataPhaseId, kind, zip);
     } catch (Problem problem) {
-      PageMessages.problem(problem, Map.of("file", reference ? "data:reference" : "data:input"));
+      PageMessages.problem(
+          problem,
+          Map.of(
+              "file",
+              switch (kind) {
+                case INPUT -> "data:input";
+                case REFERENCE -> "data:reference";
+                case PRIVATE_REFERENCE -> "data:privateReference";
+              }));
       throw problem;
     }
+  }
+
+  /** Reveals ({@code reveal}) or hides again a phase's private leaderboard. */
+  public String revealPrivate(long phase, boolean reveal) {
+    try {
+      competitions.revealPrivate(caller.require(), id, phase, reveal);
+      PageMessages.info(
+          reveal ? "The private leaderboard is revealed." : "The private leaderboard is hidden.");
+      return "/edit-competition?faces-redirect=true&id=" + id;
+    } catch (Problem problem) {
+      PageMessages.problem(problem, FIELDS);
+      return null;
+    }
+  }
+
+  public boolean isPrivateLeaderboard() {
+    return privateLeaderboard;
+  }
+
+  public void setPrivateLeaderboard(boolean privateLeaderboard) {
+    this.privateLeaderboard = privateLeaderboard;
+  }
+
+  public Integer getFinalSubmissions() {
+    return finalSubmissions;
+  }
+
+  public void setFinalSubmissions(Integer finalSubmissions) {
+    this.finalSubmissions = finalSubmissions;
+  }
+
+  public Part getPrivateReferenceData() {
+    return privateReferenceData;
+  }
+
+  public void setPrivateReferenceData(Part privateReferenceData) {
+    this.privateReferenceData = privateReferenceData;
   }
 
   public String decide(String username, String status) {

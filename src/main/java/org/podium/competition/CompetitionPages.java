@@ -25,6 +25,7 @@ public class CompetitionPages implements Serializable {
 
   private Long id;
   private String tab = "overview";
+  private String board = "public";
   private transient CompetitionView competition;
 
   public List<CompetitionView> getList() {
@@ -66,6 +67,15 @@ public class CompetitionPages implements Serializable {
 
   public void setId(Long id) {
     this.id = id;
+  }
+
+  /** The Results tab's leaderboards: "public", or "private" (where the caller may see it). */
+  public String getBoard() {
+    return board;
+  }
+
+  public void setBoard(String board) {
+    this.board = "private".equals(board) ? "private" : "public";
   }
 
   public String getTab() {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.podium.account.Caller;
 
@@ -19,9 +20,12 @@ public class LeaderboardResource {
 
   @Inject Caller caller;
 
+  /** {@code ?board=private}: the private leaderboard (organizers; everyone once revealed). */
   @GET
   public Leaderboard leaderboard(
-      @PathParam("id") long competitionId, @PathParam("phaseId") long phaseId) {
-    return leaderboards.of(caller.account(), competitionId, phaseId);
+      @PathParam("id") long competitionId,
+      @PathParam("phaseId") long phaseId,
+      @QueryParam("board") String board) {
+    return leaderboards.of(caller.account(), competitionId, phaseId, Board.of(board));
   }
 }

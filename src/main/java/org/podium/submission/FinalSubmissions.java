@@ -5,7 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
 import org.podium.account.Account;
+import org.podium.competition.Competition;
+import org.podium.competition.Competitions;
 import org.podium.competition.Participant;
 import org.podium.competition.Phase;
 import org.podium.platform.problem.Problem;
@@ -20,6 +24,8 @@ public class FinalSubmissions {
   @PersistenceContext EntityManager entityManager;
 
   @Inject Submissions submissions;
+
+  @Inject Competitions competitions;
 
   /**
    * Marks ({@code marked}) or unmarks one of the caller's own submissions as final. 403 for someone
@@ -69,6 +75,39 @@ public class FinalSubmissions {
     submission.markFinal(marked);
     entityManager.flush();
     return SubmissionView.of(submission, caller);
+  }
+
+  /**
+   * Where the caller stands in each phase of the competition that has a private leaderboard: how
+   * many they marked final of how many they may, and whether marks can still change.
+   */
+  public record FinalChoice(
+      long phaseId, String phaseName, long marked, int limit, boolean revealed) {
+
+    /** Whether a finished submission of this phase can be marked (or unmarked) now. */
+    public boolean open() {
+      return !revealed;
+    }
+  }
+
+  /** The caller's final choices, by phase (phases with a private leaderboard only). */
+  public List<FinalChoice> choices(Account caller, long competitionId) {
+    Competition competition = competitions.visible(Optional.of(caller), competitionId);
+    Optional<Participant> participant = competitions.participant(competition, caller);
+    if (participant.isEmpty()) {
+      return List.of();
+    }
+    return competition.getPhases().stream()
+        .filter(Phase::hasPrivateLeaderboard)
+        .map(
+            phase ->
+                new FinalChoice(
+                    phase.getId(),
+                    phase.getName(),
+                    markedCount(phase, participant.get()),
+                    phase.getFinalSubmissions(),
+                    phase.isPrivateRevealed()))
+        .toList();
   }
 
   /** How many submissions the participant has marked final in the phase. */

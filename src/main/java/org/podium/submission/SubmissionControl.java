@@ -66,7 +66,14 @@ public class SubmissionControl {
 
   /** The streams a log download may name. */
   private static final List<String> STREAMS =
-      List.of("stdout", "stderr", "scoring-stdout", "scoring-stderr");
+      List.of(
+          "stdout",
+          "stderr",
+          "scoring-stdout",
+          "scoring-stderr",
+          "private-scoring-stdout",
+          "private-scoring-stderr",
+          "private-scoring-failure");
 
   /**
    * One stream's stored log of the latest attempt, for a download; empty when none was kept. The
@@ -78,6 +85,19 @@ public class SubmissionControl {
     }
     Submission submission = submissions.visible(caller, id);
     AttemptFiles files = attemptFolder(submission);
+    if (stream.startsWith("private-")) {
+      // Scoring against the private reference data: the organizers' only, whatever the
+      // competition shows participants of the public scoring.
+      if (!submission.getPhase().getCompetition().isOrganizedBy(caller)) {
+        throw Problem.forbidden("only the organizers read the private scoring's output");
+      }
+      Path work = files.privateScoringWork();
+      return switch (stream) {
+        case "private-scoring-stdout" -> Scoring.stdoutLog(work);
+        case "private-scoring-stderr" -> Scoring.stderrLog(work);
+        default -> work.resolve("scoring-failure.log");
+      };
+    }
     if (stream.startsWith("scoring-")) {
       if (!maySeeScoringOutput(caller, submission)) {
         throw Problem.forbidden(

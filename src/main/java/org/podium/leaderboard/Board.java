@@ -1,0 +1,22 @@
+package org.podium.leaderboard;
+
+import java.util.Locale;
+import org.podium.platform.problem.Problem;
+
+/** Which of a phase's leaderboards: the public one, or the private one (see {@link Ranking}). */
+public enum Board {
+  PUBLIC,
+  PRIVATE;
+
+  /** From a query parameter: {@code public} (also when left out) or {@code private}; 400 else. */
+  public static Board of(String name) {
+    if (name == null || name.isBlank()) {
+      return PUBLIC;
+    }
+    try {
+      return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw Problem.invalidField("board", "must be public or private");
+    }
+  }
+}
