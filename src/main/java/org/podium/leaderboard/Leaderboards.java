@@ -13,7 +13,6 @@ import org.podium.account.Account;
 import org.podium.competition.CompetitionViews.ColumnView;
 import org.podium.competition.Competitions;
 import org.podium.competition.LeaderboardColumn;
-import org.podium.competition.ParticipantStatus;
 import org.podium.competition.Phase;
 import org.podium.platform.problem.Problem;
 import org.podium.submission.Submission;
@@ -63,40 +62,24 @@ public class Leaderboards {
         .showsPrivateTo(caller.orElse(null));
   }
 
+  /** The private rule, ranked by PostgreSQL ({@link PrivateRankingSql}). */
   private Leaderboard privateBoard(Phase phase) {
     LeaderboardColumn primary = primary(phase);
-    List<Submission> finished =
+    @SuppressWarnings("unchecked")
+    List<Object[]> ranked =
         entityManager
-            .createQuery(
-                "select s from Submission s where s.phase = :phase and s.status = :finished"
-                    + " and s.participant.status = :approved",
-                Submission.class)
-            .setParameter("phase", phase)
-            .setParameter("finished", SubmissionStatus.FINISHED)
-            .setParameter("approved", ParticipantStatus.APPROVED)
+            .createNativeQuery(PrivateRankingSql.ranked(primary.isAscending()))
+            .setParameter(1, primary.getKey())
+            .setParameter(2, primary.getKey())
+            .setParameter(3, phase.getId())
+            .setParameter(4, phase.getFinalSubmissions())
             .getResultList();
-    Map<Long, Submission> byId = new HashMap<>();
-    List<Ranking.PrivateEntry> entries = new ArrayList<>();
-    for (Submission s : finished) {
-      byId.put(s.getId(), s);
-      entries.add(
-          new Ranking.PrivateEntry(
-              s.getId(),
-              s.getParticipant().getId(),
-              s.getSubmittedAt(),
-              s.getScores(),
-              s.getPrivateScores(),
-              s.isMarkedFinal()));
-    }
-    List<Ranking.PrivateEntry> ranked =
-        Ranking.rankPrivate(
-            entries, primary.getKey(), primary.isAscending(), phase.getFinalSubmissions());
     List<Leaderboard.Row> rows = new ArrayList<>();
-    for (int i = 0; i < ranked.size(); i++) {
-      Submission s = byId.get(ranked.get(i).submissionId());
+    for (Object[] row : ranked) {
+      Submission s = entityManager.find(Submission.class, ((Number) row[0]).longValue());
       rows.add(
           new Leaderboard.Row(
-              i + 1,
+              rows.size() + 1,
               s.getParticipant().getAccount().getUsername(),
               s.getMetadata() == null ? null : s.getMetadata().getTeamName(),
               s.getMetadata() == null ? null : s.getMetadata().getMethodName(),
