@@ -6,10 +6,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.podium.account.Caller;
 
-/** {@code /api/competitions/{id}/phases/{phaseId}/leaderboard}: a phase's ranking. */
+/**
+ * {@code /api/competitions/{id}/phases/{phaseId}/leaderboard?page=&size=}: a page of a phase's
+ * ranking with the count of ranked participants.
+ */
 @Path("competitions/{id}/phases/{phaseId}/leaderboard")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
@@ -21,7 +25,15 @@ public class LeaderboardResource {
 
   @GET
   public Leaderboard leaderboard(
-      @PathParam("id") long competitionId, @PathParam("phaseId") long phaseId) {
-    return leaderboards.of(caller.account(), competitionId, phaseId);
+      @PathParam("id") long competitionId,
+      @PathParam("phaseId") long phaseId,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    return leaderboards.of(
+        caller.account(),
+        competitionId,
+        phaseId,
+        Leaderboards.number("page", page, 1),
+        Leaderboards.number("size", size, Leaderboards.DEFAULT_PAGE_SIZE));
   }
 }

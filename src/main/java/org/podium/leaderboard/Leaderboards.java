@@ -4,74 +4,84 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.podium.account.Account;
 import org.podium.competition.CompetitionViews.ColumnView;
 import org.podium.competition.Competitions;
 import org.podium.competition.LeaderboardColumn;
 import org.podium.competition.Phase;
-import org.podium.submission.Submission;
-import org.podium.submission.SubmissionStatus;
+import org.podium.platform.problem.Problem;
 
 /**
- * Ranks a phase: per participant the best finished submission by the primary column (ascending or
- * descending as configured); ties go to the earlier submission.
+ * Ranks a phase in the database ({@link RankingQuery}, the rule of {@link Ranking}): per approved
+ * participant the best finished submission by the primary column (ascending or descending as
+ * configured); ties go to the earlier submission. Answers a page at a time.
  */
 @Stateless
 public class Leaderboards {
+
+  /** Rows a page holds unless asked otherwise. */
+  public static final int DEFAULT_PAGE_SIZE = 50;
+
+  /** The most rows a page holds. */
+  public static final int MAX_PAGE_SIZE = 200;
 
   @PersistenceContext EntityManager entityManager;
 
   @Inject Competitions competitions;
 
-  /** The leaderboard of a phase of a competition the caller may see; 404 otherwise. */
-  public Leaderboard of(Optional<Account> caller, long competitionId, long phaseId) {
-    return of(competitions.phase(competitions.visible(caller, competitionId), phaseId));
+  @Inject RankedPhases ranked;
+
+  /** A query parameter's whole number, or the fallback when absent; 400 naming it otherwise. */
+  public static int number(String field, String text, int fallback) {
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw Problem.invalidField(field, "must be a whole number");
+    }
   }
 
-  private Leaderboard of(Phase phase) {
+  /**
+   * A page of the leaderboard of a phase of a competition the caller may see; 404 otherwise.
+   *
+   * @param page from 1; past the last page the rows are empty
+   * @param size 1 to {@link #MAX_PAGE_SIZE}
+   */
+  public Leaderboard of(
+      Optional<Account> caller, long competitionId, long phaseId, int page, int size) {
+    if (page < 1) {
+      throw Problem.invalidField("page", "must be 1 or more");
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw Problem.invalidField("size", "must be between 1 and " + MAX_PAGE_SIZE);
+    }
+    Phase phase = competitions.phase(competitions.visible(caller, competitionId), phaseId);
     LeaderboardColumn primary =
         phase
             .primaryColumn()
             .orElseThrow(
                 () ->
                     new IllegalStateException("phase " + phase.getId() + " has no primary column"));
-    List<Submission> finished =
-        entityManager
-            .createQuery(
-                "select s from Submission s where s.phase = :phase and s.status = :finished",
-                Submission.class)
-            .setParameter("phase", phase)
-            .setParameter("finished", SubmissionStatus.FINISHED)
-            .getResultList();
-    Map<Long, Submission> byId = new HashMap<>();
-    List<Ranking.Entry> entries = new ArrayList<>();
-    for (Submission s : finished) {
-      byId.put(s.getId(), s);
-      entries.add(
-          new Ranking.Entry(
-              s.getId(), s.getParticipant().getId(), s.getSubmittedAt(), s.getScores()));
-    }
-    List<Submission> ranked =
-        Ranking.rank(entries, primary.getKey(), primary.isAscending()).stream()
-            .map(e -> byId.get(e.submissionId()))
-            .toList();
-    List<Leaderboard.Row> rows = new ArrayList<>();
-    for (int i = 0; i < ranked.size(); i++) {
-      Submission s = ranked.get(i);
-      rows.add(
-          new Leaderboard.Row(
-              i + 1,
-              s.getParticipant().getAccount().getUsername(),
-              s.getMetadata() == null ? null : s.getMetadata().getTeamName(),
-              s.getMetadata() == null ? null : s.getMetadata().getMethodName(),
-              s.getId(),
-              Map.copyOf(s.getScores())));
-    }
-    return new Leaderboard(phase.getColumns().stream().map(ColumnView::of).toList(), rows);
+    List<Leaderboard.Row> rows =
+        ranked.rows(
+            phase.getId(),
+            RankingQuery.revision(entityManager, phase.getId()),
+            primary.getKey(),
+            primary.isAscending(),
+            () ->
+                RankingQuery.rank(
+                    entityManager, phase.getId(), primary.getKey(), primary.isAscending()));
+    long from = Math.min((long) (page - 1) * size, rows.size());
+    long to = Math.min(from + size, rows.size());
+    return new Leaderboard(
+        phase.getColumns().stream().map(ColumnView::of).toList(),
+        rows.subList((int) from, (int) to),
+        page,
+        size,
+        rows.size());
   }
 }
