@@ -19,3 +19,37 @@ create table submission_private_score (
     value         double precision not null,
     primary key (submission_id, key)
 );
+
+-- Each node keeps a phase's rankings until leaderboard_revision moves (V10): what the private
+-- ranking is made of counts too, so no node serves a stale private leaderboard.
+create function podium_final_mark_changed() returns trigger
+language plpgsql as $$
+begin
+    if old.marked_final is distinct from new.marked_final then
+        perform podium_bump_leaderboard(new.phase_id);
+    end if;
+    return null;
+end $$;
+
+create trigger submission_final_mark_changed
+    after update of marked_final on submission
+    for each row execute function podium_final_mark_changed();
+
+create trigger submission_private_score_ranking_changed
+    after insert or update or delete on submission_private_score
+    for each row execute function podium_score_ranking_changed();
+
+create function podium_private_settings_changed() returns trigger
+language plpgsql as $$
+begin
+    if old.private_leaderboard is distinct from new.private_leaderboard
+       or old.final_submissions is distinct from new.final_submissions
+       or old.private_revealed_at is distinct from new.private_revealed_at then
+        perform podium_bump_leaderboard(new.id);
+    end if;
+    return null;
+end $$;
+
+create trigger phase_private_settings_changed
+    after update of private_leaderboard, final_submissions, private_revealed_at on phase
+    for each row execute function podium_private_settings_changed();

@@ -8,6 +8,11 @@ public enum Board {
   PUBLIC,
   PRIVATE;
 
+  /** As the API names it: {@code public} or {@code private}. */
+  public String apiName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
   /** From a query parameter: {@code public} (also when left out) or {@code private}; 400 else. */
   public static Board of(String name) {
     if (name == null || name.isBlank()) {

@@ -5,12 +5,19 @@ import java.util.Map;
 import org.podium.competition.CompetitionViews.ColumnView;
 
 /**
- * A phase's ranking: each participant's best finished submission by the primary column.
+ * One page of a phase's ranking: each approved participant's best finished submission by the
+ * primary column.
  *
  * @param columns the phase's columns, in order
- * @param rows ranked, best first
+ * @param rows this page's rows, best first
+ * @param page the page, from 1
+ * @param size the most rows a page holds
+ * @param total how many participants are ranked, on every page
+ * @param board {@code public}, or {@code private} for the private leaderboard (its rows carry the
+ *     private scores)
  */
-public record Leaderboard(List<ColumnView> columns, List<Row> rows) {
+public record Leaderboard(
+    List<ColumnView> columns, List<Row> rows, int page, int size, long total, String board) {
 
   public record Row(
       int rank,
@@ -19,4 +26,9 @@ public record Leaderboard(List<ColumnView> columns, List<Row> rows) {
       String methodName,
       long submissionId,
       Map<String, Double> scores) {}
+
+  /** The number of the last page (1 for an empty leaderboard). */
+  public int lastPage() {
+    return (int) Math.max(1, (total + size - 1) / size);
+  }
 }

@@ -10,7 +10,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.podium.account.Caller;
 
-/** {@code /api/competitions/{id}/phases/{phaseId}/leaderboard}: a phase's ranking. */
+/**
+ * {@code /api/competitions/{id}/phases/{phaseId}/leaderboard?board=&page=&size=}: a page of a
+ * phase's public (or, {@code board=private}, private) ranking with the count of ranked
+ * participants.
+ */
 @Path("competitions/{id}/phases/{phaseId}/leaderboard")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
@@ -20,12 +24,19 @@ public class LeaderboardResource {
 
   @Inject Caller caller;
 
-  /** {@code ?board=private}: the private leaderboard (organizers; everyone once revealed). */
   @GET
   public Leaderboard leaderboard(
       @PathParam("id") long competitionId,
       @PathParam("phaseId") long phaseId,
-      @QueryParam("board") String board) {
-    return leaderboards.of(caller.account(), competitionId, phaseId, Board.of(board));
+      @QueryParam("board") String board,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    return leaderboards.of(
+        caller.account(),
+        competitionId,
+        phaseId,
+        Board.of(board),
+        Leaderboards.number("page", page, 1),
+        Leaderboards.number("size", size, Leaderboards.DEFAULT_PAGE_SIZE));
   }
 }

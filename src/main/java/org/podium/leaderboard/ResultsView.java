@@ -1,14 +1,21 @@
 package org.podium.leaderboard;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.podium.account.Caller;
 
-/** Backs the Results tab: each phase's leaderboard, scores shown with the column's decimals. */
+/**
+ * Backs the Results tab: a page of each phase's leaderboard, scores shown with the column's
+ * decimals. The page's address says which phase is paged ({@code phase}) and to which page ({@code
+ * page}); every other phase shows its first page.
+ */
 @Named
 @RequestScoped
 public class ResultsView {
@@ -18,18 +25,47 @@ public class ResultsView {
   @Inject Caller caller;
 
   public Leaderboard of(long competitionId, long phaseId) {
-    return leaderboards.of(caller.account(), competitionId, phaseId);
+    return of(competitionId, phaseId, Board.PUBLIC);
   }
 
   /** The phase's private leaderboard ({@code "private"}) or public one (anything else). */
   public Leaderboard of(long competitionId, long phaseId, String board) {
-    return leaderboards.of(
-        caller.account(),
+    return of(
         competitionId,
         phaseId,
         "private".equals(board) && showsPrivate(competitionId, phaseId)
             ? Board.PRIVATE
             : Board.PUBLIC);
+  }
+
+  private Leaderboard of(long competitionId, long phaseId, Board which) {
+    Map<String, String> parameters =
+        FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+    int page =
+        String.valueOf(phaseId).equals(parameters.get("phase"))
+            ? wholeNumber(parameters.get("page"))
+            : 1;
+    Leaderboard board =
+        leaderboards.of(
+            caller.account(), competitionId, phaseId, which, page, Leaderboards.DEFAULT_PAGE_SIZE);
+    if (board.page() > board.lastPage()) {
+      // An old link past the end (the board shrank): its last page rather than an empty table.
+      return leaderboards.of(
+          caller.account(),
+          competitionId,
+          phaseId,
+          which,
+          board.lastPage(),
+          Leaderboards.DEFAULT_PAGE_SIZE);
+    }
+    return board;
+  }
+
+  /** "Showing 51–100 of 2,010" for a page with rows. */
+  public String showing(Leaderboard board) {
+    long first = (long) (board.page() - 1) * board.size() + 1;
+    long last = first + board.rows().size() - 1;
+    return String.format(Locale.ROOT, "Showing %,d–%,d of %,d", first, last, board.total());
   }
 
   /** Whether the caller may switch the phase's results to its private leaderboard. */
@@ -41,5 +77,14 @@ public class ResultsView {
     return Optional.ofNullable(value)
         .map(v -> BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).toPlainString())
         .orElse("—");
+  }
+
+  /** A page number from the address; anything else is the first page (a page never errs on it). */
+  private static int wholeNumber(String text) {
+    try {
+      return Math.max(1, Integer.parseInt(text == null ? "1" : text.strip()));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
   }
 }

@@ -32,7 +32,7 @@ import org.podium.platform.PodiumConfig;
 import org.podium.testing.Deployments;
 
 /**
- * The private leaderboard's SQL ({@link PrivateRankingSql}) and its definition ({@link
+ * The private leaderboard's SQL ({@link PrivateRankingQuery}) and its definition ({@link
  * Ranking#rankPrivate}) agree on generated data full of ties: few distinct scores and instants,
  * marks on some participants, failed submissions, submissions without a private score, a denied
  * participant, both orders and several K.
@@ -186,17 +186,10 @@ class PrivateRankingAgreementIT {
         .executeUpdate();
   }
 
-  @SuppressWarnings("unchecked")
   private List<Long> sql(long phase, boolean ascending, int k) {
-    List<Object[]> rows =
-        entityManager
-            .createNativeQuery(PrivateRankingSql.ranked(ascending))
-            .setParameter(1, "mae")
-            .setParameter(2, "mae")
-            .setParameter(3, phase)
-            .setParameter(4, k)
-            .getResultList();
-    return rows.stream().map(row -> ((Number) row[0]).longValue()).toList();
+    return PrivateRankingQuery.rank(entityManager, phase, "mae", ascending, k).stream()
+        .map(Leaderboard.Row::submissionId)
+        .toList();
   }
 
   /** The same phase's approved participants' finished submissions, ranked by the definition. */
