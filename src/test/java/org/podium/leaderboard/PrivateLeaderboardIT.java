@@ -208,7 +208,13 @@ class PrivateLeaderboardIT {
     ApiClient.Reply hidden = s.admin().get(s.board("private"));
     assertEquals(List.of(b, a), ranked(hidden));
     assertEquals(List.of(1.25, 5.75), primary(hidden));
+    assertEquals("private", hidden.json().getString("board"));
     assertEquals(400, s.admin().get(s.board("secret")).status());
+
+    // A's mark moves the private board at once (no node keeps the ranking from before it).
+    assertEquals(200, mark(s.a(), "submissions/" + s.a3() + "/final").status());
+    assertEquals(List.of(a, b), ranked(s.admin().get(s.board("private"))));
+    assertEquals(List.of(a, b), ranked(s.anonymous().get(s.board(null))), "public unchanged");
   }
 
   @Test
