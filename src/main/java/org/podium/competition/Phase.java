@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.podium.account.Account;
 import org.podium.scoring.Metric;
 
 /** A stage of a competition with its own window, limits, data, scoring and leaderboard. */
@@ -313,7 +314,7 @@ public class Phase {
    * Whether {@code reader} (null: anonymous) may see private scores and the private leaderboard:
    * organizers always, everyone once it is revealed.
    */
-  public boolean showsPrivateTo(org.podium.account.Account reader) {
+  public boolean showsPrivateTo(Account reader) {
     return privateLeaderboard
         && (privateRevealedAt != null || (reader != null && competition.isOrganizedBy(reader)));
   }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.podium.account.Account;
 
 /**
  * What the API answers about a submission; {@code privateScores} only for those its phase shows
@@ -45,7 +46,7 @@ public record SubmissionView(
   }
 
   /** As {@code reader} may see it: private scores only when the phase shows them to them. */
-  public static SubmissionView of(Submission s, org.podium.account.Account reader) {
+  public static SubmissionView of(Submission s, Account reader) {
     return of(s, s.getPhase().showsPrivateTo(reader));
   }
 
