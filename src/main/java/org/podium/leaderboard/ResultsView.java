@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,8 @@ public class ResultsView {
 
   @Inject Caller caller;
 
+  private final Map<String, Leaderboard> asked = new HashMap<>();
+
   public Leaderboard of(long competitionId, long phaseId) {
     return of(competitionId, phaseId, Board.PUBLIC);
   }
@@ -39,6 +42,13 @@ public class ResultsView {
   }
 
   private Leaderboard of(long competitionId, long phaseId, Board which) {
+    // The page's expression is evaluated at each use (every row asks for the columns again): one
+    // leaderboard per phase and board per request.
+    return asked.computeIfAbsent(
+        competitionId + "/" + phaseId + "/" + which, key -> page(competitionId, phaseId, which));
+  }
+
+  private Leaderboard page(long competitionId, long phaseId, Board which) {
     Map<String, String> parameters =
         FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
     int page =
