@@ -26,6 +26,7 @@ public class ResultsView {
   @Inject Caller caller;
 
   private final Map<String, Leaderboard> asked = new HashMap<>();
+  private final Map<String, Boolean> privateShown = new HashMap<>();
 
   public Leaderboard of(long competitionId, long phaseId) {
     return of(competitionId, phaseId, Board.PUBLIC);
@@ -80,7 +81,9 @@ public class ResultsView {
 
   /** Whether the caller may switch the phase's results to its private leaderboard. */
   public boolean showsPrivate(long competitionId, long phaseId) {
-    return leaderboards.showsPrivate(caller.account(), competitionId, phaseId);
+    return privateShown.computeIfAbsent(
+        competitionId + "/" + phaseId,
+        key -> leaderboards.showsPrivate(caller.account(), competitionId, phaseId));
   }
 
   public String format(Double value, int decimals) {
