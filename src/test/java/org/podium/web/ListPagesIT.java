@@ -51,6 +51,12 @@ class ListPagesIT {
     return section.findElement(By.cssSelector("nav.pager .summary")).getText();
   }
 
+  private static void scrollTo(WebDriver page, String selector) {
+    ((org.openqa.selenium.JavascriptExecutor) page)
+        .executeScript(
+            "document.querySelector(arguments[0]).scrollIntoView({block: 'center'})", selector);
+  }
+
   @Test
   void accountsParticipantsAndSubmissionsPageAndSearch() {
     ApiClient admin = ApiClient.admin(base);
@@ -114,6 +120,8 @@ class ListPagesIT {
       WebElement accounts = page.findElement(By.cssSelector("main section.card"));
       assertTrue(summary(accounts).startsWith("Showing 1–50 of "), summary(accounts));
       browser.screenshot("accounts-1366");
+      scrollTo(page, "nav.pager");
+      browser.screenshot("accounts-pager-1366");
       browser.clickAndWait(By.cssSelector("nav.pager a.next"));
       assertTrue(page.getCurrentUrl().contains("page=2"), page.getCurrentUrl());
       accounts = page.findElement(By.cssSelector("main section.card"));
@@ -136,6 +144,7 @@ class ListPagesIT {
         assertTrue(row.getText().startsWith(prefix), row.getText());
       }
       page.manage().window().setSize(new Dimension(390, 844));
+      scrollTo(page, "nav.pager");
       browser.screenshot("accounts-search-page-2-390");
       page.manage().window().setSize(new Dimension(1366, 900));
 
