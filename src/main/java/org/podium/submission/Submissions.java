@@ -303,19 +303,4 @@ public class Submissions {
         .map(s -> SubmissionView.of(s, caller))
         .toList();
   }
-
-  /** Every submission to a competition the caller organizes, newest first. */
-  public List<SubmissionView> ofCompetition(Account caller, long competitionId) {
-    Competition competition = competitions.organized(caller, competitionId);
-    return entityManager
-        .createQuery(
-            "select s from Submission s where s.phase.competition = :competition"
-                + " order by s.submittedAt desc",
-            Submission.class)
-        .setParameter("competition", competition)
-        .setMaxResults(1000)
-        .getResultStream()
-        .map(s -> SubmissionView.of(s, caller))
-        .toList();
-  }
 }
