@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.podium.account.Caller;
+import org.podium.platform.PageRequest;
 
 /**
  * Backs the Results tab: a page of each phase's leaderboard, scores shown with the column's
@@ -58,7 +59,11 @@ public class ResultsView {
             : 1;
     Leaderboard board =
         leaderboards.of(
-            caller.account(), competitionId, phaseId, which, page, Leaderboards.DEFAULT_PAGE_SIZE);
+            caller.account(),
+            competitionId,
+            phaseId,
+            which,
+            new PageRequest(page, PageRequest.DEFAULT_SIZE));
     if (board.page() > board.lastPage()) {
       // An old link past the end (the board shrank): its last page rather than an empty table.
       return leaderboards.of(
@@ -66,8 +71,7 @@ public class ResultsView {
           competitionId,
           phaseId,
           which,
-          board.lastPage(),
-          Leaderboards.DEFAULT_PAGE_SIZE);
+          new PageRequest(board.lastPage(), PageRequest.DEFAULT_SIZE));
     }
     return board;
   }

@@ -21,6 +21,11 @@ public final class PagedResponses {
   private PagedResponses() {}
 
   public static Response ok(Page<?> page, UriInfo uri) {
+    return ok(page.items(), page, uri);
+  }
+
+  /** The same headers with another body (one that says the page itself, as a leaderboard does). */
+  public static Response ok(Object body, Page<?> page, UriInfo uri) {
     List<Link> links = new ArrayList<>();
     links.add(link(uri, page, 1, "first"));
     if (page.hasPrevious()) {
@@ -30,7 +35,7 @@ public final class PagedResponses {
       links.add(link(uri, page, page.page() + 1, "next"));
     }
     links.add(link(uri, page, page.lastPage(), "last"));
-    return Response.ok(page.items())
+    return Response.ok(body)
         .header(TOTAL_COUNT, page.total())
         .links(links.toArray(Link[]::new))
         .build();
