@@ -37,8 +37,13 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
 import org.podium.testing.ApiClient;
+import org.podium.testing.Browser;
 import org.podium.testing.Deployments;
+import org.podium.testing.PageSession;
 import org.podium.testing.Zips;
 
 /**
@@ -360,6 +365,49 @@ class ExportsIT {
         entries(download(setup.alice(), "submissions/" + aliceId + "/output.zip").body());
     assertEquals("alice says hello", shown.get(alice + "/stdout.log"));
     assertFalse(shown.containsKey(alice + "/scoring-stderr.log"), shown.keySet().toString());
+  }
+
+  @Test
+  void theEditPagesLinksDownloadWithThePageSessionAlone() throws Exception {
+    Setup setup = finishedSubmissions();
+    var admin =
+        org.podium.account.BootstrapCredentials.read(
+                Path.of(System.getProperty("podium.it.home", "target/podium-home-it")))
+            .orElseThrow();
+    PageSession session = PageSession.signIn(base, admin.username(), admin.password());
+
+    String page = session.page("edit-competition.xhtml?id=" + setup.competitionId()).body();
+    String csvLink = "/api/" + setup.phase() + "/submissions.csv";
+    assertTrue(page.contains(csvLink), "the editor links the CSV of each phase");
+    assertTrue(page.contains("/api/" + setup.phase() + "/outputs.zip"), "and the zip");
+
+    HttpResponse<String> csv =
+        session.send(
+            HttpRequest.newBuilder(session.resolve("api/" + setup.phase() + "/submissions.csv")));
+    assertEquals(200, csv.statusCode(), "the page's session signs the download in");
+    assertTrue(csv.body().startsWith("id,participant,"), csv.body());
+
+    try (Browser browser = Browser.open("exports")) {
+      WebDriver driver = browser.driver();
+      browser.signIn(base, admin.username(), admin.password());
+      long aliceId = setup.aliceSubmission().getJsonNumber("id").longValue();
+      for (Dimension size : List.of(new Dimension(1366, 900), new Dimension(390, 844))) {
+        driver.manage().window().setSize(size);
+        driver.get(base + "edit-competition.xhtml?id=" + setup.competitionId());
+        assertEquals(
+            "Download submissions (CSV)",
+            driver.findElement(By.id("export-csv-" + setup.phaseId())).getText());
+        browser.screenshot("edit-competition-" + size.getWidth());
+        driver.get(base + "submission.xhtml?id=" + aliceId);
+        assertTrue(
+            driver
+                .findElement(By.id("download-output"))
+                .getAttribute("href")
+                .endsWith("/api/submissions/" + aliceId + "/output.zip"));
+        browser.screenshot("submission-" + size.getWidth());
+      }
+      assertEquals(List.of(), browser.cspViolations());
+    }
   }
 
   @Test
