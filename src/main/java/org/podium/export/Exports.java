@@ -77,7 +77,10 @@ public class Exports {
                               + " where s.phase_id = ?1")
                       .setParameter(1, phase.getId())
                       .getResultList())
-              .stream().map(String::valueOf).toList();
+              .stream()
+                  // one column: a value per row (a one-element row on some providers)
+                  .map(key -> String.valueOf(key instanceof Object[] row ? row[0] : key))
+                  .toList();
       keys =
           SubmissionsCsv.scoreKeys(
               phase.getColumns().stream().map(LeaderboardColumn::getKey).toList(), present);
