@@ -39,7 +39,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.podium.testing.ApiClient;
 import org.podium.testing.Browser;
 import org.podium.testing.Deployments;
@@ -394,16 +396,19 @@ class ExportsIT {
       for (Dimension size : List.of(new Dimension(1366, 900), new Dimension(390, 844))) {
         driver.manage().window().setSize(size);
         driver.get(base + "edit-competition.xhtml?id=" + setup.competitionId());
-        assertEquals(
-            "Download submissions (CSV)",
-            driver.findElement(By.id("export-csv-" + setup.phaseId())).getText());
+        WebElement csvLink = driver.findElement(By.id("export-csv-" + setup.phaseId()));
+        assertEquals("Download submissions (CSV)", csvLink.getText());
+        ((JavascriptExecutor) driver)
+            .executeScript("arguments[0].scrollIntoView({block: 'center'})", csvLink);
         browser.screenshot("edit-competition-" + size.getWidth());
         driver.get(base + "submission.xhtml?id=" + aliceId);
+        WebElement outputLink = driver.findElement(By.id("download-output"));
         assertTrue(
-            driver
-                .findElement(By.id("download-output"))
+            outputLink
                 .getAttribute("href")
                 .endsWith("/api/submissions/" + aliceId + "/output.zip"));
+        ((JavascriptExecutor) driver)
+            .executeScript("arguments[0].scrollIntoView({block: 'center'})", outputLink);
         browser.screenshot("submission-" + size.getWidth());
       }
       assertEquals(List.of(), browser.cspViolations());
