@@ -396,10 +396,10 @@ class ExportsIT {
       for (Dimension size : List.of(new Dimension(1366, 900), new Dimension(390, 844))) {
         driver.manage().window().setSize(size);
         driver.get(base + "edit-competition.xhtml?id=" + setup.competitionId());
-        WebElement csvLink = driver.findElement(By.id("export-csv-" + setup.phaseId()));
-        assertEquals("Download submissions (CSV)", csvLink.getText());
+        WebElement csvAnchor = driver.findElement(By.id("export-csv-" + setup.phaseId()));
+        assertEquals("Download submissions (CSV)", csvAnchor.getText());
         ((JavascriptExecutor) driver)
-            .executeScript("arguments[0].scrollIntoView({block: 'center'})", csvLink);
+            .executeScript("arguments[0].scrollIntoView({block: 'center'})", csvAnchor);
         browser.screenshot("edit-competition-" + size.getWidth());
         driver.get(base + "submission.xhtml?id=" + aliceId);
         WebElement outputLink = driver.findElement(By.id("download-output"));
