@@ -8,6 +8,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -272,7 +275,33 @@ public class Accounts {
             .setParameter("hash", ApiToken.hash(token))
             .getResultStream()
             .findFirst();
-    found.ifPresent(ApiToken::used);
+    found.ifPresent(this::markUsed);
     return found.map(ApiToken::getAccount);
+  }
+
+  /**
+   * How precisely a token's "last used" is kept: it is written at most once per this, not on every
+   * call (a write per request was the largest cost of an API read).
+   */
+  static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+  /**
+   * Notes that the token was used now, when its "last used" is older than {@link
+   * #LAST_USED_RESOLUTION}: a conditional update, so concurrent calls (on any node) write it once.
+   */
+  private void markUsed(ApiToken token) {
+    Instant now = Instant.now();
+    Instant stale = now.minus(LAST_USED_RESOLUTION);
+    if (token.getLastUsedAt() != null && token.getLastUsedAt().isAfter(stale)) {
+      return;
+    }
+    entityManager
+        .createNativeQuery(
+            "update api_token set last_used_at = ?1 where id = ?2"
+                + " and (last_used_at is null or last_used_at < ?3)")
+        .setParameter(1, now.atOffset(ZoneOffset.UTC))
+        .setParameter(2, token.getId())
+        .setParameter(3, stale.atOffset(ZoneOffset.UTC))
+        .executeUpdate();
   }
 }

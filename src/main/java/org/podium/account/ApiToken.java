@@ -82,10 +82,6 @@ public class ApiToken {
     }
   }
 
-  void used() {
-    lastUsedAt = Instant.now();
-  }
-
   void revoke() {
     if (revokedAt == null) {
       revokedAt = Instant.now();

@@ -253,7 +253,15 @@ public class Submissions {
 
   /** A submission the caller may see: their own, or any in a competition they organize. */
   public Submission visible(Account caller, long id) {
-    Submission submission = entityManager.find(Submission.class, id);
+    // Who may see it and its view need its participant's account and its phase's competition:
+    // loaded with it, not one lazy select each.
+    jakarta.persistence.EntityGraph<Submission> graph =
+        entityManager.createEntityGraph(Submission.class);
+    graph.addSubgraph("participant").addAttributeNodes("account");
+    graph.addSubgraph("phase").addAttributeNodes("competition");
+    Submission submission =
+        entityManager.find(
+            Submission.class, id, java.util.Map.of("jakarta.persistence.loadgraph", graph));
     if (submission == null || !canSee(caller, submission)) {
       throw Problem.notFound("submission " + id);
     }
