@@ -9,61 +9,87 @@ create table leaderboard_revision (
 
 insert into leaderboard_revision (phase_id, revision) select id, 1 from phase;
 
-create function podium_bump_leaderboard(changed_phase bigint) returns void
+-- Counts one change for each phase given (each once, however often it is named).
+create function podium_bump_leaderboards(changed bigint[]) returns void
 language sql as $$
     -- (a phase being deleted takes its submissions and columns with it: nothing to count then)
     insert into leaderboard_revision (phase_id, revision)
-    select id, 1 from phase where id = changed_phase
+    select p.id, 1 from phase p where p.id = any(changed)
     on conflict (phase_id) do update set revision = leaderboard_revision.revision + 1;
 $$;
 
-create function podium_submission_ranking_changed() returns trigger
+create function podium_bump_leaderboard(changed_phase bigint) returns void
+language sql as $$
+    select podium_bump_leaderboards(array[changed_phase]);
+$$;
+
+-- Statement-level triggers with transition tables: a statement that writes 50,000 rows counts one
+-- change per phase, not 50,000 updates of the same counter row.
+create function podium_submissions_written() returns trigger
 language plpgsql as $$
 begin
-    if tg_op = 'INSERT' then
-        if new.status = 'FINISHED' then perform podium_bump_leaderboard(new.phase_id); end if;
-        return null;
-    elsif tg_op = 'DELETE' then
-        if old.status = 'FINISHED' then perform podium_bump_leaderboard(old.phase_id); end if;
-        return null;
-    end if;
-    if (old.status = 'FINISHED') <> (new.status = 'FINISHED') then
-        perform podium_bump_leaderboard(new.phase_id);
-    end if;
+    perform podium_bump_leaderboards(array(
+        select distinct phase_id from written where status = 'FINISHED'));
     return null;
 end $$;
 
-create trigger submission_ranking_changed
-    after insert or delete or update of status on submission
-    for each row execute function podium_submission_ranking_changed();
+create trigger submissions_inserted
+    after insert on submission referencing new table as written
+    for each statement execute function podium_submissions_written();
+
+create trigger submissions_deleted
+    after delete on submission referencing old table as written
+    for each statement execute function podium_submissions_written();
+
+create function podium_submissions_updated() returns trigger
+language plpgsql as $$
+begin
+    perform podium_bump_leaderboards(array(
+        select distinct n.phase_id from before_rows o join after_rows n on n.id = o.id
+         where (o.status = 'FINISHED') <> (n.status = 'FINISHED')));
+    return null;
+end $$;
+
+create trigger submissions_updated
+    after update on submission referencing old table as before_rows new table as after_rows
+    for each statement execute function podium_submissions_updated();
 
 -- Scores of a finished submission are written in the transaction that finishes it; a change made
--- later (by hand, or a future re-scoring) counts too.
-create function podium_score_ranking_changed() returns trigger
+-- later (by hand, or a future re-scoring) counts too. (Also used for private scores, V11.)
+create function podium_scores_written() returns trigger
 language plpgsql as $$
 begin
-    perform podium_bump_leaderboard(s.phase_id)
-       from submission s
-      where s.id = coalesce(new.submission_id, old.submission_id) and s.status = 'FINISHED';
+    perform podium_bump_leaderboards(array(
+        select distinct s.phase_id from submission s
+         where s.status = 'FINISHED' and s.id in (select submission_id from written)));
     return null;
 end $$;
 
-create trigger submission_score_ranking_changed
-    after insert or update or delete on submission_score
-    for each row execute function podium_score_ranking_changed();
+create trigger submission_scores_inserted
+    after insert on submission_score referencing new table as written
+    for each statement execute function podium_scores_written();
 
-create function podium_participant_ranking_changed() returns trigger
+create trigger submission_scores_updated
+    after update on submission_score referencing new table as written
+    for each statement execute function podium_scores_written();
+
+create trigger submission_scores_deleted
+    after delete on submission_score referencing old table as written
+    for each statement execute function podium_scores_written();
+
+create function podium_participants_updated() returns trigger
 language plpgsql as $$
 begin
-    if old.status is distinct from new.status then
-        perform podium_bump_leaderboard(p.id) from phase p where p.competition_id = new.competition_id;
-    end if;
+    perform podium_bump_leaderboards(array(
+        select p.id from phase p where p.competition_id in (
+            select n.competition_id from before_rows o join after_rows n on n.id = o.id
+             where o.status is distinct from n.status)));
     return null;
 end $$;
 
-create trigger participant_ranking_changed
-    after update of status on participant
-    for each row execute function podium_participant_ranking_changed();
+create trigger participants_updated
+    after update on participant referencing old table as before_rows new table as after_rows
+    for each statement execute function podium_participants_updated();
 
 create function podium_column_ranking_changed() returns trigger
 language plpgsql as $$

@@ -35,9 +35,17 @@ create trigger submission_final_mark_changed
     after update of marked_final on submission
     for each row execute function podium_final_mark_changed();
 
-create trigger submission_private_score_ranking_changed
-    after insert or update or delete on submission_private_score
-    for each row execute function podium_score_ranking_changed();
+create trigger submission_private_scores_inserted
+    after insert on submission_private_score referencing new table as written
+    for each statement execute function podium_scores_written();
+
+create trigger submission_private_scores_updated
+    after update on submission_private_score referencing new table as written
+    for each statement execute function podium_scores_written();
+
+create trigger submission_private_scores_deleted
+    after delete on submission_private_score referencing old table as written
+    for each statement execute function podium_scores_written();
 
 create function podium_private_settings_changed() returns trigger
 language plpgsql as $$
