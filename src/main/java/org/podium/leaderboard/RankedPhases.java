@@ -26,6 +26,9 @@ public class RankedPhases {
 
   private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
 
+  /** What a phase's ranking is made under, one at a time. */
+  private final Map<Key, Object> ranking = new ConcurrentHashMap<>();
+
   List<Leaderboard.Row> rows(
       long phaseId,
       Board board,
@@ -34,13 +37,39 @@ public class RankedPhases {
       boolean ascending,
       Supplier<List<Leaderboard.Row>> rank) {
     Key key = new Key(phaseId, board);
-    Kept known = kept.get(key);
-    if (known != null
-        && known.revision() == revision
-        && known.primaryKey().equals(primaryKey)
-        && known.ascending() == ascending) {
-      return known.rows();
+    List<Leaderboard.Row> known = fresh(key, revision, primaryKey, ascending);
+    if (known != null) {
+      return known;
     }
+    // One request ranks a phase after a change; the others asking for it meanwhile wait and take
+    // its rows (a burst of readers right after a submission finishes costs one ranking, not many).
+    synchronized (ranking.computeIfAbsent(key, k -> new Object())) {
+      known = fresh(key, revision, primaryKey, ascending);
+      return known != null ? known : rank(key, revision, primaryKey, ascending, rank);
+    }
+  }
+
+  /**
+   * The kept rows when they are at least as new as the revision the caller read (rows ranked after
+   * a later revision was read are newer still), for the same primary column; null otherwise.
+   */
+  private List<Leaderboard.Row> fresh(
+      Key key, long revision, String primaryKey, boolean ascending) {
+    Kept known = kept.get(key);
+    return known != null
+            && known.revision() >= revision
+            && known.primaryKey().equals(primaryKey)
+            && known.ascending() == ascending
+        ? known.rows()
+        : null;
+  }
+
+  private List<Leaderboard.Row> rank(
+      Key key,
+      long revision,
+      String primaryKey,
+      boolean ascending,
+      Supplier<List<Leaderboard.Row>> rank) {
     List<Leaderboard.Row> rows = rank.get();
     if (kept.size() >= PHASES_KEPT) {
       // Any one goes: a phase asked again is ranked again, once.
