@@ -10,7 +10,9 @@ import java.util.Map;
  *
  * @param metadata the metadata fields in {@link org.podium.submission.SubmissionMetadata.Field}'s
  *     order (null where absent)
+ * @param markedFinal whether its participant marked it final (a phase with a private leaderboard)
  * @param scores the submission's scores by key
+ * @param privateScores its private leaderboard's scores by key (empty without)
  */
 public record ExportRow(
     long id,
@@ -29,4 +31,6 @@ public record ExportRow(
     Instant finishedAt,
     Long wallMs,
     Long rerunOf,
-    Map<String, Double> scores) {}
+    boolean markedFinal,
+    Map<String, Double> scores,
+    Map<String, Double> privateScores) {}

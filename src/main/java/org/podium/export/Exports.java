@@ -45,7 +45,7 @@ public class Exports {
               .map(field -> "s.metadata." + field.apiName())
               .collect(Collectors.joining(", "))
           + ", s.kind, s.run.image, s.imageDigest, s.status, s.outcome, s.detail, s.exitCode,"
-          + " s.attempt, s.submittedAt, s.startedAt, s.finishedAt, s.wallMs, s.rerunOf"
+          + " s.attempt, s.submittedAt, s.startedAt, s.finishedAt, s.wallMs, s.rerunOf, s.markedFinal"
           + " from Submission s join s.participant p join p.account a"
           + " where s.phase.id = :phase and s.id > :after order by s.id";
 
@@ -57,8 +57,14 @@ public class Exports {
 
   @Inject DataStore dataStore;
 
-  /** A phase export: the phase, the file's name and the CSV's score keys. */
-  public record PhaseExport(long phaseId, String fileName, List<String> scoreKeys) {}
+  /** A phase export: the phase, the file's name and the CSV's score and private score keys. */
+  public record PhaseExport(
+      long phaseId, String fileName, List<String> scoreKeys, List<String> privateScoreKeys) {}
+
+  /** Where a phase's scores are, public and private (table names are ours, never a caller's). */
+  private static final String SCORES = "submission_score";
+
+  private static final String PRIVATE_SCORES = "submission_private_score";
 
   /**
    * A phase of a competition the caller organizes, to export its submissions as {@code extension}
@@ -67,23 +73,16 @@ public class Exports {
   public PhaseExport phase(Account caller, long competitionId, long phaseId, String extension) {
     Phase phase = organizedPhase(caller, competitionId, phaseId);
     List<String> keys = List.of();
+    List<String> privateKeys = List.of();
     if (extension.equals("csv")) {
-      List<String> present =
-          ((List<?>)
-                  entityManager
-                      .createNativeQuery(
-                          "select distinct sc.key from submission_score sc"
-                              + " join submission s on s.id = sc.submission_id"
-                              + " where s.phase_id = ?1")
-                      .setParameter(1, phase.getId())
-                      .getResultList())
-              .stream()
-                  // one column: a value per row (a one-element row on some providers)
-                  .map(key -> String.valueOf(key instanceof Object[] row ? row[0] : key))
-                  .toList();
-      keys =
-          SubmissionsCsv.scoreKeys(
-              phase.getColumns().stream().map(LeaderboardColumn::getKey).toList(), present);
+      List<String> leaderboardKeys =
+          phase.getColumns().stream().map(LeaderboardColumn::getKey).toList();
+      keys = SubmissionsCsv.scoreKeys(leaderboardKeys, presentKeys(SCORES, phase.getId()));
+      List<String> presentPrivate = presentKeys(PRIVATE_SCORES, phase.getId());
+      privateKeys =
+          presentPrivate.isEmpty()
+              ? List.of()
+              : SubmissionsCsv.scoreKeys(leaderboardKeys, presentPrivate);
     }
     return new PhaseExport(
         phaseId,
@@ -92,7 +91,24 @@ public class Exports {
             + "-phase-"
             + phaseId
             + (extension.equals("csv") ? "-submissions.csv" : "-outputs.zip"),
-        keys);
+        keys,
+        privateKeys);
+  }
+
+  /** The score keys some submission of the phase has in {@code table}. */
+  private List<String> presentKeys(String table, long phaseId) {
+    return ((List<?>)
+            entityManager
+                .createNativeQuery(
+                    "select distinct sc.key from "
+                        + table
+                        + " sc join submission s on s.id = sc.submission_id where s.phase_id = ?1")
+                .setParameter(1, phaseId)
+                .getResultList())
+        .stream()
+            // one column: a value per row (a one-element row on some providers)
+            .map(key -> String.valueOf(key instanceof Object[] row ? row[0] : key))
+            .toList();
   }
 
   /** The next chunk of a phase's submissions after submission {@code afterId}, by id. */
@@ -108,8 +124,12 @@ public class Exports {
     if (found.isEmpty()) {
       return List.of();
     }
-    Map<Long, Map<String, Double>> scores =
-        scores(phase.getId(), afterId, (Long) found.get(found.size() - 1)[0]);
+    long last = (Long) found.get(found.size() - 1)[0];
+    Map<Long, Map<String, Double>> scores = scores(SCORES, phase.getId(), afterId, last);
+    Map<Long, Map<String, Double>> privateScores =
+        phase.hasPrivateLeaderboard()
+            ? scores(PRIVATE_SCORES, phase.getId(), afterId, last)
+            : Map.of();
     List<ExportRow> rows = new ArrayList<>(found.size());
     int fields = SubmissionMetadata.Field.values().length;
     for (Object[] c : found) {
@@ -137,7 +157,9 @@ public class Exports {
               instant(c[i + 10]),
               (Long) c[i + 11],
               (Long) c[i + 12],
-              scores.getOrDefault(id, Map.of())));
+              Boolean.TRUE.equals(c[i + 13]),
+              scores.getOrDefault(id, Map.of()),
+              privateScores.getOrDefault(id, Map.of())));
     }
     return rows;
   }
@@ -157,14 +179,17 @@ public class Exports {
     return enumValue == null ? null : ((Enum<?>) enumValue).name();
   }
 
-  /** The scores of the phase's submissions with ids in (after, last], in one query. */
-  private Map<Long, Map<String, Double>> scores(long phaseId, long after, long last) {
+  /**
+   * The scores in {@code table} of the phase's submissions with ids in (after, last], one query.
+   */
+  private Map<Long, Map<String, Double>> scores(String table, long phaseId, long after, long last) {
     @SuppressWarnings("unchecked")
     List<Object[]> found =
         entityManager
             .createNativeQuery(
-                "select sc.submission_id, sc.key, sc.value from submission_score sc"
-                    + " join submission s on s.id = sc.submission_id"
+                "select sc.submission_id, sc.key, sc.value from "
+                    + table
+                    + " sc join submission s on s.id = sc.submission_id"
                     + " where s.phase_id = ?1 and s.id > ?2 and s.id <= ?3")
             .setParameter(1, phaseId)
             .setParameter(2, after)

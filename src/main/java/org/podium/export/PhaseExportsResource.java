@@ -56,7 +56,8 @@ public class PhaseExportsResource {
       throws IOException {
     Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     try {
-      SubmissionsCsv table = SubmissionsCsv.to(writer, export.scoreKeys());
+      SubmissionsCsv table =
+          SubmissionsCsv.to(writer, export.scoreKeys(), export.privateScoreKeys());
       long after = 0;
       List<ExportRow> rows;
       do {

@@ -25,6 +25,9 @@ public final class SubmissionsCsv {
   /** Prefix of a score column's header: {@code score:<key>}. */
   static final String SCORE = "score:";
 
+  /** Prefix of a private score column's header: {@code private:<key>}. */
+  static final String PRIVATE_SCORE = "private:";
+
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().get();
 
   private final List<Column> columns;
@@ -42,14 +45,20 @@ public final class SubmissionsCsv {
 
   /** A CSV with these score keys, its header written to {@code out}. */
   public static SubmissionsCsv to(Appendable out, List<String> scoreKeys) {
-    return new SubmissionsCsv(columns(scoreKeys), out);
+    return to(out, scoreKeys, List.of());
+  }
+
+  /** A CSV with these score and private score keys, its header written to {@code out}. */
+  public static SubmissionsCsv to(
+      Appendable out, List<String> scoreKeys, List<String> privateScoreKeys) {
+    return new SubmissionsCsv(columns(scoreKeys, privateScoreKeys), out);
   }
 
   /**
    * Every column, in order. The one place that chooses them: a new kind of score (e.g. private
    * scores) is one more line here.
    */
-  static List<Column> columns(List<String> scoreKeys) {
+  static List<Column> columns(List<String> scoreKeys, List<String> privateScoreKeys) {
     List<Column> columns = new ArrayList<>();
     columns.add(new Column("id", ExportRow::id));
     columns.add(new Column("participant", ExportRow::participant));
@@ -71,8 +80,13 @@ public final class SubmissionsCsv {
     columns.add(new Column("finished_at", ExportRow::finishedAt));
     columns.add(new Column("wall_ms", ExportRow::wallMs));
     columns.add(new Column("rerun_of", ExportRow::rerunOf));
+    columns.add(new Column("final", ExportRow::markedFinal));
     for (String key : scoreKeys) {
       columns.add(new Column(SCORE + key, row -> row.scores().get(key)));
+    }
+    // Organizers only read this file: the private leaderboard's scores, revealed or not.
+    for (String key : privateScoreKeys) {
+      columns.add(new Column(PRIVATE_SCORE + key, row -> row.privateScores().get(key)));
     }
     return columns;
   }

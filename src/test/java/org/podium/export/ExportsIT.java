@@ -238,6 +238,7 @@ class ExportsIT {
               "finished_at",
               "wall_ms",
               "rerun_of",
+              "final",
               "score:mae"),
           parser.getHeaderNames());
       records = parser.getRecords();

@@ -34,7 +34,9 @@ class SubmissionsCsvTest {
         null,
         -5L,
         null,
-        scores);
+        false,
+        scores,
+        Map.of());
   }
 
   private static CSVRecord written(ExportRow row, List<String> keys) throws Exception {

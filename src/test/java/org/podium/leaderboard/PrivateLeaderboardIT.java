@@ -240,6 +240,34 @@ class PrivateLeaderboardIT {
     assertEquals(403, mark(s.admin(), "submissions/" + s.a2() + "/final").status());
   }
 
+  /** The organizers' CSV export has every private score and the final marks, before the reveal. */
+  @Test
+  void theOrganizersExportHoldsPrivateScoresAndFinalMarks() throws Exception {
+    Setup s = competition();
+    assertEquals(200, mark(s.a(), "submissions/" + s.a1() + "/final").status());
+
+    ApiClient.Reply csv = s.admin().get(s.phasePath() + "/submissions.csv");
+    assertEquals(200, csv.status(), csv.body());
+    Map<Long, org.apache.commons.csv.CSVRecord> rows = new java.util.HashMap<>();
+    try (org.apache.commons.csv.CSVParser parser =
+        org.apache.commons.csv.CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .get()
+            .parse(new java.io.StringReader(csv.body()))) {
+      assertTrue(
+          parser.getHeaderNames().contains("private:mae"), parser.getHeaderNames().toString());
+      parser.forEach(row -> rows.put(Long.parseLong(row.get("id")), row));
+    }
+    Map<Long, Double> privateMae = Map.of(s.a1(), 6.75, s.a2(), 5.75, s.a3(), 0.25, s.b1(), 1.25);
+    Map<Long, Double> publicMae = Map.of(s.a1(), 0.0, s.a2(), 1.0, s.a3(), 6.5, s.b1(), 5.5);
+    for (long id : privateMae.keySet()) {
+      assertEquals(privateMae.get(id), Double.parseDouble(rows.get(id).get("private:mae")), 1e-9);
+      assertEquals(publicMae.get(id), Double.parseDouble(rows.get(id).get("score:mae")), 1e-9);
+      assertEquals(id == s.a1() ? "true" : "false", rows.get(id).get("final"));
+    }
+  }
+
   @Test
   void theRevealedBoardRanksByFinalMarksAndFixesThem() {
     Setup s = competition();
