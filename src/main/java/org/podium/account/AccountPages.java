@@ -5,7 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import org.podium.platform.Page;
+import org.podium.platform.PageRequest;
 import org.podium.platform.problem.Problem;
+import org.podium.platform.web.ListPages;
 import org.podium.platform.web.PageMessages;
 
 /**
@@ -25,8 +28,22 @@ public class AccountPages implements Serializable {
   private String tokenName;
   private Accounts.IssuedToken issued;
 
-  public List<TokenView> getTokens() {
-    return caller.account().isEmpty() ? List.of() : accounts.tokens(caller.require().getUsername());
+  // view parameters: the page of the list, the search text (Accounts)
+  private String page;
+  private String q;
+
+  private transient Page<TokenView> tokens;
+  private transient Page<AccountView> accountList;
+
+  /** The caller's tokens, newest first, a page at a time. */
+  public Page<TokenView> getTokens() {
+    if (tokens == null) {
+      tokens =
+          caller.account().isEmpty()
+              ? Page.of(List.of(), PageRequest.FIRST, 0)
+              : accounts.tokens(caller.require().getUsername(), ListPages.request(page));
+    }
+    return tokens;
   }
 
   /** Issues a token and keeps it in this view only: the page shows it once. */
@@ -51,8 +68,36 @@ public class AccountPages implements Serializable {
     }
   }
 
-  public List<AccountView> getAccounts() {
-    return caller.isAdmin() ? accounts.all(caller.require()) : List.of();
+  /** Accounts by name whose username or e-mail contains the search text, a page at a time. */
+  public Page<AccountView> getAccounts() {
+    if (accountList == null) {
+      try {
+        accountList =
+            caller.isAdmin()
+                ? accounts.all(caller.require(), q, ListPages.request(page))
+                : Page.of(List.of(), PageRequest.FIRST, 0);
+      } catch (Problem problem) {
+        PageMessages.problem(problem, java.util.Map.of());
+        accountList = Page.of(List.of(), PageRequest.FIRST, 0);
+      }
+    }
+    return accountList;
+  }
+
+  public String getPage() {
+    return page;
+  }
+
+  public void setPage(String page) {
+    this.page = page;
+  }
+
+  public String getQ() {
+    return q;
+  }
+
+  public void setQ(String q) {
+    this.q = q;
   }
 
   /** Gives or takes one role of an account. */
@@ -65,7 +110,7 @@ public class AccountPages implements Serializable {
               + (giving ? " now has the " : " no longer has the ")
               + toggled.name().toLowerCase()
               + " role.");
-      return "/admin?faces-redirect=true";
+      return "/admin?faces-redirect=true&includeViewParams=true";
     } catch (Problem problem) {
       PageMessages.error(
           null,

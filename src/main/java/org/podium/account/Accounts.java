@@ -5,14 +5,20 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.podium.platform.Page;
+import org.podium.platform.PageRequest;
 import org.podium.platform.PodiumConfig;
+import org.podium.platform.Search;
 import org.podium.platform.StoredText;
 import org.podium.platform.problem.Problem;
 
@@ -88,14 +94,49 @@ public class Accounts {
         .findFirst();
   }
 
-  /** Every account, by name: for administrators only. */
-  public List<AccountView> all(Account caller) {
+  /**
+   * Accounts by name, a page at a time, whose username or e-mail contains {@code q} (any case; null
+   * for all): for administrators only.
+   */
+  public Page<AccountView> all(Account caller, String q, PageRequest request) {
     requireAdmin(caller);
-    return entityManager
-        .createQuery("select a from Account a order by a.username", Account.class)
-        .getResultStream()
-        .map(AccountView::of)
-        .toList();
+    String pattern = Search.pattern("q", q);
+    String where =
+        pattern == null
+            ? ""
+            : " where lower(a.username) like :pattern"
+                + Search.ESCAPE
+                + " or lower(a.email) like :pattern"
+                + Search.ESCAPE;
+    TypedQuery<Account> items =
+        entityManager.createQuery(
+            "select a from Account a" + where + " order by a.username, a.id", Account.class);
+    TypedQuery<Long> count =
+        entityManager.createQuery("select count(a) from Account a" + where, Long.class);
+    if (pattern != null) {
+      items.setParameter("pattern", pattern);
+      count.setParameter("pattern", pattern);
+    }
+    return Page.of(
+        items
+            .setFirstResult(request.offset())
+            .setMaxResults(request.size())
+            .getResultStream()
+            .map(AccountView::of)
+            .toList(),
+        request,
+        count.getSingleResult());
+  }
+
+  /** An account as its owner or an administrator sees it; 404 for anyone else. */
+  public AccountView view(Account caller, String username) {
+    Optional<Account> account = find(username);
+    if (account.isEmpty()
+        || !(caller.hasRole(Role.ADMIN)
+            || account.get().getUsername().equals(caller.getUsername()))) {
+      throw Problem.notFound("account " + username);
+    }
+    return AccountView.of(account.get());
   }
 
   /**
@@ -178,21 +219,41 @@ public class Accounts {
     return new IssuedToken(stored.getId(), stored.getName(), token);
   }
 
-  public List<TokenView> tokens(String username) {
+  /** The account's tokens, newest first, a page at a time. */
+  public Page<TokenView> tokens(String username, PageRequest request) {
     Account account = find(username).orElseThrow(() -> Problem.unauthorized("sign in first"));
-    return entityManager
-        .createNamedQuery(ApiToken.OF_ACCOUNT, ApiToken.class)
-        .setParameter("account", account)
-        .getResultStream()
-        .map(
-            token ->
-                new TokenView(
-                    token.getId(),
-                    token.getName(),
-                    token.getCreatedAt(),
-                    token.getLastUsedAt(),
-                    token.getRevokedAt()))
-        .toList();
+    return Page.of(
+        entityManager
+            .createNamedQuery(ApiToken.OF_ACCOUNT, ApiToken.class)
+            .setParameter("account", account)
+            .setFirstResult(request.offset())
+            .setMaxResults(request.size())
+            .getResultStream()
+            .map(Accounts::view)
+            .toList(),
+        request,
+        entityManager
+            .createQuery("select count(t) from ApiToken t where t.account = :account", Long.class)
+            .setParameter("account", account)
+            .getSingleResult());
+  }
+
+  /** One of the account's tokens; 404 when it is someone else's. */
+  public TokenView token(String username, long tokenId) {
+    ApiToken token = entityManager.find(ApiToken.class, tokenId);
+    if (token == null || !token.getAccount().getUsername().equals(username)) {
+      throw Problem.notFound("token " + tokenId);
+    }
+    return view(token);
+  }
+
+  private static TokenView view(ApiToken token) {
+    return new TokenView(
+        token.getId(),
+        token.getName(),
+        token.getCreatedAt(),
+        token.getLastUsedAt(),
+        token.getRevokedAt());
   }
 
   public void revokeToken(String username, long tokenId) {
@@ -214,7 +275,33 @@ public class Accounts {
             .setParameter("hash", ApiToken.hash(token))
             .getResultStream()
             .findFirst();
-    found.ifPresent(ApiToken::used);
+    found.ifPresent(this::markUsed);
     return found.map(ApiToken::getAccount);
+  }
+
+  /**
+   * How precisely a token's "last used" is kept: it is written at most once per this, not on every
+   * call (a write per request was the largest cost of an API read).
+   */
+  static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+  /**
+   * Notes that the token was used now, when its "last used" is older than {@link
+   * #LAST_USED_RESOLUTION}: a conditional update, so concurrent calls (on any node) write it once.
+   */
+  private void markUsed(ApiToken token) {
+    Instant now = Instant.now();
+    Instant stale = now.minus(LAST_USED_RESOLUTION);
+    if (token.getLastUsedAt() != null && token.getLastUsedAt().isAfter(stale)) {
+      return;
+    }
+    entityManager
+        .createNativeQuery(
+            "update api_token set last_used_at = ?1 where id = ?2"
+                + " and (last_used_at is null or last_used_at < ?3)")
+        .setParameter(1, now.atOffset(ZoneOffset.UTC))
+        .setParameter(2, token.getId())
+        .setParameter(3, stale.atOffset(ZoneOffset.UTC))
+        .executeUpdate();
   }
 }

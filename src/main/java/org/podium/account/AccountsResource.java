@@ -10,9 +10,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.podium.platform.PageRequest;
+import org.podium.platform.web.PagedResponses;
 
 /** {@code /api/accounts} and {@code /api/tokens}: sign up, and tokens for the API. */
 @Path("")
@@ -25,6 +30,8 @@ public class AccountsResource {
 
   @Inject Caller caller;
 
+  @Context UriInfo uri;
+
   public record Registration(String username, String email, String password) {}
 
   public record TokenRequest(String name) {}
@@ -35,10 +42,11 @@ public class AccountsResource {
     if (registration == null) {
       throw org.podium.platform.problem.Problem.badRequest("send {username, email, password}");
     }
-    return Response.status(201)
-        .entity(
-            accounts.register(
-                registration.username(), registration.email(), registration.password()))
+    AccountView account =
+        accounts.register(registration.username(), registration.email(), registration.password());
+    return Response.created(
+            uri.getBaseUriBuilder().path("accounts/{username}").build(account.username()))
+        .entity(account)
         .build();
   }
 
@@ -48,11 +56,22 @@ public class AccountsResource {
     return AccountView.of(caller.require());
   }
 
-  /** Every account with its roles: administrators only. */
+  /** An account: its owner or an administrator; 404 for anyone else. */
+  @GET
+  @Path("accounts/{username}")
+  public AccountView account(@PathParam("username") String username) {
+    return accounts.view(caller.require(), username);
+  }
+
+  /**
+   * Accounts with their roles, by name, a page at a time ({@code page}, {@code size}), whose
+   * username or e-mail contains {@code q}: administrators only.
+   */
   @GET
   @Path("accounts")
-  public List<AccountView> all() {
-    return accounts.all(caller.require());
+  public Response all(
+      @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {
+    return PagedResponses.ok(accounts.all(caller.require(), q, PageRequest.of(page, size)), uri);
   }
 
   public record RolesRequest(List<Role> roles) {}
@@ -76,13 +95,24 @@ public class AccountsResource {
     Account account = caller.requireWithoutToken("creating a token");
     Accounts.IssuedToken token =
         accounts.issueToken(account.getUsername(), request == null ? null : request.name());
-    return Response.status(201).entity(token).build();
+    return Response.created(uri.getBaseUriBuilder().path("tokens/{id}").build(token.id()))
+        .entity(token)
+        .build();
   }
 
+  /** The caller's tokens, newest first, a page at a time ({@code page}, {@code size}). */
   @GET
   @Path("tokens")
-  public List<TokenView> tokens() {
-    return accounts.tokens(caller.require().getUsername());
+  public Response tokens(@QueryParam("page") String page, @QueryParam("size") String size) {
+    return PagedResponses.ok(
+        accounts.tokens(caller.require().getUsername(), PageRequest.of(page, size)), uri);
+  }
+
+  /** One of the caller's tokens (never its secret). */
+  @GET
+  @Path("tokens/{id}")
+  public TokenView token(@PathParam("id") long id) {
+    return accounts.token(caller.require().getUsername(), id);
   }
 
   @DELETE

@@ -31,7 +31,8 @@ import java.util.Objects;
         "select t from ApiToken t join fetch t.account where t.tokenHash = :hash and t.revokedAt is null")
 @NamedQuery(
     name = ApiToken.OF_ACCOUNT,
-    query = "select t from ApiToken t where t.account = :account order by t.createdAt desc")
+    query =
+        "select t from ApiToken t where t.account = :account order by t.createdAt desc, t.id desc")
 public class ApiToken {
 
   static final String BY_HASH = "ApiToken.byHash";
@@ -79,10 +80,6 @@ public class ApiToken {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
-  }
-
-  void used() {
-    lastUsedAt = Instant.now();
   }
 
   void revoke() {

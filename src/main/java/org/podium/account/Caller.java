@@ -27,7 +27,12 @@ public class Caller {
     if (account == null) {
       Principal principal = securityContext.getCallerPrincipal();
       if (principal != null) {
-        account = accounts.find(principal.getName()).orElse(null);
+        // The authentication mechanism read it for this request already (token or page session).
+        account =
+            request.getAttribute(PodiumAuthentication.ACCOUNT) instanceof Account known
+                    && known.getUsername().equals(principal.getName())
+                ? known
+                : accounts.find(principal.getName()).orElse(null);
       }
     }
     return Optional.ofNullable(account);

@@ -90,8 +90,15 @@ public class PodiumAuthentication implements HttpAuthenticationMechanism {
   private static AuthenticationStatus signedIn(
       HttpServletRequest request, String by, HttpMessageContext context, Account account) {
     request.setAttribute(SIGNED_IN_BY, by);
+    request.setAttribute(ACCOUNT, account);
     return context.notifyContainerAboutLogin(account.getUsername(), groups(account));
   }
+
+  /**
+   * Request attribute holding the account just authenticated, so that {@link Caller} does not read
+   * it again from the database.
+   */
+  static final String ACCOUNT = "org.podium.authentication.account";
 
   /** Request attribute saying how the caller proved who they are: one of the {@code BY_…}. */
   static final String SIGNED_IN_BY = "org.podium.authentication.by";

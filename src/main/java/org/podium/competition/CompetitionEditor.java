@@ -16,7 +16,6 @@ import org.podium.competition.CompetitionRequests.CompetitionRequest;
 import org.podium.competition.CompetitionRequests.PhaseRequest;
 import org.podium.competition.CompetitionRequests.ScoringRequest;
 import org.podium.competition.CompetitionViews.CompetitionView;
-import org.podium.competition.CompetitionViews.ParticipantView;
 import org.podium.competition.CompetitionViews.PhaseView;
 import org.podium.platform.problem.Problem;
 import org.podium.platform.web.PageMessages;
@@ -303,7 +302,7 @@ public class CompetitionEditor implements Serializable {
   public String decide(String username, String status) {
     try {
       competitions.decide(caller.require(), id, username, ParticipantStatus.valueOf(status));
-      return "/edit-competition?faces-redirect=true&id=" + id;
+      return "/edit-competition?faces-redirect=true&includeViewParams=true";
     } catch (Problem problem) {
       PageMessages.problem(problem, FIELDS);
       return null;
@@ -312,10 +311,6 @@ public class CompetitionEditor implements Serializable {
 
   public List<PhaseView> getPhases() {
     return id == null ? List.of() : competitions.forOrganizer(caller.require(), id).phases();
-  }
-
-  public List<ParticipantView> getParticipants() {
-    return id == null ? List.of() : competitions.participants(caller.require(), id);
   }
 
   public Participation[] getParticipations() {

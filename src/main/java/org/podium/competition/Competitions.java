@@ -190,6 +190,13 @@ public class Competitions {
         .orElseThrow(() -> Problem.notFound("phase " + phaseId));
   }
 
+  /** A phase of a competition the caller may see, as the competition view shows it. */
+  public PhaseView phaseView(Optional<Account> caller, long competitionId, long phaseId) {
+    Competition competition = visible(caller, competitionId);
+    return PhaseView.of(
+        phase(competition, phaseId), competition.showsScoringProgramsTo(caller.orElse(null)));
+  }
+
   public PhaseView addPhase(Account caller, long competitionId, PhaseRequest request) {
     Competition competition = organized(caller, competitionId);
     Phase phase = new Phase(name(request), Instant.now());
@@ -377,17 +384,17 @@ public class Competitions {
     return ParticipantView.of(participant);
   }
 
-  /** Everyone who joined a competition the caller organizes, oldest first. */
-  public List<ParticipantView> participants(Account caller, long competitionId) {
-    Competition competition = organized(caller, competitionId);
-    return entityManager
-        .createQuery(
-            "select p from Participant p join fetch p.account where p.competition = :competition order by p.joinedAt",
-            Participant.class)
-        .setParameter("competition", competition)
-        .getResultStream()
+  /** One participant, for the competition's organizers and the participant; 404 otherwise. */
+  public ParticipantView participantView(Account caller, long competitionId, String username) {
+    Competition competition = visible(Optional.of(caller), competitionId);
+    if (!competition.isOrganizedBy(caller) && !caller.getUsername().equals(username)) {
+      throw Problem.notFound("participant " + username);
+    }
+    return accounts
+        .find(username)
+        .flatMap(account -> participant(competition, account))
         .map(ParticipantView::of)
-        .toList();
+        .orElseThrow(() -> Problem.notFound("participant " + username));
   }
 
   public Optional<Participant> participant(Competition competition, Account account) {

@@ -10,10 +10,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.List;
+import java.net.URI;
 import org.podium.account.Caller;
 import org.podium.competition.CompetitionRequests.CompetitionRequest;
 import org.podium.competition.CompetitionRequests.ParticipantDecision;
@@ -21,6 +24,8 @@ import org.podium.competition.CompetitionRequests.PhaseRequest;
 import org.podium.competition.CompetitionViews.CompetitionView;
 import org.podium.competition.CompetitionViews.ParticipantView;
 import org.podium.competition.CompetitionViews.PhaseView;
+import org.podium.platform.PageRequest;
+import org.podium.platform.web.PagedResponses;
 
 /** {@code /api/competitions}: competitions, phases, their data and participants. */
 @Path("competitions")
@@ -32,17 +37,27 @@ public class CompetitionsResource {
 
   @Inject PhaseDataUploads dataUploads;
 
+  @Inject CompetitionLists lists;
+
   @Inject Caller caller;
 
+  @Context UriInfo uri;
+
+  private URI address(String template, Object... values) {
+    return uri.getBaseUriBuilder().path(template).build(values);
+  }
+
+  /** The competitions the caller may see, newest first, a page at a time. */
   @GET
-  public List<CompetitionView> list() {
-    return competitions.list(caller.account());
+  public Response list(@QueryParam("page") String page, @QueryParam("size") String size) {
+    return PagedResponses.ok(lists.visible(caller.account(), PageRequest.of(page, size)), uri);
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(CompetitionRequest request) {
-    return Response.status(201).entity(competitions.create(caller.require(), request)).build();
+    CompetitionView created = competitions.create(caller.require(), request);
+    return Response.created(address("competitions/{id}", created.id())).entity(created).build();
   }
 
   @GET
@@ -62,9 +77,17 @@ public class CompetitionsResource {
   @Path("{id}/phases")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response addPhase(@PathParam("id") long id, PhaseRequest request) {
-    return Response.status(201)
-        .entity(competitions.addPhase(caller.require(), id, request))
+    PhaseView added = competitions.addPhase(caller.require(), id, request);
+    return Response.created(address("competitions/{id}/phases/{phaseId}", id, added.id()))
+        .entity(added)
         .build();
+  }
+
+  /** A phase of a competition the caller may see (its scoring program as the competition shows). */
+  @GET
+  @Path("{id}/phases/{phaseId}")
+  public PhaseView phase(@PathParam("id") long id, @PathParam("phaseId") long phaseId) {
+    return competitions.phaseView(caller.account(), id, phaseId);
   }
 
   @PUT
@@ -122,7 +145,35 @@ public class CompetitionsResource {
   @POST
   @Path("{id}/participants")
   public Response join(@PathParam("id") long id) {
-    return Response.status(201).entity(competitions.join(caller.require(), id)).build();
+    ParticipantView joined = competitions.join(caller.require(), id);
+    return Response.created(
+            address("competitions/{id}/participants/{username}", id, joined.username()))
+        .entity(joined)
+        .build();
+  }
+
+  /**
+   * Who joined, oldest first, a page at a time, of one {@code status} ({@code PENDING}, {@code
+   * APPROVED}, {@code DENIED}) and whose username contains {@code q}: organizers only.
+   */
+  @GET
+  @Path("{id}/participants")
+  public Response participants(
+      @PathParam("id") long id,
+      @QueryParam("status") String status,
+      @QueryParam("q") String q,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    return PagedResponses.ok(
+        lists.participants(caller.require(), id, status, q, PageRequest.of(page, size)), uri);
+  }
+
+  /** One participant: the competition's organizers, or the participant themselves. */
+  @GET
+  @Path("{id}/participants/{username}")
+  public ParticipantView participant(
+      @PathParam("id") long id, @PathParam("username") String username) {
+    return competitions.participantView(caller.require(), id, username);
   }
 
   @PUT

@@ -7,8 +7,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.podium.account.Caller;
+import org.podium.platform.Page;
+import org.podium.platform.PageRequest;
+import org.podium.platform.web.PagedResponses;
 
 /**
  * {@code /api/competitions/{id}/phases/{phaseId}/leaderboard?board=&page=&size=}: a page of a
@@ -24,19 +30,22 @@ public class LeaderboardResource {
 
   @Inject Caller caller;
 
+  @Context UriInfo uri;
+
+  /** The page as the body; {@code Link} (first, prev, next, last) and {@code X-Total-Count} too. */
   @GET
-  public Leaderboard leaderboard(
+  public Response leaderboard(
       @PathParam("id") long competitionId,
       @PathParam("phaseId") long phaseId,
       @QueryParam("board") String board,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
-    return leaderboards.of(
-        caller.account(),
-        competitionId,
-        phaseId,
-        Board.of(board),
-        Leaderboards.number("page", page, 1),
-        Leaderboards.number("size", size, Leaderboards.DEFAULT_PAGE_SIZE));
+    Leaderboard leaderboard =
+        leaderboards.of(
+            caller.account(), competitionId, phaseId, Board.of(board), PageRequest.of(page, size));
+    return PagedResponses.ok(
+        leaderboard,
+        new Page<>(leaderboard.rows(), leaderboard.page(), leaderboard.size(), leaderboard.total()),
+        uri);
   }
 }

@@ -11,6 +11,7 @@ import org.podium.competition.CompetitionViews.ColumnView;
 import org.podium.competition.Competitions;
 import org.podium.competition.LeaderboardColumn;
 import org.podium.competition.Phase;
+import org.podium.platform.PageRequest;
 import org.podium.platform.problem.Problem;
 
 /**
@@ -23,39 +24,19 @@ import org.podium.platform.problem.Problem;
 @Stateless
 public class Leaderboards {
 
-  /** Rows a page holds unless asked otherwise. */
-  public static final int DEFAULT_PAGE_SIZE = 50;
-
-  /** The most rows a page holds. */
-  public static final int MAX_PAGE_SIZE = 200;
-
   @PersistenceContext EntityManager entityManager;
 
   @Inject Competitions competitions;
 
   @Inject RankedPhases ranked;
 
-  /** A query parameter's whole number, or the fallback when absent; 400 naming it otherwise. */
-  public static int number(String field, String text, int fallback) {
-    if (text == null || text.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(text.strip());
-    } catch (NumberFormatException e) {
-      throw Problem.invalidField(field, "must be a whole number");
-    }
-  }
-
   /**
-   * A page of the public leaderboard of a phase of a competition the caller may see; 404 otherwise.
-   *
-   * @param page from 1; past the last page the rows are empty
-   * @param size 1 to {@link #MAX_PAGE_SIZE}
+   * A page of the public leaderboard of a phase of a competition the caller may see (past the last
+   * page the rows are empty); 404 otherwise.
    */
   public Leaderboard of(
-      Optional<Account> caller, long competitionId, long phaseId, int page, int size) {
-    return of(caller, competitionId, phaseId, Board.PUBLIC, page, size);
+      Optional<Account> caller, long competitionId, long phaseId, PageRequest page) {
+    return of(caller, competitionId, phaseId, Board.PUBLIC, page);
   }
 
   /**
@@ -64,13 +45,7 @@ public class Leaderboards {
    * always).
    */
   public Leaderboard of(
-      Optional<Account> caller, long competitionId, long phaseId, Board board, int page, int size) {
-    if (page < 1) {
-      throw Problem.invalidField("page", "must be 1 or more");
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw Problem.invalidField("size", "must be between 1 and " + MAX_PAGE_SIZE);
-    }
+      Optional<Account> caller, long competitionId, long phaseId, Board board, PageRequest page) {
     Phase phase = competitions.phase(competitions.visible(caller, competitionId), phaseId);
     if (board == Board.PRIVATE) {
       checkPrivate(caller, phase);
@@ -99,13 +74,13 @@ public class Leaderboards {
                         phase.getFinalSubmissions())
                     : RankingQuery.rank(
                         entityManager, phase.getId(), primary.getKey(), primary.isAscending()));
-    long from = Math.min((long) (page - 1) * size, rows.size());
-    long to = Math.min(from + size, rows.size());
+    int from = Math.min(page.offset(), rows.size());
+    int to = Math.min(from + page.size(), rows.size());
     return new Leaderboard(
         phase.getColumns().stream().map(ColumnView::of).toList(),
-        rows.subList((int) from, (int) to),
-        page,
-        size,
+        rows.subList(from, to),
+        page.page(),
+        page.size(),
         rows.size(),
         board.apiName());
   }

@@ -6,10 +6,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.podium.account.Caller;
+import org.podium.platform.PageRequest;
 
 /**
  * Backs the Results tab: a page of each phase's leaderboard, scores shown with the column's
@@ -23,6 +25,9 @@ public class ResultsView {
   @Inject Leaderboards leaderboards;
 
   @Inject Caller caller;
+
+  private final Map<String, Leaderboard> asked = new HashMap<>();
+  private final Map<String, Boolean> privateShown = new HashMap<>();
 
   public Leaderboard of(long competitionId, long phaseId) {
     return of(competitionId, phaseId, Board.PUBLIC);
@@ -39,6 +44,13 @@ public class ResultsView {
   }
 
   private Leaderboard of(long competitionId, long phaseId, Board which) {
+    // The page's expression is evaluated at each use (every row asks for the columns again): one
+    // leaderboard per phase and board per request.
+    return asked.computeIfAbsent(
+        competitionId + "/" + phaseId + "/" + which, key -> page(competitionId, phaseId, which));
+  }
+
+  private Leaderboard page(long competitionId, long phaseId, Board which) {
     Map<String, String> parameters =
         FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
     int page =
@@ -47,7 +59,11 @@ public class ResultsView {
             : 1;
     Leaderboard board =
         leaderboards.of(
-            caller.account(), competitionId, phaseId, which, page, Leaderboards.DEFAULT_PAGE_SIZE);
+            caller.account(),
+            competitionId,
+            phaseId,
+            which,
+            new PageRequest(page, PageRequest.DEFAULT_SIZE));
     if (board.page() > board.lastPage()) {
       // An old link past the end (the board shrank): its last page rather than an empty table.
       return leaderboards.of(
@@ -55,8 +71,7 @@ public class ResultsView {
           competitionId,
           phaseId,
           which,
-          board.lastPage(),
-          Leaderboards.DEFAULT_PAGE_SIZE);
+          new PageRequest(board.lastPage(), PageRequest.DEFAULT_SIZE));
     }
     return board;
   }
@@ -70,7 +85,9 @@ public class ResultsView {
 
   /** Whether the caller may switch the phase's results to its private leaderboard. */
   public boolean showsPrivate(long competitionId, long phaseId) {
-    return leaderboards.showsPrivate(caller.account(), competitionId, phaseId);
+    return privateShown.computeIfAbsent(
+        competitionId + "/" + phaseId,
+        key -> leaderboards.showsPrivate(caller.account(), competitionId, phaseId));
   }
 
   public String format(Double value, int decimals) {

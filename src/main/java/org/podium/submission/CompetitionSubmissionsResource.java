@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -16,15 +17,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.podium.account.Account;
 import org.podium.account.Caller;
+import org.podium.platform.PageRequest;
 import org.podium.platform.problem.Problem;
 import org.podium.platform.web.JsonBodies;
 import org.podium.platform.web.MultipartForm;
+import org.podium.platform.web.PagedResponses;
 
 /**
  * {@code /api/competitions/{id}/submissions}: submitting as JSON (an image reference or a docker
@@ -43,6 +46,8 @@ public class CompetitionSubmissionsResource {
   @Inject Submissions submissions;
 
   @Inject SubmissionUploads uploads;
+
+  @Inject SubmissionLists lists;
 
   @Inject Caller caller;
 
@@ -111,9 +116,38 @@ public class CompetitionSubmissionsResource {
     return created(uploads.submit(caller.require(), competitionId, firstValues(uri), kind, body));
   }
 
+  /** The caller's own submissions, newest first, a page at a time. */
   @GET
-  public List<SubmissionView> mine(@PathParam("id") long competitionId) {
-    return submissions.mine(caller.require(), competitionId);
+  public Response mine(
+      @PathParam("id") long competitionId,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size,
+      @Context UriInfo uri) {
+    return PagedResponses.ok(
+        lists.mine(caller.require(), competitionId, PageRequest.of(page, size)), uri);
+  }
+
+  /**
+   * Every participant's submissions, newest first, a page at a time, of one {@code phase} (its id),
+   * one {@code status}, whose participant's username contains {@code q}: organizers only.
+   */
+  @GET
+  @Path("all")
+  public Response all(
+      @PathParam("id") long competitionId,
+      @QueryParam("phase") String phase,
+      @QueryParam("status") String status,
+      @QueryParam("q") String q,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size,
+      @Context UriInfo uri) {
+    return PagedResponses.ok(
+        lists.ofCompetition(
+            caller.require(),
+            competitionId,
+            new SubmissionLists.Filter(phase, status, q),
+            PageRequest.of(page, size)),
+        uri);
   }
 
   /** The query's parameters, the first value of each. */
@@ -123,7 +157,13 @@ public class CompetitionSubmissionsResource {
     return fields;
   }
 
+  /**
+   * 201 with the new submission's address as Location ({@code submissions/{id}}, which JAX-RS
+   * resolves against the API's base, {@code /api/}).
+   */
   static Response created(SubmissionView submission) {
-    return Response.status(201).entity(submission).build();
+    return Response.created(URI.create("submissions/" + submission.id()))
+        .entity(submission)
+        .build();
   }
 }

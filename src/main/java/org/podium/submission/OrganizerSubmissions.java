@@ -5,7 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import org.podium.account.Caller;
+import org.podium.platform.Page;
+import org.podium.platform.PageRequest;
+import org.podium.platform.problem.Problem;
+import org.podium.platform.web.ListPages;
+import org.podium.platform.web.PageMessages;
 
 /** Backs the organizer's list of every participant's submissions, with re-run. */
 @Named
@@ -14,20 +20,55 @@ public class OrganizerSubmissions implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject Submissions submissions;
+  @Inject SubmissionLists lists;
 
   @Inject SubmissionControl control;
 
   @Inject Caller caller;
 
-  private transient List<SubmissionView> all;
+  // view parameters of the edit page: the list's page and the participant searched for
+  private String page;
+  private String q;
 
-  /** The newest thousand submissions to the competition, read once per view (actions redirect). */
-  public List<SubmissionView> of(Long competitionId) {
-    if (all == null && competitionId != null) {
-      all = submissions.ofCompetition(caller.require(), competitionId);
+  private transient Page<SubmissionView> all;
+
+  /**
+   * A page of the competition's submissions, newest first, whose participant's username contains
+   * the search text; read once per view (actions redirect).
+   */
+  public Page<SubmissionView> of(Long competitionId) {
+    if (all == null) {
+      try {
+        all =
+            competitionId == null
+                ? Page.of(List.of(), PageRequest.FIRST, 0)
+                : lists.ofCompetition(
+                    caller.require(),
+                    competitionId,
+                    new SubmissionLists.Filter(null, null, q),
+                    ListPages.request(page));
+      } catch (Problem problem) {
+        PageMessages.problem(problem, Map.of());
+        all = Page.of(List.of(), PageRequest.FIRST, 0);
+      }
     }
-    return all == null ? List.of() : all;
+    return all;
+  }
+
+  public String getPage() {
+    return page;
+  }
+
+  public void setPage(String page) {
+    this.page = page;
+  }
+
+  public String getQ() {
+    return q;
+  }
+
+  public void setQ(String q) {
+    this.q = q;
   }
 
   public String rerun(long id) {

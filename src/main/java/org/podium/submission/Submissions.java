@@ -253,7 +253,15 @@ public class Submissions {
 
   /** A submission the caller may see: their own, or any in a competition they organize. */
   public Submission visible(Account caller, long id) {
-    Submission submission = entityManager.find(Submission.class, id);
+    // Who may see it and its view need its participant's account and its phase's competition:
+    // loaded with it, not one lazy select each.
+    jakarta.persistence.EntityGraph<Submission> graph =
+        entityManager.createEntityGraph(Submission.class);
+    graph.addSubgraph("participant").addAttributeNodes("account");
+    graph.addSubgraph("phase").addAttributeNodes("competition");
+    Submission submission =
+        entityManager.find(
+            Submission.class, id, java.util.Map.of("jakarta.persistence.loadgraph", graph));
     if (submission == null || !canSee(caller, submission)) {
       throw Problem.notFound("submission " + id);
     }
@@ -299,21 +307,6 @@ public class Submissions {
             Submission.class)
         .setParameter("account", caller)
         .setParameter("competition", competition)
-        .getResultStream()
-        .map(s -> SubmissionView.of(s, caller))
-        .toList();
-  }
-
-  /** Every submission to a competition the caller organizes, newest first. */
-  public List<SubmissionView> ofCompetition(Account caller, long competitionId) {
-    Competition competition = competitions.organized(caller, competitionId);
-    return entityManager
-        .createQuery(
-            "select s from Submission s where s.phase.competition = :competition"
-                + " order by s.submittedAt desc",
-            Submission.class)
-        .setParameter("competition", competition)
-        .setMaxResults(1000)
         .getResultStream()
         .map(s -> SubmissionView.of(s, caller))
         .toList();

@@ -87,6 +87,6 @@ public class SubmissionsResource {
   @POST
   @Path("{id}/rerun")
   public Response rerun(@PathParam("id") long id) {
-    return Response.status(201).entity(control.rerun(caller.require(), id)).build();
+    return CompetitionSubmissionsResource.created(control.rerun(caller.require(), id));
   }
 }

@@ -612,6 +612,9 @@ class BrowserJourneyIT {
 
       signIn(browser, admin.username(), admin.password());
       browser.clickAndWait(By.id("nav-admin"));
+      // the list pages (50 accounts a page): find the account by the search box
+      page.findElement(By.id("q")).sendKeys(username);
+      browser.clickAndWait(By.cssSelector("#account-search button"));
       browser.clickAndWait(
           By.cssSelector("#account-" + username + " input[value='Make organizer']"));
       assertEquals(
@@ -621,6 +624,7 @@ class BrowserJourneyIT {
           page.findElements(By.cssSelector("#account-" + username + " td.roles .badge")).stream()
               .map(org.openqa.selenium.WebElement::getText)
               .toList());
+      page.get(base + "admin.xhtml?q=" + admin.username());
       browser.clickAndWait(
           By.cssSelector("#account-" + admin.username() + " input[value='Remove admin']"));
       assertEquals(
@@ -629,7 +633,7 @@ class BrowserJourneyIT {
       browser.screenshot("roles");
       assertTrue(
           ApiClient.admin(base)
-              .get("accounts")
+              .get("accounts?q=" + username)
               .array()
               .getValuesAs(jakarta.json.JsonObject.class)
               .stream()

@@ -71,6 +71,9 @@ public class JsonBodies implements MessageBodyReader<Object> {
       InputStream entityStream)
       throws IOException {
     String text = read(entityStream);
+    try (jakarta.json.JsonReader reader = Json.createReader(new StringReader(text))) {
+      JsonShapes.check(genericType, reader.readValue(), "");
+    }
     Object value;
     try {
       value = Binding.JSONB.fromJson(text, genericType);

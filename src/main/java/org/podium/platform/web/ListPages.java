@@ -1,0 +1,27 @@
+package org.podium.platform.web;
+
+import org.podium.platform.PageRequest;
+import org.podium.platform.problem.Problem;
+
+/**
+ * Lists on Faces pages: {@value org.podium.platform.PageRequest#DEFAULT_SIZE} rows a page, the page
+ * number a GET query parameter (an {@code f:viewParam}, so a page of a list has its own link),
+ * drawn with {@code WEB-INF/pager.xhtml} ("Showing 51–100 of 2,010", Previous, Next).
+ */
+public final class ListPages {
+
+  private ListPages() {}
+
+  /**
+   * The page a view parameter asks for; a bad one is said at the top of the page, which then shows
+   * the first.
+   */
+  public static PageRequest request(String page) {
+    try {
+      return PageRequest.of(page, null);
+    } catch (Problem problem) {
+      PageMessages.problem(problem, java.util.Map.of());
+      return PageRequest.FIRST;
+    }
+  }
+}
