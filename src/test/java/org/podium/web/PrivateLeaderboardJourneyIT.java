@@ -91,10 +91,13 @@ class PrivateLeaderboardJourneyIT {
       browser.clickAndWait(By.cssSelector("#phase-" + phase + " input[value='Reveal private']"));
     }
 
-    /** Scrolls the phases table and the private leaderboard settings into view. */
+    /** Scrolls the phases table's private leaderboard cell into view (sideways too, on a phone). */
     void showPrivateSection() {
       ((JavascriptExecutor) page())
-          .executeScript("document.getElementById('phases').scrollIntoView();");
+          .executeScript(
+              "document.getElementById('phases').scrollIntoView();"
+                  + "document.querySelector('#phases .private-board')"
+                  + ".scrollIntoView({block: 'nearest', inline: 'center'});");
     }
 
     void showPrivateFieldset() {
@@ -138,6 +141,15 @@ class PrivateLeaderboardJourneyIT {
                       .findElement(By.cssSelector("table.submissions tbody tr td.status"))
                       .getText()
                       .equals("FINISHED"));
+    }
+
+    /** Scrolls the submissions list, with its Final toggles, into view. */
+    void showSubmissions() {
+      ((JavascriptExecutor) page())
+          .executeScript(
+              "document.querySelector('.finals').scrollIntoView();"
+                  + "document.querySelector('table.submissions td.final')"
+                  + ".scrollIntoView({block: 'nearest', inline: 'center'});");
     }
 
     String finals(long phase) {
@@ -285,7 +297,7 @@ class PrivateLeaderboardJourneyIT {
       mine.markFirstFinal();
       assertTrue(mine.firstMarked());
       assertTrue(mine.finals(phase).startsWith("Final phase: 1 of 1 final submissions marked."));
-      shots(participant, "participate-final-marked", () -> {});
+      shots(participant, "participate-final-marked", mine::showSubmissions);
 
       mine.results(null);
       assertTrue(!mine.hasBoardSwitch(phase), "no private leaderboard before the reveal");
