@@ -28,22 +28,40 @@ public class CompetitionLists {
 
   /** The competitions the caller may see, newest first. */
   public Page<CompetitionView> visible(Optional<Account> caller, PageRequest request) {
+    return visible(caller, null, request);
+  }
+
+  /**
+   * The competitions the caller may see whose title contains {@code q} (any case; null for all),
+   * newest first.
+   */
+  public Page<CompetitionView> visible(Optional<Account> caller, String q, PageRequest request) {
     Account reader = caller.orElse(null);
-    String where =
+    String pattern = Search.pattern("q", q);
+    String seen =
         reader == null
-            ? " where c.published = true"
+            ? "c.published = true"
             : reader.hasRole(Role.ADMIN)
-                ? ""
-                : " where c.published = true or :reader member of c.organizers";
+                ? null
+                : "(c.published = true or :reader member of c.organizers)";
+    String titled = pattern == null ? null : "lower(c.title) like :pattern" + Search.ESCAPE;
+    String where =
+        seen == null && titled == null
+            ? ""
+            : " where " + (seen == null ? titled : titled == null ? seen : seen + " and " + titled);
     TypedQuery<Competition> items =
         entityManager.createQuery(
             "select c from Competition c" + where + " order by c.createdAt desc, c.id desc",
             Competition.class);
     TypedQuery<Long> count =
         entityManager.createQuery("select count(c) from Competition c" + where, Long.class);
-    if (where.contains(":reader")) {
-      items.setParameter("reader", reader);
-      count.setParameter("reader", reader);
+    for (TypedQuery<?> query : List.of(items, count)) {
+      if (where.contains(":reader")) {
+        query.setParameter("reader", reader);
+      }
+      if (pattern != null) {
+        query.setParameter("pattern", pattern);
+      }
     }
     return Page.of(
         items

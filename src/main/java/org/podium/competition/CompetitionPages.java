@@ -9,7 +9,11 @@ import java.io.Serializable;
 import java.util.List;
 import org.podium.account.Caller;
 import org.podium.competition.CompetitionViews.CompetitionView;
+import org.podium.platform.Page;
+import org.podium.platform.PageRequest;
 import org.podium.platform.problem.Problem;
+import org.podium.platform.web.ListPages;
+import org.podium.platform.web.PageMessages;
 
 /** Backs the competition list and the competition page with its Overview and Participate tabs. */
 @Named
@@ -21,6 +25,8 @@ public class CompetitionPages implements Serializable {
 
   @Inject Competitions competitions;
 
+  @Inject CompetitionLists lists;
+
   @Inject Caller caller;
 
   private Long id;
@@ -28,8 +34,38 @@ public class CompetitionPages implements Serializable {
   private String board = "public";
   private transient CompetitionView competition;
 
-  public List<CompetitionView> getList() {
-    return competitions.list(caller.account());
+  // the competitions list's view parameters: its search text (titles) and page
+  private String q;
+  private String page;
+  private transient Page<CompetitionView> list;
+
+  /** The competitions the caller may see whose title contains the search text, a page at a time. */
+  public Page<CompetitionView> getList() {
+    if (list == null) {
+      try {
+        list = lists.visible(caller.account(), q, ListPages.request(page));
+      } catch (Problem problem) {
+        PageMessages.problem(problem, java.util.Map.of());
+        list = Page.of(List.of(), PageRequest.FIRST, 0);
+      }
+    }
+    return list;
+  }
+
+  public String getQ() {
+    return q;
+  }
+
+  public void setQ(String q) {
+    this.q = q;
+  }
+
+  public String getPage() {
+    return page;
+  }
+
+  public void setPage(String page) {
+    this.page = page;
   }
 
   /** The competition of the page, or null (the page then says it does not exist). */

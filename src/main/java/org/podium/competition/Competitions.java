@@ -141,16 +141,6 @@ public class Competitions {
     return competition;
   }
 
-  /** The competitions the caller may see, newest first. */
-  public List<CompetitionView> list(Optional<Account> caller) {
-    return entityManager
-        .createQuery("select c from Competition c order by c.createdAt desc", Competition.class)
-        .getResultStream()
-        .filter(c -> c.isVisibleTo(caller.orElse(null)))
-        .map(c -> CompetitionView.of(c, caller.orElse(null)))
-        .toList();
-  }
-
   /** A competition the caller may see, as the API and pages show it; 404 otherwise. */
   public CompetitionView view(Optional<Account> caller, long id) {
     return CompetitionView.of(visible(caller, id), caller.orElse(null));

@@ -1,5 +1,7 @@
 package org.podium.submission;
 
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -13,7 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.podium.account.Caller;
 import org.podium.competition.CompetitionPages;
+import org.podium.platform.Page;
+import org.podium.platform.PageRequest;
 import org.podium.platform.problem.Problem;
+import org.podium.platform.web.ListPages;
 import org.podium.platform.web.PageMessages;
 
 /**
@@ -29,6 +34,8 @@ public class SubmissionForms implements Serializable {
 
   @Inject Submissions submissions;
 
+  @Inject SubmissionLists lists;
+
   @Inject SubmissionUploads uploads;
 
   @Inject SubmissionControl control;
@@ -43,6 +50,12 @@ public class SubmissionForms implements Serializable {
   private transient Part results;
   private transient Part archive;
   private transient Optional<String> obstacle;
+
+  // view parameter: the page of "My submissions"
+  private String mpage;
+
+  /** Where a rendering keeps its page of the caller's submissions (FacesContext attributes). */
+  private static final String MINE = SubmissionForms.class.getName() + ".mine";
 
   /** The service's field names and the dialog's inputs that show their errors. */
   private static final Map<String, String> FIELDS = dialogFields();
@@ -149,11 +162,36 @@ public class SubmissionForms implements Serializable {
     return null;
   }
 
-  public List<SubmissionView> getMine() {
+  /**
+   * The caller's submissions to the page's competition, newest first, a page at a time (view
+   * parameter {@code mpage}). Read once per rendering: the live refresh, a postback of this view,
+   * renders it again with the same page.
+   */
+  public Page<SubmissionView> getMine() {
     if (caller.account().isEmpty() || page.getId() == null) {
-      return List.of();
+      return Page.of(List.of(), PageRequest.FIRST, 0);
     }
-    return submissions.mine(caller.require(), page.getId());
+    FacesContext context = FacesContext.getCurrentInstance();
+    if (context.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
+      return lists.mine(caller.require(), page.getId(), ListPages.request(mpage));
+    }
+    @SuppressWarnings("unchecked")
+    Page<SubmissionView> mine =
+        (Page<SubmissionView>)
+            context
+                .getAttributes()
+                .computeIfAbsent(
+                    MINE,
+                    key -> lists.mine(caller.require(), page.getId(), ListPages.request(mpage)));
+    return mine;
+  }
+
+  public String getMpage() {
+    return mpage;
+  }
+
+  public void setMpage(String mpage) {
+    this.mpage = mpage;
   }
 
   public Map<String, String> getFields() {

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.podium.account.Account;
@@ -295,20 +294,5 @@ public class Submissions {
             .setParameter("id", submissionId)
             .getResultList());
     return users;
-  }
-
-  /** The caller's submissions to a phase, newest first. */
-  public List<SubmissionView> mine(Account caller, long competitionId) {
-    Competition competition = competitions.visible(Optional.of(caller), competitionId);
-    return entityManager
-        .createQuery(
-            "select s from Submission s where s.participant.account = :account and s.phase.competition = :competition"
-                + " order by s.submittedAt desc",
-            Submission.class)
-        .setParameter("account", caller)
-        .setParameter("competition", competition)
-        .getResultStream()
-        .map(s -> SubmissionView.of(s, caller))
-        .toList();
   }
 }

@@ -1,11 +1,16 @@
 package org.podium.web;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import java.net.URL;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +33,10 @@ import org.podium.testing.Deployments;
 import org.podium.testing.Zips;
 
 /**
- * The lists that grow, in headless Chromium: Accounts, and a competition's participants and
- * submissions on its edit page, show 50 rows a page with "Showing 1–50 of N", Next and Previous,
- * and a search box; a page of a list is a link (GET parameters).
+ * The lists that grow, in headless Chromium: Accounts, the competitions, a competition's
+ * participants and submissions on its edit page, and a participant's own submissions on the
+ * Participate tab show 50 rows a page with "Showing 1–50 of N", Next and Previous, and (but the
+ * last) a search box; a page of a list is a link (GET parameters).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -188,6 +194,122 @@ class ListPagesIT {
       ((org.openqa.selenium.JavascriptExecutor) page)
           .executeScript("document.getElementById('submissions').scrollIntoView()");
       browser.screenshot("edit-submissions-390");
+      assertEquals(List.of(), browser.cspViolations());
+    }
+  }
+
+  /** An attribute of an element of a part of the page that may be re-rendered while read. */
+  private static String live(WebDriver page, String selector, String attribute) {
+    return await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            () -> page.findElement(By.cssSelector(selector)).getDomProperty(attribute),
+            java.util.Objects::nonNull);
+  }
+
+  @Test
+  void competitionsAndMySubmissionsPageAndSearch() throws Exception {
+    ApiClient admin = ApiClient.admin(base);
+    String prefix = "Lp" + UUID.randomUUID().toString().substring(0, 6);
+    for (int i = 0; i < 53; i++) {
+      admin.createCompetition(
+          Json.createObjectBuilder()
+              .add("title", prefix + " competition " + i)
+              .add("published", true)
+              .build());
+    }
+    long competition =
+        admin.createCompetition(
+            Json.createObjectBuilder()
+                .add("title", "Busy " + prefix)
+                .add("published", true)
+                .add("participation", "AUTO")
+                .build());
+    long phase =
+        admin.addPhase(
+            competition,
+            Json.createObjectBuilder()
+                .add("name", "P")
+                .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
+                .build());
+    ApiClient.Person busy = new ApiClient(base).register(base, "busy" + prefix.toLowerCase());
+    busy.client().join(competition);
+    // 55 finished submissions, written as scoring would leave them (scoring 55 is slow)
+    try (Connection db =
+            DriverManager.getConnection(
+                System.getProperty("podium.db.url"),
+                System.getProperty("podium.db.user"),
+                System.getProperty("podium.db.password"));
+        PreparedStatement insert =
+            db.prepareStatement(
+                "insert into submission (phase_id, participant_id, kind, status, outcome, attempt,"
+                    + " submitted_at, started_at, finished_at, wall_ms)"
+                    + " select ?, pa.id, 'RESULTS', 'FINISHED', 'SUCCEEDED', 1,"
+                    + " now() - (n || ' minutes')::interval, now() - (n || ' minutes')::interval,"
+                    + " now() - (n || ' minutes')::interval, 1000"
+                    + " from participant pa join account a on a.id = pa.account_id"
+                    + " cross join generate_series(1, 55) n"
+                    + " where pa.competition_id = ? and a.username = ?")) {
+      insert.setLong(1, phase);
+      insert.setLong(2, competition);
+      insert.setString(3, busy.username());
+      assertEquals(55, insert.executeUpdate());
+    }
+
+    try (Browser browser = Browser.open("list-pages-competitions")) {
+      WebDriver page = browser.driver();
+      page.manage().window().setSize(new Dimension(1366, 900));
+      browser.signIn(base, busy.username(), busy.password());
+
+      // the competitions: a title searched by any part in any case, 50 a page
+      page.get(base + "competitions.xhtml");
+      page.findElement(By.id("q")).sendKeys(prefix.toUpperCase());
+      browser.clickAndWait(By.cssSelector("#competition-search button"));
+      assertEquals(50, page.findElements(By.cssSelector("#competition-list li")).size());
+      assertEquals("Showing 1–50 of 54", summary(page.findElement(By.tagName("main"))));
+      browser.screenshot("competitions-search-1366");
+      browser.clickAndWait(By.cssSelector("nav.pager a.next"));
+      assertTrue(page.getCurrentUrl().contains("page=2"), page.getCurrentUrl());
+      assertTrue(page.getCurrentUrl().contains("q="), page.getCurrentUrl());
+      assertEquals(4, page.findElements(By.cssSelector("#competition-list li")).size());
+      assertEquals("Showing 51–54 of 54", summary(page.findElement(By.tagName("main"))));
+      // newest first: the oldest of the search is last on its last page
+      List<WebElement> titles = page.findElements(By.cssSelector("#competition-list li h2"));
+      assertEquals(prefix + " competition 0", titles.get(titles.size() - 1).getText());
+      page.manage().window().setSize(new Dimension(390, 844));
+      scrollTo(page, "nav.pager");
+      browser.screenshot("competitions-search-page-2-390");
+      page.manage().window().setSize(new Dimension(1366, 900));
+
+      // "My submissions": 50 a page, its page kept by the live refresh
+      page.get(base + "competition.xhtml?id=" + competition + "&tab=participate");
+      // (the table is re-rendered when the websocket opens: read it as it stands, retrying)
+      assertEquals("Showing 1–50 of 55", live(page, "#mysubs nav.pager .summary", "textContent"));
+      assertEquals(50, rows(page, "mysubs"));
+      page.get(live(page, "#mysubs nav.pager a.next", "href"));
+      assertTrue(page.getCurrentUrl().contains("mpage=2"), page.getCurrentUrl());
+      assertTrue(page.getCurrentUrl().contains("tab=participate"), page.getCurrentUrl());
+      assertEquals("Showing 51–55 of 55", live(page, "#mysubs nav.pager .summary", "textContent"));
+      assertEquals(5, rows(page, "mysubs"));
+      String refreshed =
+          (String)
+              ((org.openqa.selenium.JavascriptExecutor) page)
+                  .executeAsyncScript(
+                      "const done = arguments[arguments.length - 1];"
+                          + "const table = document.getElementById('mysubs');"
+                          + "new MutationObserver(() => {"
+                          + "const shown = document.querySelector('#mysubs nav.pager .summary');"
+                          + "if (shown) done(shown.textContent); })"
+                          + ".observe(table.parentNode, {childList: true, subtree: true});"
+                          + "window.podiumRefreshSubmissions();");
+      assertEquals("Showing 51–55 of 55", refreshed);
+      assertEquals(5, rows(page, "mysubs"));
+      scrollTo(page, "#mysubs nav.pager");
+      browser.screenshot("my-submissions-page-2-1366");
+      page.manage().window().setSize(new Dimension(390, 844));
+      scrollTo(page, "#mysubs nav.pager");
+      browser.screenshot("my-submissions-page-2-390");
       assertEquals(List.of(), browser.cspViolations());
     }
   }
