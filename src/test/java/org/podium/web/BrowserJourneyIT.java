@@ -436,7 +436,7 @@ class BrowserJourneyIT {
                   By.cssSelector(
                       "#phases tbody tr td:nth-child(6), #phases tbody tr td:nth-child(7)"))
               .stream()
-              .map(WebElement::getText)
+              .map(org.openqa.selenium.WebElement::getText)
               .toList());
       assertEquals(List.of(), organizer.cspViolations());
       organizer.screenshot("phase-with-data");
