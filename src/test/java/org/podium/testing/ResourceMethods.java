@@ -83,13 +83,15 @@ public final class ResourceMethods {
               method.getAnnotation(Consumes.class) != null
                   ? method.getAnnotation(Consumes.class)
                   : type.getAnnotation(Consumes.class);
-          endpoints.add(
-              new Endpoint(
-                  http,
-                  join(root.value(), sub == null ? "" : sub.value()),
-                  consumes == null ? List.of() : List.of(consumes.value()),
-                  body(method),
-                  type.getSimpleName() + "." + method.getName()));
+          for (String path : literals(join(root.value(), sub == null ? "" : sub.value()))) {
+            endpoints.add(
+                new Endpoint(
+                    http,
+                    path,
+                    consumes == null ? List.of() : List.of(consumes.value()),
+                    body(method),
+                    type.getSimpleName() + "." + method.getName()));
+          }
         }
       }
     } catch (IOException | ClassNotFoundException e) {
@@ -120,6 +122,31 @@ public final class ResourceMethods {
       }
     }
     return null;
+  }
+
+  /** A parameter held to literal alternatives ({@code {file: submissions\\.csv|outputs\\.zip}}). */
+  private static final java.util.regex.Pattern ALTERNATIVES =
+      java.util.regex.Pattern.compile(
+          "\\{\\w+\\s*:\\s*((?:[A-Za-z0-9_-]|\\\\\\.)+(?:\\|(?:[A-Za-z0-9_-]|\\\\\\.)+)*)\\s*}");
+
+  /**
+   * The addresses a path template stands for: one per alternative of a parameter held to literal
+   * alternatives (each its own endpoint), the template itself otherwise.
+   */
+  static List<String> literals(String path) {
+    java.util.regex.Matcher alternatives = ALTERNATIVES.matcher(path);
+    if (!alternatives.find()) {
+      return List.of(path);
+    }
+    List<String> paths = new ArrayList<>();
+    for (String literal : alternatives.group(1).split("\\|")) {
+      paths.addAll(
+          literals(
+              path.substring(0, alternatives.start())
+                  + literal.replace("\\.", ".")
+                  + path.substring(alternatives.end())));
+    }
+    return paths;
   }
 
   private static String join(String root, String sub) {
