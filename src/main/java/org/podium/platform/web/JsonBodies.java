@@ -39,7 +39,11 @@ import org.podium.platform.problem.Problem;
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json", "text/json"})
-public class JsonBodies implements MessageBodyReader<Object> {
+// A reader of Record, not Object: every request body of Podium's is a record, and a reader declared
+// for a closer type is chosen before the server's JSON-B reader (declared for Object) by every
+// implementation. Declared for Object too, Jersey's choice between the two depended on the order it
+// found them in (it took its own on one deployment of the same WAR and ours on another).
+public class JsonBodies implements MessageBodyReader<Record> {
 
   /** Deeper than any request record; a parser recursing into a deeper document could overflow. */
   static final int MAX_DEPTH = 32;
@@ -56,14 +60,15 @@ public class JsonBodies implements MessageBodyReader<Object> {
   public boolean isReadable(
       Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
     return type.getName().startsWith("org.podium.")
+        && type.isRecord()
         && mediaType != null
         && (mediaType.getSubtype().equalsIgnoreCase("json")
             || mediaType.getSubtype().toLowerCase().endsWith("+json"));
   }
 
   @Override
-  public Object readFrom(
-      Class<Object> type,
+  public Record readFrom(
+      Class<Record> type,
       Type genericType,
       Annotation[] annotations,
       MediaType mediaType,
@@ -74,7 +79,7 @@ public class JsonBodies implements MessageBodyReader<Object> {
     try (jakarta.json.JsonReader reader = Json.createReader(new StringReader(text))) {
       JsonShapes.check(genericType, reader.readValue(), "");
     }
-    Object value;
+    Record value;
     try {
       value = Binding.JSONB.fromJson(text, genericType);
     } catch (JsonbException | JsonException e) {
