@@ -71,15 +71,12 @@ public class AccountPages implements Serializable {
   /** Accounts by name whose username or e-mail contains the search text, a page at a time. */
   public Page<AccountView> getAccounts() {
     if (accountList == null) {
-      try {
-        accountList =
-            caller.isAdmin()
-                ? accounts.all(caller.require(), q, ListPages.request(page))
-                : Page.of(List.of(), PageRequest.FIRST, 0);
-      } catch (Problem problem) {
-        PageMessages.problem(problem, java.util.Map.of());
-        accountList = Page.of(List.of(), PageRequest.FIRST, 0);
-      }
+      accountList =
+          ListPages.read(
+              () ->
+                  caller.isAdmin()
+                      ? accounts.all(caller.require(), q, ListPages.request(page))
+                      : Page.empty());
     }
     return accountList;
   }

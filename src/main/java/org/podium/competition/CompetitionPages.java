@@ -10,10 +10,8 @@ import java.util.List;
 import org.podium.account.Caller;
 import org.podium.competition.CompetitionViews.CompetitionView;
 import org.podium.platform.Page;
-import org.podium.platform.PageRequest;
 import org.podium.platform.problem.Problem;
 import org.podium.platform.web.ListPages;
-import org.podium.platform.web.PageMessages;
 
 /** Backs the competition list and the competition page with its Overview and Participate tabs. */
 @Named
@@ -42,12 +40,7 @@ public class CompetitionPages implements Serializable {
   /** The competitions the caller may see whose title contains the search text, a page at a time. */
   public Page<CompetitionView> getList() {
     if (list == null) {
-      try {
-        list = lists.visible(caller.account(), q, ListPages.request(page));
-      } catch (Problem problem) {
-        PageMessages.problem(problem, java.util.Map.of());
-        list = Page.of(List.of(), PageRequest.FIRST, 0);
-      }
+      list = ListPages.read(() -> lists.visible(caller.account(), q, ListPages.request(page)));
     }
     return list;
   }

@@ -4,15 +4,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.List;
-import java.util.Map;
 import org.podium.account.Caller;
 import org.podium.competition.CompetitionViews.ParticipantView;
 import org.podium.platform.Page;
-import org.podium.platform.PageRequest;
-import org.podium.platform.problem.Problem;
 import org.podium.platform.web.ListPages;
-import org.podium.platform.web.PageMessages;
 
 /**
  * Backs the organizer's list of a competition's participants on the edit page: a page at a time,
@@ -36,16 +31,13 @@ public class OrganizerParticipants implements Serializable {
   /** A page of who joined, oldest first, whose username contains the search text. */
   public Page<ParticipantView> of(Long competitionId) {
     if (participants == null) {
-      try {
-        participants =
-            competitionId == null
-                ? Page.of(List.of(), PageRequest.FIRST, 0)
-                : lists.participants(
-                    caller.require(), competitionId, null, q, ListPages.request(page));
-      } catch (Problem problem) {
-        PageMessages.problem(problem, Map.of());
-        participants = Page.of(List.of(), PageRequest.FIRST, 0);
-      }
+      participants =
+          ListPages.read(
+              () ->
+                  competitionId == null
+                      ? Page.empty()
+                      : lists.participants(
+                          caller.require(), competitionId, null, q, ListPages.request(page)));
     }
     return participants;
   }

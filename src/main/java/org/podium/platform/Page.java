@@ -14,6 +14,11 @@ public record Page<T>(List<T> items, int page, int size, long total) {
     items = List.copyOf(items);
   }
 
+  /** The first page of an empty list (nothing to show, or nothing the caller may see). */
+  public static <T> Page<T> empty() {
+    return of(List.of(), PageRequest.FIRST, 0);
+  }
+
   public static <T> Page<T> of(List<T> items, PageRequest request, long total) {
     return new Page<>(items, request.page(), request.size(), total);
   }

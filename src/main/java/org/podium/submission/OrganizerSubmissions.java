@@ -4,14 +4,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.List;
-import java.util.Map;
 import org.podium.account.Caller;
 import org.podium.platform.Page;
-import org.podium.platform.PageRequest;
-import org.podium.platform.problem.Problem;
 import org.podium.platform.web.ListPages;
-import org.podium.platform.web.PageMessages;
 
 /** Backs the organizer's list of every participant's submissions, with re-run. */
 @Named
@@ -38,19 +33,16 @@ public class OrganizerSubmissions implements Serializable {
    */
   public Page<SubmissionView> of(Long competitionId) {
     if (all == null) {
-      try {
-        all =
-            competitionId == null
-                ? Page.of(List.of(), PageRequest.FIRST, 0)
-                : lists.ofCompetition(
-                    caller.require(),
-                    competitionId,
-                    new SubmissionLists.Filter(null, null, q),
-                    ListPages.request(page));
-      } catch (Problem problem) {
-        PageMessages.problem(problem, Map.of());
-        all = Page.of(List.of(), PageRequest.FIRST, 0);
-      }
+      all =
+          ListPages.read(
+              () ->
+                  competitionId == null
+                      ? Page.empty()
+                      : lists.ofCompetition(
+                          caller.require(),
+                          competitionId,
+                          new SubmissionLists.Filter(null, null, q),
+                          ListPages.request(page)));
     }
     return all;
   }

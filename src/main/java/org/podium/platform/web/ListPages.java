@@ -1,5 +1,7 @@
 package org.podium.platform.web;
 
+import java.util.function.Supplier;
+import org.podium.platform.Page;
 import org.podium.platform.PageRequest;
 import org.podium.platform.problem.Problem;
 
@@ -22,6 +24,19 @@ public final class ListPages {
     } catch (Problem problem) {
       PageMessages.problem(problem, java.util.Map.of());
       return PageRequest.FIRST;
+    }
+  }
+
+  /**
+   * A page of a list as a page shows it: a refusal (a bad search text, a competition not there) is
+   * said at the top of the page, which then shows the list empty.
+   */
+  public static <T> Page<T> read(Supplier<Page<T>> list) {
+    try {
+      return list.get();
+    } catch (Problem problem) {
+      PageMessages.problem(problem, java.util.Map.of());
+      return Page.empty();
     }
   }
 }
