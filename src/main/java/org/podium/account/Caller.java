@@ -26,7 +26,9 @@ public class Caller {
   public Optional<Account> account() {
     if (account == null) {
       Principal principal = securityContext.getCallerPrincipal();
-      if (principal != null) {
+      // Podium's mechanism says how it signed the caller in; without that the request is anonymous
+      // (WildFly still names a principal, "anonymous", which no account may be looked up by).
+      if (principal != null && request.getAttribute(PodiumAuthentication.SIGNED_IN_BY) != null) {
         // The authentication mechanism read it for this request already (token or page session).
         account =
             request.getAttribute(PodiumAuthentication.ACCOUNT) instanceof Account known

@@ -134,16 +134,61 @@ public class Competitions {
 
   /** A competition the caller may see; 404 otherwise, so unpublished ones stay invisible. */
   public Competition visible(Optional<Account> caller, long id) {
-    Competition competition = entityManager.find(Competition.class, id);
+    return checkVisible(caller, id, entityManager.find(Competition.class, id));
+  }
+
+  private static Competition checkVisible(
+      Optional<Account> caller, long id, Competition competition) {
     if (competition == null || !competition.isVisibleTo(caller.orElse(null))) {
       throw Problem.notFound("competition " + id);
     }
     return competition;
   }
 
+  /**
+   * What a competition's view reads, in four statements whatever its size, instead of one lazy
+   * select per collection, per organizer (their roles) and per phase (its columns): the organizers
+   * with their roles, the phases with their columns, the competition with its organizers, and its
+   * phases' list (both already loaded). Not the competition joined to its organizers and phases at
+   * once: Hibernate then repeats each phase once per organizer in the list. Queries, not a find
+   * with an entity graph: a provider keeps a query's translation, while Hibernate built a graph's
+   * SQL anew on every call (a fifth of the request's time, measured with JFR, issue 14). No alias
+   * on a fetch join: the JPA specification does not allow one, and Hibernate on WildFly refuses it.
+   */
+  private static final String ORGANIZERS =
+      "select a from Account a left join fetch a.roles where a in"
+          + " (select o from Competition c join c.organizers o where c.id = :id)";
+
+  private static final String PHASES =
+      "select p from Phase p left join fetch p.columns where p.competition.id = :id";
+
+  private static final String WHOLE =
+      "select c from Competition c left join fetch c.organizers where c.id = :id";
+
   /** A competition the caller may see, as the API and pages show it; 404 otherwise. */
   public CompetitionView view(Optional<Account> caller, long id) {
-    return CompetitionView.of(visible(caller, id), caller.orElse(null));
+    // Hibernate's hint that these are only read (no copy kept to compare at commit); others
+    // ignore it.
+    String readOnly = "org.hibernate.readOnly";
+    entityManager
+        .createQuery(ORGANIZERS, Account.class)
+        .setParameter("id", id)
+        .setHint(readOnly, true)
+        .getResultList();
+    entityManager
+        .createQuery(PHASES, Phase.class)
+        .setParameter("id", id)
+        .setHint(readOnly, true)
+        .getResultList();
+    // The whole list, not a stream's first row: a stream fills the collections row by row.
+    List<Competition> rows =
+        entityManager
+            .createQuery(WHOLE, Competition.class)
+            .setParameter("id", id)
+            .setHint(readOnly, true)
+            .getResultList();
+    Competition whole = rows.isEmpty() ? null : rows.get(0);
+    return CompetitionView.of(checkVisible(caller, id, whole), caller.orElse(null));
   }
 
   /** A competition the caller organizes, as its editor shows it; 404 or 403 otherwise. */

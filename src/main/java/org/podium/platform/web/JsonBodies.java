@@ -2,8 +2,6 @@ package org.podium.platform.web;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.Consumes;
@@ -48,11 +46,6 @@ public class JsonBodies implements MessageBodyReader<Record> {
   /** Deeper than any request record; a parser recursing into a deeper document could overflow. */
   static final int MAX_DEPTH = 32;
 
-  /** The server's JSON-B, made at first use (thread-safe, kept for the application's life). */
-  private static final class Binding {
-    static final Jsonb JSONB = JsonbBuilder.create();
-  }
-
   // Yasson names the property it could not bind in its message; other bindings may not.
   private static final Pattern PROPERTY = Pattern.compile("property '?\"?([A-Za-z0-9_]+)");
 
@@ -81,7 +74,7 @@ public class JsonBodies implements MessageBodyReader<Record> {
     }
     Record value;
     try {
-      value = Binding.JSONB.fromJson(text, genericType);
+      value = JsonBinding.jsonb().fromJson(text, genericType);
     } catch (JsonbException | JsonException e) {
       throw refusal(type, e);
     }
