@@ -61,6 +61,39 @@ class AccountsApiIT {
     assertEquals("application/problem+json", revoked.contentType());
   }
 
+  /**
+   * WildFly names the caller of a request without credentials "anonymous": the account of that name
+   * (anyone may sign up with it) was then the caller of every such request.
+   */
+  @Test
+  void anAccountNamedAnonymousIsNotWhoeverSendsNoCredentials() {
+    ApiClient nobody = new ApiClient(base);
+    ApiClient.Reply created =
+        nobody.post(
+            "accounts",
+            Json.createObjectBuilder()
+                .add("username", "anonymous")
+                .add("email", "anonymous-" + UUID.randomUUID() + "@example.org")
+                .add("password", "correct horse battery")
+                .build());
+    // 400 "taken" when an earlier run of the suite on the same database made it
+    assertTrue(
+        created.status() == 201 || created.body().contains("taken"),
+        created.status() + " " + created.body());
+    ApiClient.Reply token =
+        ApiClient.basic(base, "anonymous", "correct horse battery")
+            .post("tokens", Json.createObjectBuilder().add("name", "mine").build());
+    assertEquals(201, token.status(), token.body());
+
+    ApiClient.Reply me = nobody.get("accounts/me");
+    assertEquals(401, me.status(), me.body());
+    ApiClient.Reply tokens = nobody.get("tokens");
+    assertEquals(401, tokens.status(), tokens.body());
+    assertEquals(
+        "anonymous",
+        nobody.bearer(token.json().getString("token")).get("accounts/me").json().getString("username"));
+  }
+
   @Test
   void aTokenCannotMintTokensSoRevokingAStolenOneEndsItsAccess() {
     ApiClient.Person person = new ApiClient(base).register(base, "stolen");

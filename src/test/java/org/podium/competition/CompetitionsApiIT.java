@@ -3,8 +3,12 @@ package org.podium.competition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -113,6 +117,77 @@ class CompetitionsApiIT {
     assertEquals(
         username + " does not have the organizer role",
         notAnOrganizer.json().getJsonObject("errors").getString("organizers"));
+  }
+
+  /**
+   * The view is read with its organizers, phases and columns joined (issue 14): each phase once and
+   * in order, each column once and in order, whatever the number of organizers and their roles.
+   */
+  @Test
+  void aCompetitionWithSeveralOrganizersAndPhasesShowsEachOnceInOrder() {
+    ApiClient admin = ApiClient.admin(base);
+    List<String> organizers = new ArrayList<>(List.of("admin"));
+    for (int i = 0; i < 2; i++) {
+      ApiClient.Person person = new ApiClient(base).register(base, "co-org");
+      assertEquals(
+          200,
+          admin
+              .put(
+                  "accounts/" + person.username() + "/roles",
+                  Json.createObjectBuilder()
+                      .add("roles", Json.createArrayBuilder().add("ORGANIZER").add("PARTICIPANT"))
+                      .build())
+              .status());
+      organizers.add(person.username());
+    }
+    long id =
+        admin.createCompetition(
+            Json.createObjectBuilder().add("title", "Joined view").add("published", true).build());
+    List<String> phases = List.of("Warm-up", "Development", "Final");
+    for (String name : phases) {
+      admin.addPhase(
+          id,
+          Json.createObjectBuilder()
+              .add("name", name)
+              .add("scoring", Json.createObjectBuilder().add("metric", "mae"))
+              .add(
+                  "columns",
+                  Json.createArrayBuilder()
+                      .add(Json.createObjectBuilder().add("key", "mae").add("primary", true))
+                      .add(Json.createObjectBuilder().add("key", "rmse"))
+                      .add(Json.createObjectBuilder().add("key", "seconds")))
+              .build());
+    }
+    JsonArrayBuilder names = Json.createArrayBuilder();
+    organizers.forEach(names::add);
+    ApiClient.Reply updated =
+        admin.put(
+            "competitions/" + id,
+            Json.createObjectBuilder()
+                .add("title", "Joined view")
+                .add("published", true)
+                .add("organizers", names)
+                .build());
+    assertEquals(200, updated.status(), updated.body());
+
+    for (ApiClient reader : List.of(new ApiClient(base), admin)) {
+      JsonObject view = reader.get("competitions/" + id).json();
+      assertEquals(
+          organizers.stream().sorted().toList(),
+          view.getJsonArray("organizers").getValuesAs(JsonString.class).stream()
+              .map(JsonString::getString)
+              .toList());
+      List<JsonObject> shown = view.getJsonArray("phases").getValuesAs(JsonObject.class);
+      assertEquals(phases, shown.stream().map(p -> p.getString("name")).toList(), view.toString());
+      for (JsonObject phase : shown) {
+        assertEquals(
+            List.of("mae", "rmse", "seconds"),
+            phase.getJsonArray("columns").getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("key"))
+                .toList(),
+            phase.toString());
+      }
+    }
   }
 
   @Test
