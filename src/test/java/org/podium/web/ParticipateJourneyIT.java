@@ -155,6 +155,7 @@ class ParticipateJourneyIT {
         tab.open();
         assertTrue(tab.firstScoresOnScreen(), "scores on screen at " + name(size));
         assertEquals(List.of("Finished"), tab.statuses());
+        tab.showSubmissions();
         tab.shot("my-submissions-fit-" + name(size));
       }
 
@@ -277,6 +278,7 @@ class ParticipateJourneyIT {
         tab.shot("sent-finished-live-desktop");
         tab.atWidth(PodiumPage.PHONE);
         assertTrue(tab.firstScoresOnScreen(), "scores on a phone's screen");
+        tab.showSubmissions();
         tab.shot("sent-finished-live-phone");
 
         // 5: the submission's page follows the run without a reload: status, logs, Cancel gone.

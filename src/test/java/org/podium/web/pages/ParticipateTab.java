@@ -146,6 +146,13 @@ public class ParticipateTab extends PodiumPage {
                         find(By.cssSelector("table.submissions.mine tbody tr td.scores")))));
   }
 
+  /** Scrolls My submissions into view (for a screenshot of it). */
+  public void showSubmissions() {
+    driver()
+        .executeScript(
+            "document.querySelector('table.submissions.mine').scrollIntoView({block: 'start'});");
+  }
+
   /** The widths of the table's header cells, in pixels (to see them stay as rows update). */
   @SuppressWarnings("unchecked")
   public List<Long> columnWidths() {

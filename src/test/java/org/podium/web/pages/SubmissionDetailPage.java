@@ -76,7 +76,7 @@ public class SubmissionDetailPage extends PodiumPage {
   /** Presses Cancel and accepts its question; the answer replaces the page. */
   public String cancelAccepting() {
     WebElement html = find(By.tagName("html"));
-    find(By.id("actions:cancel")).click();
+    clickLive(By.id("actions:cancel"));
     var question =
         new org.openqa.selenium.support.ui.WebDriverWait(driver(), Duration.ofSeconds(5))
             .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
@@ -88,13 +88,25 @@ public class SubmissionDetailPage extends PodiumPage {
 
   /** Presses Cancel and declines its question: nothing is sent. */
   public String cancelDeclining() {
-    find(By.id("actions:cancel")).click();
+    clickLive(By.id("actions:cancel"));
     var question =
         new org.openqa.selenium.support.ui.WebDriverWait(driver(), Duration.ofSeconds(5))
             .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
     String asked = question.getText();
     question.dismiss();
     return asked;
+  }
+
+  /** Clicks what a live refresh may re-render between finding and clicking it. */
+  private void clickLive(By target) {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            () -> {
+              find(target).click();
+              return true;
+            });
   }
 
   /** The link a metadata value became, by its text; null when it is plain text. */
