@@ -24,7 +24,9 @@
   window.podiumRefreshSubmissions = function () {
     if (!replacing) {
       const refresh = document.getElementById("live:refresh");
-      if (refresh) {
+      // A submission's page once it has ended shows what never changes again: nothing to refresh.
+      const over = document.querySelector("[data-live=false]");
+      if (refresh && !(refresh.dataset.render === "detail" && over)) {
         ajax(refresh, null, { execute: "@none", render: refresh.dataset.render || "mysubs" });
       }
     }

@@ -544,8 +544,10 @@ class BrowserJourneyIT {
           desk.findElement(By.id("messages"))
               .getText()
               .matches("Submission \\d+ runs again as submission \\d+\\."));
+      // The page updates live too (issue 15): an element may be re-rendered under the read.
       await()
           .atMost(Duration.ofSeconds(60))
+          .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
           .until(
               () -> {
                 desk.navigate().refresh();
