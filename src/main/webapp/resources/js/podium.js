@@ -32,6 +32,15 @@
     }
   };
 
+  // While something shown may still change (data-live=true: a submission waiting or running), the
+  // page also asks every few seconds: a push reaches only the browsers of the node that made the
+  // change, and a running container's logs change without one.
+  setInterval(() => {
+    if (!document.hidden && document.querySelector("[data-live=true]")) {
+      window.podiumRefreshSubmissions();
+    }
+  }, 4000);
+
   // "1.2 GiB", "340 MiB", "12 KiB": sizes as people read them.
   function size(bytes) {
     const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];

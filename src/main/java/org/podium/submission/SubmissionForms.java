@@ -59,6 +59,8 @@ public class SubmissionForms implements Serializable {
 
   private boolean sentRead;
 
+  private transient SubmissionView sentView;
+
   /** The flash's key for the submission just sent, read by the page the redirect opens. */
   private static final String SENT = SubmissionForms.class.getName() + ".sent";
 
@@ -150,10 +152,16 @@ public class SubmissionForms implements Serializable {
       return null;
     }
     try {
-      return text.news(submissions.view(caller.require(), sent));
+      sentView = submissions.view(caller.require(), sent);
+      return text.news(sentView);
     } catch (Problem gone) {
       return null;
     }
+  }
+
+  /** Whether the submission just sent may still change (its message asks again while it does). */
+  public boolean isSentLive() {
+    return sentView != null && sentView.live();
   }
 
   private static void sent(SubmissionView submission) {

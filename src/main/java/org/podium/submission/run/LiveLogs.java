@@ -23,13 +23,12 @@ import org.podium.compute.Sandbox;
 import org.podium.storage.AttemptFiles;
 import org.podium.storage.DataStore;
 import org.podium.submission.SubmissionLifecycle;
-import org.podium.submission.SubmissionPush;
 
 /**
  * While a run goes on, what it printed reaches its page (issue 15): every two seconds, the logs of
  * this node's runs that wrote something new are put in their attempt's folder ({@code
- * stdout.so-far.log}) and the pages of their submission re-render. The logs written when the run
- * ends replace them.
+ * stdout.so-far.log}), which a submission's page asks for while the run is live (on any node). The
+ * logs written when the run ends replace them.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -42,8 +41,6 @@ public class LiveLogs {
   @Inject Sandbox sandbox;
 
   @Inject DataStore dataStore;
-
-  @Inject SubmissionPush push;
 
   /** How many bytes each run had written at the last look. */
   private final Map<String, Long> seen = new ConcurrentHashMap<>();
@@ -74,7 +71,6 @@ public class LiveLogs {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    push.changed(held.id());
   }
 
   /** Whole or not at all: a page never reads half a file. */
