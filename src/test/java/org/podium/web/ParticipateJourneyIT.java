@@ -23,7 +23,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.podium.compute.DockerEngine;
@@ -294,11 +293,7 @@ class ParticipateJourneyIT {
         assertTrue(List.of("Waiting", "Running").contains(detail.status()), detail.status());
         assertTrue(detail.cancellable());
         assertTrue(
-            browser
-                .driver()
-                .findElement(By.id("actions"))
-                .getAttribute("action")
-                .contains("id=" + id),
+            detail.actionsAddress().contains("id=" + id),
             "the page's forms post to its address with ?id=");
         detail.mark();
         // What it printed shows while it still runs.

@@ -119,6 +119,14 @@ public class SubmissionDetailPage extends PodiumPage {
     return find(By.cssSelector("dd.mono")).getCssValue("font-family");
   }
 
+  /** Where the page's Cancel / Re-run form posts. */
+  public String actionsAddress() {
+    return await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .until(() -> find(By.id("actions")).getAttribute("action"), a -> a != null);
+  }
+
   /** The page's messages (after Cancel …). */
   public String messages() {
     return text(By.id("messages"));
