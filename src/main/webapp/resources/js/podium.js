@@ -16,15 +16,30 @@
   }
 
   // The submissions websocket calls this when it opens (a change pushed before was missed) and
-  // on every message: re-render the table, nothing else.
+  // on every message: re-render what the refresh button names (data-render: the My submissions
+  // table, or a submission page's facts, actions and logs), nothing else.
   // While an upload's answer is on its way the page is about to be replaced: a refresh then would
   // be a request of the old page, racing the swap; the new page refreshes once instead.
   let replacing = false;
   window.podiumRefreshSubmissions = function () {
     if (!replacing) {
-      ajax(document.getElementById("live:refresh"), null, { execute: "@none", render: "mysubs" });
+      const refresh = document.getElementById("live:refresh");
+      // A submission's page once it has ended shows what never changes again: nothing to refresh.
+      const over = document.querySelector("[data-live=false]");
+      if (refresh && !(refresh.dataset.render === "detail" && over)) {
+        ajax(refresh, null, { execute: "@none", render: refresh.dataset.render || "mysubs" });
+      }
     }
   };
+
+  // While something shown may still change (data-live=true: a submission waiting or running), the
+  // page also asks every few seconds: a push reaches only the browsers of the node that made the
+  // change, and a running container's logs change without one.
+  setInterval(() => {
+    if (!document.hidden && document.querySelector("[data-live=true]")) {
+      window.podiumRefreshSubmissions();
+    }
+  }, 4000);
 
   // "1.2 GiB", "340 MiB", "12 KiB": sizes as people read them.
   function size(bytes) {
@@ -171,6 +186,22 @@
     init(document);
   }
 
+  // How long typing pauses before a field is checked by the server.
+  const CHECK_DELAY = 400;
+
+  // A button with data-confirm asks first (Cancel of a run): declined, nothing is sent. Bound once
+  // to the document, so buttons re-rendered by a live refresh ask too.
+  document.addEventListener(
+    "click",
+    (event) => {
+      const button = event.target.closest && event.target.closest("[data-confirm]");
+      if (button && !window.confirm(button.dataset.confirm)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+    },
+    true);
+
   function init(root) {
     root.querySelectorAll("[data-open]").forEach((button) =>
       button.addEventListener("click", () => document.getElementById(button.dataset.open).showModal()));
@@ -193,10 +224,24 @@
         field.focus({ preventScroll: true });
       }
     }
-    // Inputs checked by the server as they change: data-check names what to re-render.
-    root.querySelectorAll("[data-check]").forEach((input) =>
-      input.addEventListener("change", (event) =>
-        ajax(input, event, { execute: input.id, render: input.dataset.check })));
+    // Inputs checked by the server as they are typed (a pause of CHECK_DELAY ms) and when they
+    // change: data-check names what to re-render. One check at a time; the last text wins.
+    root.querySelectorAll("[data-check]").forEach((input) => {
+      let timer = null;
+      let checked = input.value;
+      const check = (event) => {
+        clearTimeout(timer);
+        if (input.value !== checked) {
+          checked = input.value;
+          ajax(input, event, { execute: input.id, render: input.dataset.check });
+        }
+      };
+      input.addEventListener("input", () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => check(null), CHECK_DELAY);
+      });
+      input.addEventListener("change", (event) => check(event));
+    });
     root.querySelectorAll("form.with-progress").forEach((form) =>
       form.addEventListener("submit", (event) => uploadWithProgress(form, event)));
     // A chosen file over its limit is said at once, before anything is sent.

@@ -66,6 +66,7 @@ public final class Sandbox implements SandboxRuns {
   private static final class LiveRun {
     volatile String containerId;
     volatile boolean cancelled;
+    volatile StreamCapture streams;
   }
 
   /** Runs one spec to its end; never throws for anything the container or the engine does. */
@@ -113,6 +114,18 @@ public final class Sandbox implements SandboxRuns {
   @Override
   public void forget(String runId) {
     cancelledBeforeStart.remove(runId);
+  }
+
+  /**
+   * What a run in progress here has written so far (stdout, stderr, as much as its logs keep);
+   * empty when it does not run here or has no container yet.
+   */
+  public Optional<List<CapturedLog>> logsSoFar(String runId) {
+    LiveRun run = live.get(runId);
+    StreamCapture streams = run == null ? null : run.streams;
+    return streams == null
+        ? Optional.empty()
+        : Optional.of(List.of(streams.stdout(), streams.stderr()));
   }
 
   /** Run ids in progress on this sandbox, for the reaper. */
@@ -181,6 +194,7 @@ public final class Sandbox implements SandboxRuns {
     String containerId = null;
     OutputVolume output = null;
     StreamCapture streams = new StreamCapture(spec.limits().logBytes());
+    run.streams = streams;
     ExitWatch exit = new ExitWatch();
     try {
       output = OutputVolume.open(engine, settings, holder.ensure(), spec.runId(), spec.limits());

@@ -4,14 +4,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.podium.account.Caller;
 import org.podium.platform.PageRequest;
+import org.podium.platform.web.Formats;
 
 /**
  * Backs the Results tab: a page of each phase's leaderboard, scores shown with the column's
@@ -91,9 +89,7 @@ public class ResultsView {
   }
 
   public String format(Double value, int decimals) {
-    return Optional.ofNullable(value)
-        .map(v -> BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).toPlainString())
-        .orElse("—");
+    return Formats.score(value, decimals);
   }
 
   /** A page number from the address; anything else is the first page (a page never errs on it). */

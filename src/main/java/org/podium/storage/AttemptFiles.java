@@ -22,6 +22,15 @@ public record AttemptFiles(Path folder) {
     return folder.resolve("stderr.log");
   }
 
+  /** What the run had written to stdout at the last look while it ran; stdout.log once it ended. */
+  public Path stdoutSoFar() {
+    return folder.resolve("stdout.so-far.log");
+  }
+
+  public Path stderrSoFar() {
+    return folder.resolve("stderr.so-far.log");
+  }
+
   /** {@code true} when a log was longer than the sandbox keeps. */
   public Path logsTruncated() {
     return folder.resolve("logs-truncated");

@@ -50,15 +50,17 @@ public class SubmissionControl {
   public Logs logs(Account caller, long id) {
     Submission submission = submissions.visible(caller, id);
     if (!maySeeLogs(caller, submission)) {
-      throw Problem.forbidden("this competition does not show participants their logs");
+      throw Problem.forbidden(
+          "This competition does not show participants their logs: ask its organizers for them.");
     }
     return logs(attemptFolder(submission), maySeeScoringOutput(caller, submission));
   }
 
   private static Logs logs(AttemptFiles files, boolean scoringOutput) {
+    // While the run goes on, what it wrote so far (LiveLogs); its logs once it ended.
     return new Logs(
-        read(files.stdout()),
-        read(files.stderr()),
+        read(Files.exists(files.stdout()) ? files.stdout() : files.stdoutSoFar()),
+        read(Files.exists(files.stderr()) ? files.stderr() : files.stderrSoFar()),
         Boolean.parseBoolean(read(files.logsTruncated())),
         scoringOutput ? read(Scoring.stdoutLog(files.scoringWork())) : null,
         scoringOutput ? read(Scoring.stderrLog(files.scoringWork())) : null);
@@ -89,7 +91,7 @@ public class SubmissionControl {
       // Scoring against the private reference data: the organizers' only, whatever the
       // competition shows participants of the public scoring.
       if (!submission.getPhase().getCompetition().isOrganizedBy(caller)) {
-        throw Problem.forbidden("only the organizers read the private scoring's output");
+        throw Problem.forbidden("Only the organizers read the private scoring's output.");
       }
       Path work = files.privateScoringWork();
       return switch (stream) {
@@ -101,14 +103,15 @@ public class SubmissionControl {
     if (stream.startsWith("scoring-")) {
       if (!maySeeScoringOutput(caller, submission)) {
         throw Problem.forbidden(
-            "this competition does not show participants the scoring program's output");
+            "This competition does not show participants the scoring program's output.");
       }
       return stream.equals("scoring-stdout")
           ? Scoring.stdoutLog(files.scoringWork())
           : Scoring.stderrLog(files.scoringWork());
     }
     if (!maySeeLogs(caller, submission)) {
-      throw Problem.forbidden("this competition does not show participants their logs");
+      throw Problem.forbidden(
+          "This competition does not show participants their logs: ask its organizers for them.");
     }
     return stream.equals("stdout") ? files.stdout() : files.stderr();
   }
@@ -162,7 +165,11 @@ public class SubmissionControl {
     Submission submission = submissions.visible(caller, id);
     if (!lifecycle.cancel(id)) {
       throw Problem.conflict(
-          "submission " + id + " has ended already (" + submission.getStatus() + ")");
+          "Submission "
+              + id
+              + " has ended already ("
+              + SubmissionText.status(SubmissionView.of(submission))
+              + "): there is nothing left to cancel.");
     }
     entityManager.refresh(submission);
     // Whichever node runs it stops its containers (run and scoring) when this commits; the run
@@ -181,7 +188,7 @@ public class SubmissionControl {
   public SubmissionView rerun(Account caller, long id) {
     Submission original = submissions.visible(caller, id);
     if (!original.getPhase().getCompetition().isOrganizedBy(caller)) {
-      throw Problem.forbidden("only the competition's organizers may run a submission again");
+      throw Problem.forbidden("Only the competition's organizers may run a submission again.");
     }
     Submission again = original.copy();
     entityManager.persist(again);

@@ -1,9 +1,11 @@
 package org.podium.submission;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.Map;
 import org.podium.account.Caller;
 import org.podium.platform.problem.Problem;
 import org.podium.platform.web.PageMessages;
@@ -24,26 +26,35 @@ public class SubmissionDetails implements Serializable {
   @Inject Caller caller;
 
   private Long id;
-  private transient SubmissionPage details;
+
+  /** Where a request keeps what it read (FacesContext attributes): the live refresh reads anew. */
+  private static final String DETAILS = SubmissionDetails.class.getName() + ".details";
 
   /**
-   * What the page shows, read once per view; null when there is no such submission for the caller.
+   * What the page shows, read once per request (the live refresh re-renders it as the run moves
+   * on); null when there is no such submission for the caller.
    */
   public SubmissionPage getDetails() {
-    if (details == null && id != null && caller.account().isPresent()) {
+    if (id == null || caller.account().isEmpty()) {
+      return null;
+    }
+    Map<Object, Object> request = FacesContext.getCurrentInstance().getAttributes();
+    if (!request.containsKey(DETAILS)) {
+      SubmissionPage details;
       try {
         details = control.page(caller.require(), id);
       } catch (Problem notFound) {
-        return null;
+        details = null;
       }
+      request.put(DETAILS, details);
     }
-    return details;
+    return (SubmissionPage) request.get(DETAILS);
   }
 
   public String cancel() {
     try {
       control.cancel(caller.require(), id);
-      PageMessages.info("Submission " + id + " is cancelled.");
+      PageMessages.info("Submission " + id + " is cancelled: its run was stopped.");
     } catch (Problem problem) {
       PageMessages.info(problem.getMessage());
     }

@@ -44,12 +44,25 @@ public class SubmissionForms implements Serializable {
 
   @Inject CompetitionPages page;
 
+  @Inject SubmissionText text;
+
   /** The dialog's and the upload form's text fields, by {@link SubmissionIntake}'s names. */
   private final Map<String, String> fields = new HashMap<>();
 
   private transient Part results;
   private transient Part archive;
   private transient Optional<String> obstacle;
+  private transient Optional<SubmissionQuota> quota;
+
+  /** The submission this view was opened after sending, if any: its message follows its run. */
+  private Long sent;
+
+  private boolean sentRead;
+
+  private transient SubmissionView sentView;
+
+  /** The flash's key for the submission just sent, read by the page the redirect opens. */
+  private static final String SENT = SubmissionForms.class.getName() + ".sent";
 
   // view parameter: the page of "My submissions"
   private String mpage;
@@ -110,6 +123,51 @@ public class SubmissionForms implements Serializable {
     return obstacle.orElse(null);
   }
 
+  /**
+   * What the caller may still send to the open phase, by the rule the server enforces; null when
+   * they cannot submit at all. Asked once a view, like {@link #getObstacle()}.
+   */
+  public SubmissionQuota getQuota() {
+    if (quota == null) {
+      quota =
+          caller.account().isEmpty() || page.getCompetition() == null
+              ? Optional.empty()
+              : submissions.quota(caller.require(), page.getId());
+    }
+    return quota.orElse(null);
+  }
+
+  /**
+   * The message about the submission just sent, as its run stands now ("Sent: submission 12 waits
+   * for a slot." becomes "Submission 12 finished: mae 0.400."); null when none was sent. Rendered
+   * with the live table, so it moves on with the run instead of describing a moment gone.
+   */
+  public String getSentNews() {
+    if (!sentRead) {
+      sentRead = true;
+      Object id = FacesContext.getCurrentInstance().getExternalContext().getFlash().get(SENT);
+      sent = id instanceof Long number ? number : null;
+    }
+    if (sent == null || caller.account().isEmpty()) {
+      return null;
+    }
+    try {
+      sentView = submissions.view(caller.require(), sent);
+      return text.news(sentView);
+    } catch (Problem gone) {
+      return null;
+    }
+  }
+
+  /** Whether the submission just sent may still change (its message asks again while it does). */
+  public boolean isSentLive() {
+    return sentView != null && sentView.live();
+  }
+
+  private static void sent(SubmissionView submission) {
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().put(SENT, submission.id());
+  }
+
   /** Sends the dialog: an image reference or docker run line, or else a docker save archive. */
   public String sendDocker() throws IOException {
     try {
@@ -124,7 +182,7 @@ public class SubmissionForms implements Serializable {
         submission =
             submissions.submit(caller.require(), page.getId(), SubmissionIntake.of(fields, null));
       }
-      PageMessages.info("Sent: submission " + submission.id() + " waits for a slot.");
+      sent(submission);
       fields.clear();
       return "/competition?faces-redirect=true&id=" + page.getId() + "&tab=participate";
     } catch (Problem problem) {
@@ -145,7 +203,7 @@ public class SubmissionForms implements Serializable {
       SubmissionView submission =
           uploads.submit(
               caller.require(), page.getId(), fields, SubmissionUpload.Kind.RESULTS, zip);
-      PageMessages.info("Sent: submission " + submission.id() + " is being scored.");
+      sent(submission);
       return "/competition?faces-redirect=true&id=" + page.getId() + "&tab=participate";
     } catch (Problem problem) {
       PageMessages.problem(problem, Map.of(SubmissionIntake.FILE, "upload:results"));

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.podium.account.Account;
 import org.podium.competition.Competition;
 import org.podium.competition.Competitions;
+import org.podium.competition.Phase;
 import org.podium.platform.Page;
 import org.podium.platform.PageRequest;
 import org.podium.platform.Search;
@@ -95,6 +96,19 @@ public class SubmissionLists {
             .toList(),
         request,
         count.getSingleResult());
+  }
+
+  /**
+   * How many decimals each score of a phase is shown with, by key: its leaderboard columns'. Not
+   * secret (the phase's leaderboard shows its columns), so asked by phase id alone.
+   */
+  public Map<String, Integer> decimals(long phaseId) {
+    Map<String, Integer> decimals = new LinkedHashMap<>();
+    Phase phase = entityManager.find(Phase.class, phaseId);
+    if (phase != null) {
+      phase.getColumns().forEach(c -> decimals.put(c.getKey(), c.getDecimals()));
+    }
+    return decimals;
   }
 
   private static long phaseId(String text) {

@@ -151,16 +151,20 @@ public class Submissions {
     Participant participant =
         competitions
             .participant(competition, caller)
-            .orElseThrow(() -> Problem.forbidden("join the competition before submitting"));
+            .orElseThrow(() -> Problem.forbidden("Join this competition before you submit."));
     if (participant.getStatus() == ParticipantStatus.PENDING) {
-      throw Problem.forbidden("your participation waits for an organizer's approval");
+      throw Problem.forbidden(
+          "Your participation waits for an organizer's approval: you can submit once they"
+              + " approve it.");
     }
     if (participant.getStatus() == ParticipantStatus.DENIED) {
-      throw Problem.forbidden("your participation in this competition was declined");
+      throw Problem.forbidden(
+          "Your participation in this competition was declined: ask its organizers if you think"
+              + " this is a mistake.");
     }
     if (kind == SubmissionKind.DOCKER && !competition.isDockerSubmission()) {
       throw Problem.forbidden(
-          "this competition does not accept Docker submissions: upload a results file instead");
+          "This competition does not accept Docker submissions: upload a results file instead.");
     }
     // One admission per participant at a time: the quota is counted under this row lock, and a
     // submission admitted meanwhile is committed (and counted) before the next one counts.
@@ -171,12 +175,12 @@ public class Submissions {
     Phase phase = phase(competition, phaseId, now);
     if (!phase.isOpenAt(now)) {
       throw Problem.conflict(
-          "phase '"
+          "Phase '"
               + phase.getName()
               + "' is closed"
               + (now.isBefore(phase.getOpensAt())
-                  ? ": it opens at " + Formats.utc(phase.getOpensAt())
-                  : ": it closed at " + Formats.utc(phase.getClosesAt())));
+                  ? ": it opens at " + Formats.utc(phase.getOpensAt()) + "; submit then."
+                  : ": it closed at " + Formats.utc(phase.getClosesAt()) + "."));
     }
     checkQuota(phase, participant, now);
     return new Admitted(phase, participant, kind);
@@ -198,35 +202,66 @@ public class Submissions {
             .map(Phase::getOpensAt)
             .filter(opens -> opens.isAfter(now))
             .min(Instant::compareTo);
-    return "no phase is open now"
-        + next.map(opens -> ": the next opens at " + Formats.utc(opens))
-            .orElse(": the competition has ended");
+    return "No phase is open now"
+        + next.map(opens -> ": the next opens at " + Formats.utc(opens) + "; submit then.")
+            .orElse(": the competition has ended.");
   }
 
   private void checkQuota(Phase phase, Participant participant, Instant now) {
-    if (phase.getMaxSubmissions() != null
-        && counted(phase, participant, Instant.EPOCH) >= phase.getMaxSubmissions()) {
+    SubmissionQuota quota = quota(phase, participant, now);
+    if (quota.leftInAll() != null && quota.leftInAll() == 0) {
       throw Problem.quotaUsed(
-          "you have used all "
-              + phase.getMaxSubmissions()
-              + " submissions of phase '"
+          "You have used all "
+              + quota.total()
+              + (quota.total() == 1 ? " submission" : " submissions")
+              + " of phase '"
               + phase.getName()
-              + "'",
+              + "': no more can be sent to it.",
           null);
     }
-    if (phase.getMaxSubmissionsPerDay() != null) {
-      if (counted(phase, participant, dayStart(now)) >= phase.getMaxSubmissionsPerDay()) {
-        Instant resets = quotaResetsAt(now);
-        throw Problem.quotaUsed(
-            "you have used today's "
-                + phase.getMaxSubmissionsPerDay()
-                + " submissions of phase '"
-                + phase.getName()
-                + "'; the quota resets at "
-                + Formats.utc(resets),
-            resets);
-      }
+    if (quota.leftToday() != null && quota.leftToday() == 0) {
+      throw Problem.quotaUsed(
+          "You have used today's "
+              + quota.perDay()
+              + (quota.perDay() == 1 ? " submission" : " submissions")
+              + " of phase '"
+              + phase.getName()
+              + "': submit again after "
+              + Formats.utc(quota.resetsAt())
+              + ".",
+          quota.resetsAt());
     }
+  }
+
+  /** What the participant may still send to the phase at {@code now}: the rule admission checks. */
+  private SubmissionQuota quota(Phase phase, Participant participant, Instant now) {
+    Integer total = phase.getMaxSubmissions();
+    Integer perDay = phase.getMaxSubmissionsPerDay();
+    return new SubmissionQuota(
+        phase.getName(),
+        perDay,
+        perDay == null ? 0 : counted(phase, participant, dayStart(now)),
+        total,
+        total == null ? 0 : counted(phase, participant, Instant.EPOCH),
+        quotaResetsAt(now));
+  }
+
+  /**
+   * What the caller may still send to the competition's open phase, counted as admission counts;
+   * empty when they may not submit at all (not approved, no open phase).
+   */
+  public Optional<SubmissionQuota> quota(Account caller, long competitionId) {
+    Competition competition = competitions.visible(Optional.of(caller), competitionId);
+    Instant now = Instant.now();
+    return competitions
+        .participant(competition, caller)
+        .filter(p -> p.getStatus() == ParticipantStatus.APPROVED)
+        .flatMap(
+            participant ->
+                competition.getPhases().stream()
+                    .filter(p -> p.isOpenAt(now))
+                    .findFirst()
+                    .map(phase -> quota(phase, participant, now)));
   }
 
   /** The start of {@code now}'s day: the daily quota counts from there (days are UTC days). */

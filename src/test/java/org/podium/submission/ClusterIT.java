@@ -104,7 +104,7 @@ class ClusterIT {
                   () ->
                       page.findElement(By.cssSelector("table.submissions tbody tr td.status"))
                           .getText()
-                          .equals("FINISHED"));
+                          .equals("Finished"));
           assertEquals(
               Boolean.TRUE,
               ((org.openqa.selenium.JavascriptExecutor) page)

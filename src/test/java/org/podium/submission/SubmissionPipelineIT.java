@@ -425,7 +425,7 @@ class SubmissionPipelineIT {
                 Json.createObjectBuilder().add("image", RegistryImages.EXAMPLE).build());
     assertEquals(403, forbidden.status());
     assertEquals(
-        "this competition does not accept Docker submissions: upload a results file instead",
+        "This competition does not accept Docker submissions: upload a results file instead.",
         forbidden.json().getString("detail"));
 
     Setup quota = competition(true, 1);
@@ -441,7 +441,8 @@ class SubmissionPipelineIT {
             .participant()
             .post(path, Json.createObjectBuilder().add("image", RegistryImages.EXAMPLE).build());
     assertEquals(429, tooMany.status());
-    assertTrue(tooMany.json().getString("detail").contains("the quota resets at"), tooMany.body());
+    assertTrue(
+        tooMany.json().getString("detail").contains(": submit again after "), tooMany.body());
     assertEquals(
         java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1) + "T00:00:00Z",
         tooMany.json().getString("resetsAt"),
@@ -1003,7 +1004,8 @@ class SubmissionPipelineIT {
     ApiClient.Reply pending = participant.post(path, request);
     assertEquals(403, pending.status());
     assertEquals(
-        "your participation waits for an organizer's approval", pending.json().getString("detail"));
+        "Your participation waits for an organizer's approval: you can submit once they approve it.",
+        pending.json().getString("detail"));
 
     admin.put(
         "competitions/"
@@ -1014,7 +1016,7 @@ class SubmissionPipelineIT {
     ApiClient.Reply late = participant.post(path, request);
     assertEquals(409, late.status());
     assertTrue(
-        late.json().getString("detail").startsWith("phase 'Past' is closed: it closed at"),
+        late.json().getString("detail").startsWith("Phase 'Past' is closed: it closed at"),
         late.body());
   }
 

@@ -147,7 +147,7 @@ class LargeUploadPagesIT {
       assertEquals("Heavy", submission.getString("teamName"));
       page.navigate().refresh();
       assertEquals(
-          "FINISHED",
+          "Finished",
           page.findElement(By.cssSelector("table.submissions tbody tr td.status")).getText());
       browser.screenshot("finished");
     }

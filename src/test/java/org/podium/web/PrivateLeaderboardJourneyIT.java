@@ -126,9 +126,9 @@ class PrivateLeaderboardJourneyIT {
           .until(
               () ->
                   page()
-                      .findElement(By.id("participateMessages"))
+                      .findElement(By.id("sent"))
                       .getText()
-                      .startsWith("Sent: submission"));
+                      .matches("(Sent: s|S)ubmission \\d+ .*"));
     }
 
     void awaitFinished() {
@@ -140,7 +140,7 @@ class PrivateLeaderboardJourneyIT {
                   page()
                       .findElement(By.cssSelector("table.submissions tbody tr td.status"))
                       .getText()
-                      .equals("FINISHED"));
+                      .equals("Finished"));
     }
 
     /** Scrolls the submissions list, with its Final toggles, into view. */
@@ -157,9 +157,7 @@ class PrivateLeaderboardJourneyIT {
     }
 
     String firstRowScores() {
-      return page()
-          .findElement(By.cssSelector("table.submissions tbody tr td:nth-child(6)"))
-          .getText();
+      return page().findElement(By.cssSelector("table.submissions tbody tr td.scores")).getText();
     }
 
     void markFirstFinal() {

@@ -2,6 +2,10 @@ package org.podium.platform.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -60,12 +64,55 @@ public class Formats {
     return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
   }
 
-  /** Scores as "key value" pairs with four decimals, in the order the scorer gave them. */
+  /** Decimals of a score whose column does not say (a leaderboard column's default). */
+  public static final int DEFAULT_DECIMALS = 4;
+
+  /**
+   * A score as every page shows it: rounded half up to its column's {@code decimals}, "—" for none.
+   * The one number format of scores (tables, submission pages, leaderboards).
+   */
+  public static String score(Double value, int decimals) {
+    return value == null || value.isNaN() || value.isInfinite()
+        ? (value == null ? "—" : value.toString())
+        : BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+  }
+
+  /** Scores as "key value" pairs with the default decimals, in the order the scorer gave them. */
   public String scores(Map<String, Double> scores) {
+    return scores(scores, Map.of());
+  }
+
+  /**
+   * Scores as "key value" pairs, each with its column's decimals ({@code decimals} by key, the
+   * default for a key without a column), in the order the scorer gave them.
+   */
+  public static String scores(Map<String, Double> scores, Map<String, Integer> decimals) {
     return scores == null
         ? ""
         : scores.entrySet().stream()
-            .map(s -> s.getKey() + " " + String.format(Locale.ROOT, "%.4f", s.getValue()))
+            .map(
+                s ->
+                    s.getKey()
+                        + " "
+                        + score(s.getValue(), decimals.getOrDefault(s.getKey(), DEFAULT_DECIMALS)))
             .collect(Collectors.joining(", "));
+  }
+
+  /**
+   * Whether a text is one web address a page may link to: http or https only (never javascript: or
+   * data:), no spaces.
+   */
+  public boolean webLink(String text) {
+    if (text == null || text.isBlank() || text.strip().chars().anyMatch(Character::isWhitespace)) {
+      return false;
+    }
+    try {
+      URI uri = new URI(text.strip());
+      String scheme = uri.getScheme();
+      return uri.getHost() != null
+          && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme));
+    } catch (URISyntaxException notAnAddress) {
+      return false;
+    }
   }
 }

@@ -304,6 +304,9 @@ public class SubmissionRunner {
       Files.writeString(
           work.logsTruncated(),
           Boolean.toString(result.stdout().truncated() || result.stderr().truncated()));
+      // What LiveLogs showed while it ran: the logs above replace it.
+      Files.deleteIfExists(work.stdoutSoFar());
+      Files.deleteIfExists(work.stderrSoFar());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
