@@ -84,7 +84,12 @@ public class CompetitionPages implements Serializable {
    */
   public String getStateOptions() {
     StringBuilder options = new StringBuilder("<option value=\"\">Any</option>");
-    for (CompetitionState each : CompetitionState.values()) {
+    for (CompetitionState each :
+        List.of(
+            CompetitionState.OPEN,
+            CompetitionState.UPCOMING,
+            CompetitionState.CLOSED,
+            CompetitionState.DRAFT)) {
       if (each == CompetitionState.DRAFT && !caller.isOrganizer() && !caller.isAdmin()) {
         continue;
       }
