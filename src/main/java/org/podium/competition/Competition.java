@@ -49,6 +49,12 @@ public class Competition {
   @Column(nullable = false)
   private boolean published;
 
+  /** The rules participants accept to join (Markdown); empty when there are none. */
+  @NotNull
+  @Size(max = 100_000)
+  @Column(nullable = false)
+  private String terms = "";
+
   @NotNull
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
@@ -134,6 +140,29 @@ public class Competition {
 
   public void setPublished(boolean published) {
     this.published = published;
+  }
+
+  public String getTerms() {
+    return terms;
+  }
+
+  public void setTerms(String terms) {
+    this.terms = terms == null ? "" : terms;
+  }
+
+  /** Whether joining asks the participant to accept terms. */
+  public boolean hasTerms() {
+    return !terms.isBlank();
+  }
+
+  /** Where the competition stands at {@code now} (see {@link CompetitionState}). */
+  public CompetitionState stateAt(Instant now) {
+    return CompetitionState.of(
+        published,
+        phases.stream()
+            .map(p -> new CompetitionState.Window(p.getOpensAt(), p.getClosesAt()))
+            .toList(),
+        now);
   }
 
   public Participation getParticipation() {

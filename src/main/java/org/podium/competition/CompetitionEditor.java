@@ -67,6 +67,8 @@ public class CompetitionEditor implements Serializable {
   private Long id;
   private String title;
   private String description;
+  // the competition's terms, from WEB-INF/competition-terms.xhtml (issue 15)
+  private String terms;
   private boolean published;
   private boolean dockerSubmission;
   private boolean participantsSeeLogs;
@@ -110,6 +112,7 @@ public class CompetitionEditor implements Serializable {
     CompetitionView view = competitions.forOrganizer(caller.require(), id);
     title = view.title();
     description = view.description();
+    terms = view.terms();
     published = view.published();
     dockerSubmission = view.enableDockerSubmission();
     participantsSeeLogs = view.participantsSeeLogs();
@@ -131,7 +134,8 @@ public class CompetitionEditor implements Serializable {
             participantsSeeLogs,
             id == null ? null : usernames(organizers),
             participantsSeeScoringOutput,
-            scoringProgramsPublic);
+            scoringProgramsPublic,
+            terms);
     try {
       CompetitionView saved =
           id == null
@@ -569,5 +573,13 @@ public class CompetitionEditor implements Serializable {
 
   public void setReferenceData(Part referenceData) {
     this.referenceData = referenceData;
+  }
+
+  public String getTerms() {
+    return terms;
+  }
+
+  public void setTerms(String terms) {
+    this.terms = terms;
   }
 }

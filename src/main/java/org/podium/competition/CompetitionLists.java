@@ -5,7 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.podium.account.Account;
 import org.podium.account.Role;
@@ -36,25 +40,52 @@ public class CompetitionLists {
    * newest first.
    */
   public Page<CompetitionView> visible(Optional<Account> caller, String q, PageRequest request) {
+    return visible(caller, q, null, false, request);
+  }
+
+  /**
+   * The competitions the caller may see, newest first: whose title or description contains {@code
+   * q} (any case; null for all), in {@code state} (a {@link CompetitionState}'s name, any case;
+   * null for all), and with {@code mine} only those the caller organizes or joined.
+   */
+  public Page<CompetitionView> visible(
+      Optional<Account> caller, String q, String state, boolean mine, PageRequest request) {
     Account reader = caller.orElse(null);
     String pattern = Search.pattern("q", q);
-    String seen =
-        reader == null
-            ? "c.published = true"
-            : reader.hasRole(Role.ADMIN)
-                ? null
-                : "(c.published = true or :reader member of c.organizers)";
-    String titled = pattern == null ? null : "lower(c.title) like :pattern" + Search.ESCAPE;
-    String where =
-        seen == null && titled == null
-            ? ""
-            : " where " + (seen == null ? titled : titled == null ? seen : seen + " and " + titled);
+    CompetitionState only = Search.oneOf("state", state, CompetitionState.class);
+    List<String> conditions = new ArrayList<>();
+    if (reader == null) {
+      conditions.add("c.published = true");
+    } else if (!reader.hasRole(Role.ADMIN)) {
+      conditions.add("(c.published = true or :reader member of c.organizers)");
+    }
+    if (pattern != null) {
+      conditions.add(
+          "(lower(c.title) like :pattern"
+              + Search.ESCAPE
+              + " or lower(c.description) like :pattern"
+              + Search.ESCAPE
+              + ")");
+    }
+    if (only != null) {
+      conditions.add(STATES.get(only));
+    }
+    if (mine) {
+      if (reader == null) {
+        return Page.of(List.of(), request, 0);
+      }
+      conditions.add(
+          "(:reader member of c.organizers or exists (select p from Participant p"
+              + " where p.competition = c and p.account = :reader))");
+    }
+    String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     TypedQuery<Competition> items =
         entityManager.createQuery(
             "select c from Competition c" + where + " order by c.createdAt desc, c.id desc",
             Competition.class);
     TypedQuery<Long> count =
         entityManager.createQuery("select count(c) from Competition c" + where, Long.class);
+    Instant now = Instant.now();
     for (TypedQuery<?> query : List.of(items, count)) {
       if (where.contains(":reader")) {
         query.setParameter("reader", reader);
@@ -62,16 +93,65 @@ public class CompetitionLists {
       if (pattern != null) {
         query.setParameter("pattern", pattern);
       }
+      if (where.contains(":now")) {
+        query.setParameter("now", now);
+      }
     }
+    List<Competition> found =
+        items.setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
+    Map<Long, Long> participants = participantCounts(found);
     return Page.of(
-        items
-            .setFirstResult(request.offset())
-            .setMaxResults(request.size())
-            .getResultStream()
-            .map(c -> CompetitionView.of(c, reader))
+        found.stream()
+            .map(c -> CompetitionView.of(c, reader, participants.getOrDefault(c.getId(), 0L)))
             .toList(),
         request,
         count.getSingleResult());
+  }
+
+  /** A phase open at :now, of competition c. */
+  private static final String OPEN_PHASE =
+      "exists (select p from Phase p where p.competition = c and p.opensAt <= :now"
+          + " and (p.closesAt is null or p.closesAt > :now))";
+
+  /** A phase of competition c open now or later. */
+  private static final String PHASE_AHEAD =
+      "exists (select p from Phase p where p.competition = c"
+          + " and (p.closesAt is null or p.closesAt > :now))";
+
+  /** {@link CompetitionState#of}'s rule in JPQL, state by state. */
+  private static final Map<CompetitionState, String> STATES =
+      Map.of(
+          CompetitionState.DRAFT,
+          "c.published = false",
+          CompetitionState.OPEN,
+          "c.published = true and " + OPEN_PHASE,
+          CompetitionState.UPCOMING,
+          "c.published = true and not "
+              + OPEN_PHASE
+              + " and ("
+              + PHASE_AHEAD
+              + " or not exists (select p from Phase p where p.competition = c))",
+          CompetitionState.CLOSED,
+          "c.published = true and exists (select p from Phase p where p.competition = c)"
+              + " and not "
+              + PHASE_AHEAD);
+
+  /** The approved participants of each competition, in one statement for a page of them. */
+  private Map<Long, Long> participantCounts(List<Competition> page) {
+    if (page.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, Long> counts = new HashMap<>();
+    entityManager
+        .createQuery(
+            "select p.competition.id, count(p) from Participant p where p.competition in :page"
+                + " and p.status = org.podium.competition.ParticipantStatus.APPROVED"
+                + " group by p.competition.id",
+            Object[].class)
+        .setParameter("page", page)
+        .getResultList()
+        .forEach(row -> counts.put((Long) row[0], ((Number) row[1]).longValue()));
+    return counts;
   }
 
   /**

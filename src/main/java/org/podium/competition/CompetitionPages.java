@@ -32,15 +32,26 @@ public class CompetitionPages implements Serializable {
   private String board = "public";
   private transient CompetitionView competition;
 
-  // the competitions list's view parameters: its search text (titles) and page
+  // the competitions list's view parameters: its search text, state, "mine" and page
   private String q;
+  private String state;
+  private boolean mine;
   private String page;
+
+  // the Join form's "I accept the terms" box
+  private boolean acceptTerms;
+
+  // the caller's standing, read once per request (the page asks for it at every use)
+  private transient String standing;
+  private transient Object standingAsked;
   private transient Page<CompetitionView> list;
 
   /** The competitions the caller may see whose title contains the search text, a page at a time. */
   public Page<CompetitionView> getList() {
     if (list == null) {
-      list = ListPages.read(() -> lists.visible(caller.account(), q, ListPages.request(page)));
+      list =
+          ListPages.read(
+              () -> lists.visible(caller.account(), q, state, mine, ListPages.request(page)));
     }
     return list;
   }
@@ -51,6 +62,78 @@ public class CompetitionPages implements Serializable {
 
   public void setQ(String q) {
     this.q = q;
+  }
+
+  public String getState() {
+    return state;
+  }
+
+  /** A state the list may filter by (any case); anything else lists every state. */
+  public void setState(String state) {
+    this.state =
+        state != null
+                && java.util.Arrays.stream(CompetitionState.values())
+                    .anyMatch(s -> s.name().equalsIgnoreCase(state.strip()))
+            ? state.strip().toLowerCase(java.util.Locale.ROOT)
+            : null;
+  }
+
+  /**
+   * The state filter's options, the chosen one selected (markup from constants only: a plain GET
+   * form, so a page of the list is a link). Draft only for those who may have drafts.
+   */
+  public String getStateOptions() {
+    StringBuilder options = new StringBuilder("<option value=\"\">Any</option>");
+    for (CompetitionState each :
+        List.of(
+            CompetitionState.OPEN,
+            CompetitionState.UPCOMING,
+            CompetitionState.CLOSED,
+            CompetitionState.DRAFT)) {
+      if (each == CompetitionState.DRAFT && !caller.isOrganizer() && !caller.isAdmin()) {
+        continue;
+      }
+      String value = each.name().toLowerCase(java.util.Locale.ROOT);
+      options
+          .append("<option value=\"")
+          .append(value)
+          .append(value.equals(state) ? "\" selected=\"selected\">" : "\">")
+          .append(each == CompetitionState.OPEN ? "Open now" : each.label())
+          .append("</option>");
+    }
+    return options.toString();
+  }
+
+  /** The "mine" box, ticked when the list shows only the caller's competitions. */
+  public String getMineBox() {
+    return "<input type=\"checkbox\" id=\"mine\" name=\"mine\" value=\"true\""
+        + (mine ? " checked=\"checked\"" : "")
+        + "/>";
+  }
+
+  public boolean isMine() {
+    return mine;
+  }
+
+  public void setMine(boolean mine) {
+    this.mine = mine;
+  }
+
+  public boolean isAcceptTerms() {
+    return acceptTerms;
+  }
+
+  public void setAcceptTerms(boolean acceptTerms) {
+    this.acceptTerms = acceptTerms;
+  }
+
+  /** The state of a competition the caller may see (for the editor's state line), or null. */
+  public CompetitionState stateOf(Long competitionId) {
+    try {
+      return competitionId == null ? null : competitions.state(caller.account(), competitionId);
+    } catch (Problem notVisible) {
+      return null;
+    }
   }
 
   public String getPage() {
@@ -75,17 +158,28 @@ public class CompetitionPages implements Serializable {
 
   /** The caller's standing: "anonymous", "none", or the participant status in lower case. */
   public String getStanding() {
-    return competitions.standing(caller.account(), id);
+    Object request = FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    if (standing == null || standingAsked != request) {
+      standing = competitions.standing(caller.account(), id);
+      standingAsked = request;
+    }
+    return standing;
   }
 
+  /**
+   * Joins (accepting the terms when the box is ticked). A refusal is said next to the Join button
+   * after a redirect to the same address, so the page keeps its {@code ?id=} (a reload shows the
+   * competition, never "does not exist").
+   */
   public String join() {
     try {
-      competitions.join(caller.require(), id);
+      competitions.join(caller.require(), id, acceptTerms);
     } catch (Problem problem) {
-      FacesContext.getCurrentInstance()
-          .addMessage(
-              null, new FacesMessage(FacesMessage.SEVERITY_ERROR, problem.getMessage(), null));
-      return null;
+      FacesContext context = FacesContext.getCurrentInstance();
+      context.addMessage(
+          "join", new FacesMessage(FacesMessage.SEVERITY_ERROR, problem.getMessage(), null));
+      context.getExternalContext().getFlash().setKeepMessages(true);
+      return "/competition?faces-redirect=true&id=" + id + "&tab=" + tab;
     }
     return "/competition?faces-redirect=true&id=" + id + "&tab=participate";
   }

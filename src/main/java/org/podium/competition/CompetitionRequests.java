@@ -25,7 +25,8 @@ public final class CompetitionRequests {
       Boolean participantsSeeLogs,
       List<String> organizers,
       Boolean participantsSeeScoringOutput,
-      Boolean scoringProgramsPublic) {}
+      Boolean scoringProgramsPublic,
+      String terms) {}
 
   /** A built-in metric, or a scoring container (image, command, mount layout). */
   public record ScoringRequest(

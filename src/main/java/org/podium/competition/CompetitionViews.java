@@ -21,14 +21,22 @@ public final class CompetitionViews {
       boolean participantsSeeScoringOutput,
       boolean scoringProgramsPublic,
       List<String> organizers,
-      List<PhaseView> phases) {
+      List<PhaseView> phases,
+      String terms,
+      CompetitionState state,
+      String summary,
+      Instant opensAt,
+      Instant closesAt,
+      long participants) {
 
     /**
      * The competition as {@code reader} may see it (null: anonymous): the phases' scoring images
-     * and commands only for its organizers, unless they made the programs public.
+     * and commands only for its organizers, unless they made the programs public. Its state is
+     * taken now; {@code participants} counts the approved ones.
      */
-    public static CompetitionView of(Competition c, Account reader) {
+    public static CompetitionView of(Competition c, Account reader, long participants) {
       boolean programs = c.showsScoringProgramsTo(reader);
+      List<Phase> phases = c.getPhases();
       return new CompetitionView(
           c.getId(),
           c.getTitle(),
@@ -40,7 +48,25 @@ public final class CompetitionViews {
           c.isParticipantsSeeScoringOutput(),
           c.isScoringProgramsPublic(),
           c.getOrganizers().stream().map(a -> a.getUsername()).sorted().toList(),
-          c.getPhases().stream().map(p -> PhaseView.of(p, programs)).toList());
+          phases.stream().map(p -> PhaseView.of(p, programs)).toList(),
+          c.getTerms(),
+          c.stateAt(Instant.now()),
+          Summary.of(c.getDescription()),
+          phases.stream().map(Phase::getOpensAt).min(Instant::compareTo).orElse(null),
+          phases.isEmpty() || phases.stream().anyMatch(p -> p.getClosesAt() == null)
+              ? null
+              : phases.stream().map(Phase::getClosesAt).max(Instant::compareTo).orElse(null),
+          participants);
+    }
+
+    /** The organizers' usernames for a sentence: "alice, bob". */
+    public String organizedBy() {
+      return String.join(", ", organizers);
+    }
+
+    /** Whether joining asks to accept terms. */
+    public boolean hasTerms() {
+      return terms != null && !terms.isBlank();
     }
   }
 
@@ -113,9 +139,14 @@ public final class CompetitionViews {
     }
   }
 
-  public record ParticipantView(String username, ParticipantStatus status, Instant joinedAt) {
+  /**
+   * @param termsAcceptedAt when they accepted the competition's terms to join (null: it had none)
+   */
+  public record ParticipantView(
+      String username, ParticipantStatus status, Instant joinedAt, Instant termsAcceptedAt) {
     public static ParticipantView of(Participant p) {
-      return new ParticipantView(p.getAccount().getUsername(), p.getStatus(), p.getJoinedAt());
+      return new ParticipantView(
+          p.getAccount().getUsername(), p.getStatus(), p.getJoinedAt(), p.getTermsAcceptedAt());
     }
   }
 }

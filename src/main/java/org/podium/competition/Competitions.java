@@ -54,7 +54,7 @@ public class Competitions {
     entityManager.persist(competition);
     // The id now, on every provider (EclipseLink assigns identity ids only when it writes).
     entityManager.flush();
-    return CompetitionView.of(competition, organizer);
+    return CompetitionView.of(competition, organizer, 0);
   }
 
   public CompetitionView update(Account caller, long id, CompetitionRequest request) {
@@ -69,7 +69,7 @@ public class Competitions {
     if (request.organizers() != null) {
       competition.setOrganizers(organizers(request.organizers()));
     }
-    return CompetitionView.of(competition, caller);
+    return CompetitionView.of(competition, caller, participantCount(id));
   }
 
   /** A title as stored: trimmed, not blank, at most the column's 200 characters. */
@@ -111,6 +111,14 @@ public class Competitions {
         throw Problem.invalidField("description", "must be at most 100000 characters");
       }
       competition.setDescription(request.description());
+    }
+    if (request.terms() != null) {
+      StoredText.withoutNul("terms", request.terms());
+      if (request.terms().length() > 100_000) {
+        throw Problem.invalidField(
+            "terms", "The terms can be at most 100,000 characters long: shorten them.");
+      }
+      competition.setTerms(request.terms());
     }
     if (request.published() != null) {
       competition.setPublished(request.published());
@@ -188,12 +196,21 @@ public class Competitions {
             .setHint(readOnly, true)
             .getResultList();
     Competition whole = rows.isEmpty() ? null : rows.get(0);
-    return CompetitionView.of(checkVisible(caller, id, whole), caller.orElse(null));
+    return CompetitionView.of(
+        checkVisible(caller, id, whole), caller.orElse(null), participantCount(id));
   }
 
   /** A competition the caller organizes, as its editor shows it; 404 or 403 otherwise. */
   public CompetitionView forOrganizer(Account caller, long id) {
-    return CompetitionView.of(organized(caller, id), caller);
+    return CompetitionView.of(organized(caller, id), caller, participantCount(id));
+  }
+
+  /** How many take part in a competition (approved participants). */
+  private long participantCount(long id) {
+    return entityManager
+        .createNamedQuery(Participant.COUNT, Long.class)
+        .setParameter("id", id)
+        .getSingleResult();
   }
 
   /**
@@ -207,6 +224,11 @@ public class Competitions {
     return participant(visible(caller, id), caller.get())
         .map(p -> p.getStatus().name().toLowerCase(Locale.ROOT))
         .orElse("none");
+  }
+
+  /** Where a competition the caller may see stands now; 404 otherwise. */
+  public CompetitionState state(Optional<Account> caller, long id) {
+    return visible(caller, id).stateAt(Instant.now());
   }
 
   /** A competition the caller organizes; 404 if they cannot see it, 403 if they only see it. */
@@ -390,12 +412,27 @@ public class Competitions {
     }
   }
 
+  /** Joins a competition that has no terms to accept. */
   public ParticipantView join(Account account, long competitionId) {
+    return join(account, competitionId, false);
+  }
+
+  /**
+   * Joins a competition; one with terms only when the participant accepts them ({@code
+   * acceptTerms}), and the acceptance is recorded with its time. 400 without it, 409 when they
+   * joined already.
+   */
+  public ParticipantView join(Account account, long competitionId, boolean acceptTerms) {
     Competition competition = visible(Optional.of(account), competitionId);
     Optional<Participant> existing = participant(competition, account);
     if (existing.isPresent()) {
       throw Problem.conflict(
           "you already take part in this competition (" + existing.get().getStatus() + ")");
+    }
+    if (competition.hasTerms() && !acceptTerms) {
+      throw Problem.badRequest(
+          "This competition has terms: read them, then accept them to join"
+              + " (tick the box; the API takes ?acceptTerms=true).");
     }
     Participant participant = new Participant(competition, account);
     entityManager.persist(participant);

@@ -47,10 +47,22 @@ public class CompetitionsResource {
     return uri.getBaseUriBuilder().path(template).build(values);
   }
 
-  /** The competitions the caller may see, newest first, a page at a time. */
+  /**
+   * The competitions the caller may see, newest first, a page at a time: whose title or description
+   * contains {@code q}, in {@code state} ({@code draft}, {@code upcoming}, {@code open}, {@code
+   * closed}), and with {@code mine=true} only those the caller organizes or joined.
+   */
   @GET
-  public Response list(@QueryParam("page") String page, @QueryParam("size") String size) {
-    return PagedResponses.ok(lists.visible(caller.account(), PageRequest.of(page, size)), uri);
+  public Response list(
+      @QueryParam("q") String q,
+      @QueryParam("state") String state,
+      @QueryParam("mine") String mine,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    return PagedResponses.ok(
+        lists.visible(
+            caller.account(), q, state, "true".equalsIgnoreCase(mine), PageRequest.of(page, size)),
+        uri);
   }
 
   @POST
@@ -142,10 +154,14 @@ public class CompetitionsResource {
     return competitions.revealPrivate(caller.require(), id, phaseId, false);
   }
 
+  /**
+   * Joins; a competition with terms only with {@code acceptTerms=true} (recorded with its time).
+   */
   @POST
   @Path("{id}/participants")
-  public Response join(@PathParam("id") long id) {
-    ParticipantView joined = competitions.join(caller.require(), id);
+  public Response join(@PathParam("id") long id, @QueryParam("acceptTerms") String acceptTerms) {
+    ParticipantView joined =
+        competitions.join(caller.require(), id, "true".equalsIgnoreCase(acceptTerms));
     return Response.created(
             address("competitions/{id}/participants/{username}", id, joined.username()))
         .entity(joined)

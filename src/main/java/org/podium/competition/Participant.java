@@ -23,9 +23,17 @@ import org.podium.account.Account;
     name = Participant.OF,
     query =
         "select p from Participant p where p.competition = :competition and p.account = :account")
+@NamedQuery(
+    name = Participant.COUNT,
+    query =
+        "select count(p) from Participant p where p.competition.id = :id"
+            + " and p.status = org.podium.competition.ParticipantStatus.APPROVED")
 public class Participant {
 
   public static final String OF = "Participant.of";
+
+  /** How many approved participants a competition has. */
+  public static final String COUNT = "Participant.count";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -46,6 +54,10 @@ public class Participant {
   @Column(name = "joined_at", nullable = false, updatable = false)
   private Instant joinedAt;
 
+  /** When they accepted the competition's terms to join; null when it had none then. */
+  @Column(name = "terms_accepted_at", updatable = false)
+  private Instant termsAcceptedAt;
+
   protected Participant() {}
 
   public Participant(Competition competition, Account account) {
@@ -56,6 +68,7 @@ public class Participant {
             ? ParticipantStatus.APPROVED
             : ParticipantStatus.PENDING;
     this.joinedAt = Instant.now();
+    this.termsAcceptedAt = competition.hasTerms() ? joinedAt : null;
   }
 
   public Long getId() {
@@ -72,6 +85,10 @@ public class Participant {
 
   public Instant getJoinedAt() {
     return joinedAt;
+  }
+
+  public Instant getTermsAcceptedAt() {
+    return termsAcceptedAt;
   }
 
   public ParticipantStatus getStatus() {

@@ -1,5 +1,6 @@
 package org.podium.leaderboard;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.podium.competition.CompetitionViews.ColumnView;
@@ -19,13 +20,22 @@ import org.podium.competition.CompetitionViews.ColumnView;
 public record Leaderboard(
     List<ColumnView> columns, List<Row> rows, int page, int size, long total, String board) {
 
+  /**
+   * One ranked participant.
+   *
+   * @param submittedAt when the ranked (best) submission was sent
+   * @param entries how many finished submissions the participant has in the phase, counted by the
+   *     ranking's own statement
+   */
   public record Row(
       int rank,
       String participant,
       String teamName,
       String methodName,
       long submissionId,
-      Map<String, Double> scores) {}
+      Map<String, Double> scores,
+      Instant submittedAt,
+      long entries) {}
 
   /** The number of the last page (1 for an empty leaderboard). */
   public int lastPage() {

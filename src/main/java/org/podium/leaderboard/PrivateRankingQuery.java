@@ -23,7 +23,8 @@ final class PrivateRankingQuery {
       int finalSubmissions) {
     String sql =
         ranked(ascending)
-            + " select r.position, r.id, a.username, s.team_name, s.method_name, sc.key, sc.value"
+            + " select r.position, r.id, a.username, s.team_name, s.method_name, sc.key, sc.value,"
+            + "        s.submitted_at, r.entries"
             + "   from ranked r"
             + "   join submission s on s.id = r.id"
             + "   join participant p on p.id = r.participant_id"
@@ -64,6 +65,7 @@ final class PrivateRankingQuery {
         ),
         numbered as (
           select f.*,
+                 count(*) over (partition by f.participant_id) as entries,
                  bool_or(f.marked_final) over (partition by f.participant_id) as has_marks,
                  row_number() over (partition by f.participant_id
                                     order by f.public_value is null, f.public_value %1$s,
@@ -83,7 +85,7 @@ final class PrivateRankingQuery {
             from candidates c
         ),
         ranked as (
-          select b.id, b.participant_id,
+          select b.id, b.participant_id, b.entries,
                  row_number() over (order by b.private_value %1$s, b.submitted_at, b.id) as position
             from best b
            where b.own_rank = 1

@@ -1,6 +1,7 @@
 package org.podium.leaderboard;
 
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,9 @@ final class RankingQuery {
     String sql =
         "with best as ("
             + " select distinct on (s.participant_id)"
-            + "        s.id, s.participant_id, s.submitted_at, sc.value as primary_value"
+            + "        s.id, s.participant_id, s.submitted_at, sc.value as primary_value,"
+            // counted before distinct on keeps one row per participant: no query per row
+            + "        count(*) over (partition by s.participant_id) as entries"
             + "   from submission s"
             + "   join participant p on p.id = s.participant_id and p.status = 'APPROVED'"
             + "   join submission_score sc on sc.submission_id = s.id and sc.key = ?1"
@@ -32,12 +35,13 @@ final class RankingQuery {
             + direction
             + ", s.submitted_at, s.id),"
             + " ranked as ("
-            + " select b.id, b.participant_id,"
+            + " select b.id, b.participant_id, b.submitted_at, b.entries,"
             + "        row_number() over (order by b.primary_value "
             + direction
             + ", b.submitted_at, b.id) as position"
             + "   from best b)"
-            + " select r.position, r.id, a.username, s.team_name, s.method_name, sc.key, sc.value"
+            + " select r.position, r.id, a.username, s.team_name, s.method_name, sc.key, sc.value,"
+            + "        r.submitted_at, r.entries"
             + "   from ranked r"
             + "   join submission s on s.id = r.id"
             + "   join participant p on p.id = r.participant_id"
@@ -55,8 +59,8 @@ final class RankingQuery {
   }
 
   /**
-   * Rows from lines of (position, submission id, username, team, method, score key, score value),
-   * ordered by position, one line per score.
+   * Rows from lines of (position, submission id, username, team, method, score key, score value,
+   * submitted at, entries), ordered by position, one line per score.
    */
   static List<Leaderboard.Row> rows(List<Object[]> lines) {
     List<Leaderboard.Row> rows = new ArrayList<>();
@@ -88,7 +92,27 @@ final class RankingQuery {
         (String) line[3],
         (String) line[4],
         ((Number) line[1]).longValue(),
-        Map.copyOf(scores));
+        Map.copyOf(scores),
+        instant(line[7]),
+        ((Number) line[8]).longValue());
+  }
+
+  /** A timestamp as each provider's native query answers it. */
+  private static Instant instant(Object value) {
+    if (value == null || value instanceof Instant) {
+      return (Instant) value;
+    }
+    if (value instanceof java.time.OffsetDateTime time) {
+      return time.toInstant();
+    }
+    if (value instanceof java.sql.Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    if (value instanceof java.time.LocalDateTime local) {
+      // as JDBC hands a timestamp without its zone: in the JVM's zone
+      return java.sql.Timestamp.valueOf(local).toInstant();
+    }
+    throw new IllegalStateException("a timestamp, not " + value.getClass());
   }
 
   /** The phase's count of ranking changes (see V10__leaderboard_ranking.sql); 0 before any. */

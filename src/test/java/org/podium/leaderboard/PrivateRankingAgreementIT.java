@@ -79,7 +79,7 @@ class PrivateRankingAgreementIT {
           competitions.create(
               admin,
               new CompetitionRequests.CompetitionRequest(
-                  "Agreement", "", true, false, Participation.AUTO, true, null, null, null));
+                  "Agreement", "", true, false, Participation.AUTO, true, null, null, null, null));
       PhaseView phase =
           competitions.addPhase(
               admin,

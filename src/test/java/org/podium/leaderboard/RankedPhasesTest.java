@@ -25,7 +25,8 @@ class RankedPhasesTest {
   private Supplier<List<Leaderboard.Row>> ranking(long submissionId) {
     return () -> {
       rankings.incrementAndGet();
-      return List.of(new Leaderboard.Row(1, "p", null, null, submissionId, Map.of("mae", 0.1)));
+      return List.of(
+          new Leaderboard.Row(1, "p", null, null, submissionId, Map.of("mae", 0.1), null, 1));
     };
   }
 

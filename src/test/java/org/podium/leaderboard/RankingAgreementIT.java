@@ -105,6 +105,21 @@ class RankingAgreementIT {
       for (int i = 0; i < rows.size(); i++) {
         assertEquals(i + 1, rows.get(i).rank());
       }
+      // each row's entries (the participant's scored finished submissions) and its submission's
+      // time come from the same statement (issue 15)
+      java.util.Map<Long, Ranking.Entry> byId = new java.util.HashMap<>();
+      entries.forEach(e -> byId.put(e.submissionId(), e));
+      for (Leaderboard.Row row : rows) {
+        Ranking.Entry best = byId.get(row.submissionId());
+        assertEquals(best.submittedAt(), row.submittedAt());
+        assertEquals(
+            entries.stream()
+                .filter(e -> e.participantId() == best.participantId())
+                .filter(e -> e.scores().containsKey("mae"))
+                .count(),
+            row.entries(),
+            "entries of " + row.participant());
+      }
     }
     Set<Double> distinctBest = new HashSet<>();
     ranked.forEach(r -> distinctBest.add(r.scores().get("mae")));

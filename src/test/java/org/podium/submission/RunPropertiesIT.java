@@ -79,7 +79,7 @@ class RunPropertiesIT {
         competitions.create(
             admin,
             new CompetitionRequests.CompetitionRequest(
-                "Properties", "", true, false, Participation.AUTO, true, null, null, null));
+                "Properties", "", true, false, Participation.AUTO, true, null, null, null, null));
     PhaseView phase =
         competitions.addPhase(
             admin,

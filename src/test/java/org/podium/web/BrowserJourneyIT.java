@@ -127,7 +127,12 @@ class BrowserJourneyIT {
 
       browser.clickAndWait(By.id("tab-results"));
       String row = page.findElement(By.cssSelector("table.leaderboard tbody tr")).getText();
-      assertEquals("1 " + username + " Team Web counting 0.0000", row);
+      // then the entries and the ranked submission's date (issue 15)
+      assertTrue(
+          row.matches(
+              java.util.regex.Pattern.quote("1 " + username + " Team Web counting 0.0000 1 ")
+                  + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC"),
+          row);
       browser.screenshot("results");
 
       // On a phone's width the pages fit: tables scroll inside their card, not the page.
@@ -332,9 +337,13 @@ class BrowserJourneyIT {
 
         browser.clickAndWait(By.linkText("Back to the competition"));
         browser.clickAndWait(By.id("tab-results"));
-        assertEquals(
-            "1 " + username + " Team Docker length counter 0.0000",
-            page.findElement(By.cssSelector("table.leaderboard tbody tr")).getText());
+        String row = page.findElement(By.cssSelector("table.leaderboard tbody tr")).getText();
+        assertTrue(
+            row.matches(
+                java.util.regex.Pattern.quote(
+                        "1 " + username + " Team Docker length counter 0.0000 ")
+                    + "\\d+ \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC"),
+            row);
         browser.screenshot("results");
       }
     }
@@ -528,11 +537,23 @@ class BrowserJourneyIT {
       // The Results tab ranks the participant with team and method, in the column's decimals.
       me.get(base + "competition.xhtml?id=" + competition + "&tab=results");
       assertEquals(
-          "# Participant Team Method Mean abs. error",
-          me.findElement(By.cssSelector("table.leaderboard thead tr")).getText());
-      assertEquals(
-          "1 " + username + " Team Journey line counter 0.000",
-          me.findElement(By.cssSelector("table.leaderboard tbody tr")).getText());
+          List.of(
+              "#",
+              "Participant",
+              "Team",
+              "Method",
+              "Mean abs. error ↓ lower is better",
+              "Entries",
+              "Submitted"),
+          me.findElements(By.cssSelector("table.leaderboard thead th")).stream()
+              .map(th -> th.getText().replace('\n', ' '))
+              .toList());
+      String row = me.findElement(By.cssSelector("table.leaderboard tbody tr")).getText();
+      assertTrue(
+          row.matches(
+              java.util.regex.Pattern.quote("1 " + username + " Team Journey line counter 0.000 1 ")
+                  + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC"),
+          row);
       participant.screenshot("results");
 
       // The organizer sees every participant's submissions and runs this one again.

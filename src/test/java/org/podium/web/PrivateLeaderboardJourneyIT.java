@@ -181,7 +181,10 @@ class PrivateLeaderboardJourneyIT {
       return this;
     }
 
-    /** Each row as "rank participant score" (the primary column, the last). */
+    /**
+     * Each row as "rank participant score" (the primary column, the last before Entries and
+     * Submitted).
+     */
     List<String> leaderboard(long phase) {
       return page().findElements(By.cssSelector("#leaderboard-" + phase + " tbody tr")).stream()
           .map(
@@ -191,7 +194,7 @@ class PrivateLeaderboardJourneyIT {
                     + " "
                     + cells.get(1).getText()
                     + " "
-                    + cells.get(cells.size() - 1).getText();
+                    + cells.get(cells.size() - 3).getText();
               })
           .toList();
     }
