@@ -27,6 +27,17 @@ public class SubmissionDetails implements Serializable {
   private transient SubmissionPage details;
 
   /**
+   * The page's view action: an anonymous visitor signs in first, and a submission that is not there
+   * or not theirs to see is the not-found page with 404 ({@code PageRefusals}).
+   */
+  public void load() {
+    if (id == null) {
+      throw Problem.notFound("this submission");
+    }
+    details = control.page(caller.require(), id);
+  }
+
+  /**
    * What the page shows, read once per view; null when there is no such submission for the caller.
    */
   public SubmissionPage getDetails() {
