@@ -232,6 +232,7 @@ class EditorJourneyIT {
         assertTrue(
             editor.withinWindow(editor.denyButton(participant.username())),
             "Deny inside the window at " + where);
+        editor.scrollTo("participants");
         editor.shot("4-participants-" + where);
         editor.scrollTo("phases");
         editor.shot("4-phases-" + where);
