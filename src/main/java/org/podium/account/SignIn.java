@@ -22,6 +22,11 @@ public class SignIn {
 
   @Inject Accounts accounts;
 
+  /** A page of Podium's, with its query: no other host, no scheme, no path outside the pages. */
+  static final String PAGE_ADDRESS = "/[a-z-]+\\.xhtml(\\?[A-Za-z0-9_=&%.,+-]*)?";
+
+  private String next;
+
   private String username;
   private String email;
   private String password;
@@ -36,6 +41,13 @@ public class SignIn {
       return null;
     }
     startSession(result.getCallerPrincipal().getName());
+    if (next != null && next.matches(PAGE_ADDRESS)) {
+      // Back to the page that sent them here (PageRefusals): only one of Podium's own pages.
+      ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+      external.redirect(external.getRequestContextPath() + next);
+      FacesContext.getCurrentInstance().responseComplete();
+      return null;
+    }
     return "/competitions?faces-redirect=true";
   }
 
@@ -73,6 +85,14 @@ public class SignIn {
 
   private static String trimmed(String value) {
     return value == null ? "" : value.trim().toLowerCase();
+  }
+
+  public String getNext() {
+    return next;
+  }
+
+  public void setNext(String next) {
+    this.next = next;
   }
 
   public String getUsername() {

@@ -29,16 +29,17 @@ public final class ColumnLines {
       }
       String[] parts = line.split(",", -1);
       if (parts.length > 5) {
-        throw refused(n, "has more than five parts: key, label, asc|desc, decimals, primary");
+        throw refused(n, "has more than five parts: give key, label, asc|desc, decimals, primary.");
       }
       String key = parts[0].strip();
       if (!key.matches("[A-Za-z0-9_.-]{1,64}")) {
-        throw refused(n, "needs a key of letters, digits, '_', '.' or '-' first");
+        throw refused(n, "needs a key of letters, digits, '_', '.' or '-' first (at most 64).");
       }
       String label = part(parts, 1);
       String sort = part(parts, 2);
       if (sort != null && !sort.equalsIgnoreCase("asc") && !sort.equalsIgnoreCase("desc")) {
-        throw refused(n, "sorts 'asc' (lower is better) or 'desc' (higher is better), not " + sort);
+        throw refused(
+            n, "sorts 'asc' (lower is better) or 'desc' (higher is better), not '" + sort + "'.");
       }
       Integer decimals = null;
       String digits = part(parts, 3);
@@ -46,12 +47,12 @@ public final class ColumnLines {
         try {
           decimals = Integer.valueOf(digits);
         } catch (NumberFormatException e) {
-          throw refused(n, "gives decimals as a number from 0 to 10, not " + digits);
+          throw refused(n, "gives decimals as a number from 0 to 10, not '" + digits + "'.");
         }
       }
       String primary = part(parts, 4);
       if (primary != null && !primary.equalsIgnoreCase("primary")) {
-        throw refused(n, "ends with 'primary' or nothing, not " + primary);
+        throw refused(n, "ends with 'primary' or nothing, not '" + primary + "'.");
       }
       columns.add(
           new ColumnRequest(
@@ -94,6 +95,6 @@ public final class ColumnLines {
   }
 
   private static Problem refused(int line, String why) {
-    return Problem.invalidField("columns", "line " + (line + 1) + " " + why);
+    return Problem.invalidField("columns", "Line " + (line + 1) + " " + why);
   }
 }

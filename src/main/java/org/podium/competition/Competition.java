@@ -32,6 +32,13 @@ import org.podium.account.Role;
 @Table(name = "competition")
 public class Competition {
 
+  /**
+   * The longest title and description the database keeps (V3: varchar(200); text, Podium's cap).
+   */
+  public static final int MAX_TITLE = 200;
+
+  public static final int MAX_DESCRIPTION = 100_000;
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;

@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.podium.account.Caller;
+import org.podium.account.Role;
 import org.podium.competition.CompetitionRequests.CompetitionRequest;
 import org.podium.competition.CompetitionRequests.PhaseRequest;
 import org.podium.competition.CompetitionRequests.ScoringRequest;
@@ -56,6 +58,9 @@ public class CompetitionEditor implements Serializable {
           Map.entry("columns", "phase:columns"),
           Map.entry("columns.key", "phase:columns"),
           Map.entry("columns.decimals", "phase:columns"),
+          Map.entry("columns.label", "phase:columns"),
+          Map.entry("description", "competition:description"),
+          Map.entry("scoring.command", "phase:scoringCommand"),
           Map.entry("dataPhaseId", "data:phase"));
 
   @Inject Competitions competitions;
@@ -77,6 +82,7 @@ public class CompetitionEditor implements Serializable {
   private String organizers;
   private Participation participation = Participation.AUTO;
   private boolean loaded;
+  private boolean previewing;
 
   private Long phaseId;
   private String phaseName;
@@ -104,9 +110,18 @@ public class CompetitionEditor implements Serializable {
   private transient Part referenceData;
   private transient Part privateReferenceData;
 
-  /** Reads the competition once per view, when the page has an id. */
+  /**
+   * Reads the competition once per view, when the page has an id; a person who may not edit it (or
+   * create one) gets the sign-in page or a plain refusal ({@code PageRefusals}), not the form.
+   */
   public void load() {
-    if (loaded || id == null) {
+    if (loaded) {
+      return;
+    }
+    if (id == null) {
+      if (!caller.require().hasRole(Role.ORGANIZER) && !caller.require().hasRole(Role.ADMIN)) {
+        throw Problem.forbidden(Competitions.NOT_ORGANIZER_ROLE);
+      }
       return;
     }
     CompetitionView view = competitions.forOrganizer(caller.require(), id);
@@ -141,7 +156,14 @@ public class CompetitionEditor implements Serializable {
           id == null
               ? competitions.create(caller.require(), request)
               : competitions.update(caller.require(), id, request);
-      PageMessages.info("Saved.");
+      int gaps = PublishChecklist.gaps(saved, Instant.now()).size();
+      PageMessages.info(
+          saved.published() && gaps > 0
+              ? "Saved. Published with "
+                  + gaps
+                  + (gaps == 1 ? " thing" : " things")
+                  + " still missing: see the list by Published."
+              : "Saved.");
       return "/edit-competition?faces-redirect=true&id=" + saved.id();
     } catch (Problem problem) {
       PageMessages.problem(problem, FIELDS);
@@ -315,6 +337,29 @@ public class CompetitionEditor implements Serializable {
 
   public List<PhaseView> getPhases() {
     return id == null ? List.of() : competitions.forOrganizer(caller.require(), id).phases();
+  }
+
+  /** What participants would run into if the competition were published now (none: empty). */
+  public List<String> getPublishGaps() {
+    return id == null
+        ? List.of()
+        : PublishChecklist.gaps(competitions.forOrganizer(caller.require(), id), Instant.now());
+  }
+
+  /** Shows the description as participants will see it, the form kept as typed. */
+  public void preview() {
+    previewing = true;
+  }
+
+  public boolean isPreviewing() {
+    return previewing;
+  }
+
+  /**
+   * Without JavaScript: shows the fields of the scoring kind just chosen (the form kept as typed).
+   */
+  public void switchKind() {
+    // The chosen kind is already in scoringKind: drawing the page again shows its fields.
   }
 
   public Participation[] getParticipations() {

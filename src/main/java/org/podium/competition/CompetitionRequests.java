@@ -31,17 +31,22 @@ public final class CompetitionRequests {
   /** A built-in metric, or a scoring container (image, command, mount layout). */
   public record ScoringRequest(
       String metric,
-      @Size(max = 255, message = "must be at most 255 characters") String image,
-      @Size(max = 2000, message = "must be at most 2000 characters") String command,
+      @Size(max = 255, message = "The scoring image is longer than 255 characters: shorten it.")
+          String image,
+      @Size(
+              max = 2000,
+              message = "The scoring command is longer than 2,000 characters: shorten it.")
+          String command,
       String layout) {}
 
   public record ColumnRequest(
-      @NotBlank(message = "every column needs a key") String key,
-      String label,
+      @NotBlank(message = "Every column needs a key: the name the scoring program writes.")
+          @Size(max = 100, message = "A column's key has at most 100 characters: shorten it.")
+          String key,
+      @Size(max = 100, message = "A column's label has at most 100 characters: shorten it.")
+          String label,
       String sort,
-      @Min(value = 0, message = "must be between 0 and 10")
-          @Max(value = 10, message = "must be between 0 and 10")
-          Integer decimals,
+      @Min(value = 0, message = DECIMALS) @Max(value = 10, message = DECIMALS) Integer decimals,
       Boolean primary) {}
 
   /**
@@ -49,8 +54,8 @@ public final class CompetitionRequests {
    * they follow. The constraints here are the phase's other rules, checked for the API and pages.
    */
   public record PhaseRequest(
-      @NotBlank(message = "must not be blank")
-          @Size(max = 100, message = "must be at most 100 characters")
+      @NotBlank(message = "Give the phase a name.")
+          @Size(max = 100, message = "The phase's name is longer than 100 characters: shorten it.")
           String name,
       Instant opensAt,
       Instant closesAt,
@@ -60,21 +65,28 @@ public final class CompetitionRequests {
       Integer memoryMb,
       BigDecimal cpus,
       Integer gpus,
-      @NotNull(message = "give a built-in metric {metric} or a scoring container {image, command}")
-          @Valid
-          ScoringRequest scoring,
+      @NotNull(message = NO_SCORING) @Valid ScoringRequest scoring,
       @Valid List<ColumnRequest> columns,
       @Pattern(regexp = FILE_NAME, message = FILE_NAME_MESSAGE) String predictionsFile,
       @Pattern(regexp = FILE_NAME, message = FILE_NAME_MESSAGE) String truthFile,
       Boolean privateLeaderboard,
-      @Min(value = 1, message = "must be between 1 and 20")
-          @Max(value = PhaseSettings.MAX_FINAL_SUBMISSIONS, message = "must be between 1 and 20")
+      @Min(value = 1, message = FINALS)
+          @Max(value = PhaseSettings.MAX_FINAL_SUBMISSIONS, message = FINALS)
           Integer finalSubmissions) {}
+
+  static final String NO_SCORING =
+      "Choose a built-in metric or a scoring container (an image and its command).";
+
+  static final String DECIMALS = "Give a column's decimals as a number from 0 to 10.";
+
+  static final String FINALS = "Give a number of final submissions from 1 to 20.";
 
   /** A plain file name: no folder, not hidden. */
   static final String FILE_NAME = "[A-Za-z0-9_-][A-Za-z0-9._-]{0,254}";
 
-  static final String FILE_NAME_MESSAGE = "must be a plain file name such as predictions.csv";
+  static final String FILE_NAME_MESSAGE =
+      "Give a plain file name such as predictions.csv: no folder, not starting with a dot, at"
+          + " most 255 characters.";
 
   public record ParticipantDecision(ParticipantStatus status) {}
 }

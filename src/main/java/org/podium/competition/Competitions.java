@@ -47,7 +47,7 @@ public class Competitions {
   public CompetitionView create(Account organizer, CompetitionRequest request) {
     requireOrganizerRole(organizer);
     if (request == null || request.title() == null) {
-      throw Problem.invalidField("title", "must not be blank");
+      throw Problem.invalidField("title", NO_TITLE);
     }
     Competition competition = new Competition(title(request.title()), organizer);
     apply(competition, request);
@@ -72,21 +72,30 @@ public class Competitions {
     return CompetitionView.of(competition, caller, participantCount(id));
   }
 
+  private static final String NO_TITLE = "Give the competition a title.";
+
   /** A title as stored: trimmed, not blank, at most the column's 200 characters. */
   private static String title(String title) {
     String trimmed = StoredText.withoutNul("title", title).trim();
     if (trimmed.isEmpty()) {
-      throw Problem.invalidField("title", "must not be blank");
+      throw Problem.invalidField("title", NO_TITLE);
     }
-    if (trimmed.length() > 200) {
-      throw Problem.invalidField("title", "must be at most 200 characters");
+    if (trimmed.length() > Competition.MAX_TITLE) {
+      throw Problem.invalidField(
+          "title",
+          "The title has "
+              + trimmed.length()
+              + " characters: shorten it to at most "
+              + Competition.MAX_TITLE
+              + ".");
     }
     return trimmed;
   }
 
   private Set<Account> organizers(List<String> usernames) {
     if (usernames.isEmpty()) {
-      throw Problem.invalidField("organizers", "a competition needs at least one organizer");
+      throw Problem.invalidField(
+          "organizers", "Name at least one organizer: a competition always has one.");
     }
     Set<Account> organizers = new HashSet<>();
     for (String username : usernames) {
@@ -95,9 +104,15 @@ public class Competitions {
               .find(username)
               .orElseThrow(
                   () ->
-                      Problem.invalidField("organizers", "there is no account '" + username + "'"));
+                      Problem.invalidField(
+                          "organizers",
+                          "There is no account '" + username + "': check the username."));
       if (!account.hasRole(Role.ORGANIZER) && !account.hasRole(Role.ADMIN)) {
-        throw Problem.invalidField("organizers", username + " does not have the organizer role");
+        throw Problem.invalidField(
+            "organizers",
+            username
+                + " does not have the organizer role: remove them, or ask an administrator to"
+                + " give it to them.");
       }
       organizers.add(account);
     }
@@ -107,8 +122,12 @@ public class Competitions {
   private static void apply(Competition competition, CompetitionRequest request) {
     if (request.description() != null) {
       StoredText.withoutNul("description", request.description());
-      if (request.description().length() > 100_000) {
-        throw Problem.invalidField("description", "must be at most 100000 characters");
+      if (request.description().length() > Competition.MAX_DESCRIPTION) {
+        throw Problem.invalidField(
+            "description",
+            "The description has "
+                + request.description().length()
+                + " characters: shorten it to at most 100,000.");
       }
       competition.setDescription(request.description());
     }
@@ -231,11 +250,14 @@ public class Competitions {
     return visible(caller, id).stateAt(Instant.now());
   }
 
+  /** Why a person who is not one of a competition's organizers may not change it. */
+  public static final String NOT_ORGANIZER = "You are not an organizer of this competition.";
+
   /** A competition the caller organizes; 404 if they cannot see it, 403 if they only see it. */
   public Competition organized(Account caller, long id) {
     Competition competition = visible(Optional.of(caller), id);
     if (!competition.isOrganizedBy(caller)) {
-      throw Problem.forbidden("only the competition's organizers may change it");
+      throw Problem.forbidden(NOT_ORGANIZER);
     }
     return competition;
   }
@@ -288,7 +310,8 @@ public class Competitions {
       phase.setOpensAt(request.opensAt());
     }
     if (request.closesAt() != null && !request.closesAt().isAfter(phase.getOpensAt())) {
-      throw Problem.invalidField("closesAt", "must be after opensAt");
+      throw Problem.invalidField(
+          "closesAt", "The phase must close after it opens: choose a later closing time.");
     }
     phase.setClosesAt(request.closesAt());
     phase.apply(
@@ -312,11 +335,11 @@ public class Competitions {
 
   private static void scoring(Phase phase, CompetitionRequests.ScoringRequest scoring) {
     if (scoring.metric() == null && scoring.image() == null) {
-      throw Problem.invalidField(
-          "scoring", "give a built-in metric {metric} or a scoring container {image, command}");
+      throw Problem.invalidField("scoring", CompetitionRequests.NO_SCORING);
     }
     if (scoring.metric() != null && scoring.image() != null) {
-      throw Problem.invalidField("scoring", "give a metric or an image, not both");
+      throw Problem.invalidField(
+          "scoring", "Choose a built-in metric or a scoring container, not both.");
     }
     if (scoring.metric() != null) {
       try {
@@ -324,7 +347,8 @@ public class Competitions {
             Metric.valueOf(scoring.metric().trim().toUpperCase(Locale.ROOT).replace('-', '_')));
       } catch (IllegalArgumentException e) {
         throw Problem.invalidField(
-            "scoring.metric", "must be one of accuracy, macro_f1, rmse, mae");
+            "scoring.metric",
+            "Choose one of the built-in metrics: accuracy, macro_f1, rmse or mae.");
       }
       return;
     }
@@ -342,7 +366,9 @@ public class Competitions {
     if (requests == null || requests.isEmpty()) {
       if (phase.getScoringMetric() == null) {
         throw Problem.invalidField(
-            "columns", "a scoring container needs at least one column, one of them primary");
+            "columns",
+            "A scoring container needs at least one leaderboard column: add a line such as"
+                + " 'accuracy, Accuracy, desc, 4, primary'.");
       }
       Metric metric = phase.getScoringMetric();
       columns.add(
@@ -362,7 +388,8 @@ public class Competitions {
               Boolean.TRUE.equals(column.primary())));
     }
     if (columns.stream().filter(LeaderboardColumn::isPrimary).count() != 1) {
-      throw Problem.invalidField("columns", "exactly one column must be primary");
+      throw Problem.invalidField(
+          "columns", "Mark exactly one column 'primary': it ranks the leaderboard.");
     }
     return columns;
   }
@@ -375,7 +402,10 @@ public class Competitions {
   public PhaseView revealPrivate(Account caller, long competitionId, long phaseId, boolean reveal) {
     Phase phase = phase(organized(caller, competitionId), phaseId);
     if (!phase.hasPrivateLeaderboard()) {
-      throw Problem.conflict("phase '" + phase.getName() + "' has no private leaderboard");
+      throw Problem.conflict(
+          "Phase '"
+              + phase.getName()
+              + "' has no private leaderboard: turn it on in the phase's form first.");
     }
     if (reveal != phase.isPrivateRevealed()) {
       phase.setPrivateRevealedAt(reveal ? Instant.now() : null);
@@ -427,7 +457,9 @@ public class Competitions {
     Optional<Participant> existing = participant(competition, account);
     if (existing.isPresent()) {
       throw Problem.conflict(
-          "you already take part in this competition (" + existing.get().getStatus() + ")");
+          "You already take part in this competition (status: "
+              + existing.get().getStatus().name().toLowerCase(Locale.ROOT)
+              + ").");
     }
     if (competition.hasTerms() && !acceptTerms) {
       throw Problem.badRequest(
@@ -445,7 +477,7 @@ public class Competitions {
       Account caller, long competitionId, String username, ParticipantStatus status) {
     Competition competition = organized(caller, competitionId);
     if (status == null) {
-      throw Problem.invalidField("status", "must be APPROVED, DENIED or PENDING");
+      throw Problem.invalidField("status", "Choose a status: APPROVED, DENIED or PENDING.");
     }
     Account account =
         accounts.find(username).orElseThrow(() -> Problem.notFound("participant " + username));
@@ -478,9 +510,13 @@ public class Competitions {
         .findFirst();
   }
 
+  /** Why a person without the organizer role may not create a competition. */
+  public static final String NOT_ORGANIZER_ROLE =
+      "Creating a competition needs the organizer role: ask an administrator of Podium for it.";
+
   private static void requireOrganizerRole(Account account) {
     if (!account.hasRole(Role.ORGANIZER) && !account.hasRole(Role.ADMIN)) {
-      throw Problem.forbidden("creating competitions needs the organizer role");
+      throw Problem.forbidden(NOT_ORGANIZER_ROLE);
     }
   }
 }

@@ -2,6 +2,7 @@ package org.podium.competition;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -15,18 +16,28 @@ import java.math.BigDecimal;
  * their rules (the constraints, checked by {@link Competitions} for the API and the pages alike).
  */
 public record PhaseSettings(
-    @Positive(message = "must be at least 1 second")
-        @Max(value = MAX_TIME_LIMIT_SECONDS, message = "must be at most 604800 seconds (7 days)")
+    @Positive(message = "The time limit must be at least 1 second.")
+        @Max(
+            value = MAX_TIME_LIMIT_SECONDS,
+            message = "The time limit can be at most 604,800 seconds (7 days): lower it.")
         int executionTimeLimitSeconds,
-    @Positive(message = "must be at least 1, or left out for no limit") Integer maxSubmissions,
-    @Positive(message = "must be at least 1, or left out for no limit")
-        Integer maxSubmissionsPerDay,
-    @Min(value = MIN_MEMORY_MB, message = "must be at least 16 MiB") int memoryMb,
+    @Positive(message = QUOTA) Integer maxSubmissions,
+    @Positive(message = QUOTA) Integer maxSubmissionsPerDay,
+    @Min(value = MIN_MEMORY_MB, message = "Give the runs at least 16 MiB of memory.") int memoryMb,
     @NotNull
-        @DecimalMin(value = "0", inclusive = false, message = "must be more than 0, such as 1.5")
-        @DecimalMax(value = "256", message = "must be at most 256")
+        @DecimalMin(
+            value = "0",
+            inclusive = false,
+            message = "Give the runs more than 0 CPUs, such as 1.5.")
+        @DecimalMax(value = "256", message = "Give the runs at most 256 CPUs.")
+        @Digits(
+            integer = 3,
+            fraction = 2,
+            message = "Give CPUs with at most two decimals, such as 1.25.")
         BigDecimal cpus,
-    @PositiveOrZero(message = "cannot be negative") int gpus) {
+    @PositiveOrZero(message = "Give 0 GPUs or more.") int gpus) {
+
+  static final String QUOTA = "Give a quota of at least 1, or leave it empty for no limit.";
 
   public static final int MAX_TIME_LIMIT_SECONDS = 7 * 24 * 3600;
 

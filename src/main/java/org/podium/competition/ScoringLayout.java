@@ -41,6 +41,7 @@ public enum ScoringLayout {
     }
     throw Problem.invalidField(
         "scoring.layout",
-        "must be codalab (/mnt/in, /mnt/out) or codabench (/app/input, /app/output)");
+        "Choose the mounts codalab (/mnt/in, /mnt/out) or codabench (/app/input,"
+            + " /app/output).");
   }
 }

@@ -31,6 +31,19 @@ public class SubmissionDetails implements Serializable {
   private static final String DETAILS = SubmissionDetails.class.getName() + ".details";
 
   /**
+   * The page's view action: an anonymous visitor signs in first, and a submission that is not there
+   * or not theirs to see is the not-found page with 404 ({@code PageRefusals}).
+   */
+  public void load() {
+    if (id == null) {
+      throw Problem.notFound("this submission");
+    }
+    FacesContext.getCurrentInstance()
+        .getAttributes()
+        .put(DETAILS, control.page(caller.require(), id));
+  }
+
+  /**
    * What the page shows, read once per request (the live refresh re-renders it as the run moves
    * on); null when there is no such submission for the caller.
    */

@@ -45,15 +45,17 @@ class ColumnLinesTest {
   @Test
   void refusalsNameTheLineAndWhatToChange() {
     assertEquals(
-        "line 2 sorts 'asc' (lower is better) or 'desc' (higher is better), not up",
+        "Line 2 sorts 'asc' (lower is better) or 'desc' (higher is better), not 'up'.",
         refusal("f1\nrecall, Recall, up"));
     assertEquals(
-        "line 1 gives decimals as a number from 0 to 10, not four", refusal("f1, F1, desc, four"));
-    assertEquals("line 1 ends with 'primary' or nothing, not main", refusal("f1,,,, main"));
+        "Line 1 gives decimals as a number from 0 to 10, not 'four'.",
+        refusal("f1, F1, desc, four"));
+    assertEquals("Line 1 ends with 'primary' or nothing, not 'main'.", refusal("f1,,,, main"));
     assertEquals(
-        "line 1 needs a key of letters, digits, '_', '.' or '-' first", refusal("my score, x"));
+        "Line 1 needs a key of letters, digits, '_', '.' or '-' first (at most 64).",
+        refusal("my score, x"));
     assertEquals(
-        "line 1 has more than five parts: key, label, asc|desc, decimals, primary",
+        "Line 1 has more than five parts: give key, label, asc|desc, decimals, primary.",
         refusal("a,b,asc,1,primary,x"));
   }
 

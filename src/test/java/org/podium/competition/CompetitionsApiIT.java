@@ -115,7 +115,9 @@ class CompetitionsApiIT {
                 .build());
     assertEquals(400, notAnOrganizer.status());
     assertEquals(
-        username + " does not have the organizer role",
+        username
+            + " does not have the organizer role: remove them, or ask an administrator to give it"
+            + " to them.",
         notAnOrganizer.json().getJsonObject("errors").getString("organizers"));
   }
 
@@ -212,7 +214,7 @@ class CompetitionsApiIT {
     assertEquals(400, noScoring.status());
     assertEquals("application/problem+json", noScoring.contentType());
     assertEquals(
-        "give a built-in metric {metric} or a scoring container {image, command}",
+        "Choose a built-in metric or a scoring container (an image and its command).",
         noScoring.json().getJsonObject("errors").getString("scoring"));
 
     long phaseId =

@@ -67,28 +67,35 @@ class PhaseRulesTest {
   @Test
   void eachLimitOutOfRangeIsRefusedByItsField() {
     assertEquals(
-        Map.of("executionTimeLimitSeconds", "must be at least 1 second"),
+        Map.of("executionTimeLimitSeconds", "The time limit must be at least 1 second."),
         errors(PhaseSettings.of(0, null, null, null, null, null)));
     assertEquals(
-        Map.of("executionTimeLimitSeconds", "must be at most 604800 seconds (7 days)"),
+        Map.of(
+            "executionTimeLimitSeconds",
+            "The time limit can be at most 604,800 seconds (7 days): lower it."),
         errors(PhaseSettings.of(604801, null, null, null, null, null)));
     assertEquals(
-        Map.of("maxSubmissions", "must be at least 1, or left out for no limit"),
+        Map.of("maxSubmissions", "Give a quota of at least 1, or leave it empty for no limit."),
         errors(PhaseSettings.of(null, 0, null, null, null, null)));
     assertEquals(
-        Map.of("maxSubmissionsPerDay", "must be at least 1, or left out for no limit"),
+        Map.of(
+            "maxSubmissionsPerDay", "Give a quota of at least 1, or leave it empty for no limit."),
         errors(PhaseSettings.of(null, null, -1, null, null, null)));
     assertEquals(
-        Map.of("memoryMb", "must be at least 16 MiB"),
+        Map.of("memoryMb", "Give the runs at least 16 MiB of memory."),
         errors(PhaseSettings.of(null, null, null, 8, null, null)));
     assertEquals(
-        Map.of("cpus", "must be more than 0, such as 1.5"),
+        Map.of("cpus", "Give the runs more than 0 CPUs, such as 1.5."),
         errors(PhaseSettings.of(null, null, null, null, BigDecimal.ZERO, null)));
     assertEquals(
-        Map.of("cpus", "must be at most 256"),
+        Map.of("cpus", "Give the runs at most 256 CPUs."),
         errors(PhaseSettings.of(null, null, null, null, new BigDecimal("256.5"), null)));
+    // numeric(5,2) would store 0.001 as 0.00, which the database refuses: refused here instead.
     assertEquals(
-        Map.of("gpus", "cannot be negative"),
+        Map.of("cpus", "Give CPUs with at most two decimals, such as 1.25."),
+        errors(PhaseSettings.of(null, null, null, null, new BigDecimal("0.001"), null)));
+    assertEquals(
+        Map.of("gpus", "Give 0 GPUs or more."),
         errors(PhaseSettings.of(null, null, null, null, null, -1)));
   }
 
@@ -112,22 +119,58 @@ class PhaseRulesTest {
             null,
             21);
     Map<String, String> errors = errors(bad);
-    assertEquals("must not be blank", errors.get("name"));
-    assertEquals("must be at most 255 characters", errors.get("scoring.image"));
-    assertEquals("every column needs a key", errors.get("columns.key"));
-    assertEquals("must be between 0 and 10", errors.get("columns.decimals"));
+    assertEquals("Give the phase a name.", errors.get("name"));
     assertEquals(
-        "must be a plain file name such as predictions.csv", errors.get("predictionsFile"));
-    assertEquals("must be a plain file name such as predictions.csv", errors.get("truthFile"));
-    assertEquals("must be between 1 and 20", errors.get("finalSubmissions"));
+        "The scoring image is longer than 255 characters: shorten it.",
+        errors.get("scoring.image"));
+    assertEquals(
+        "Every column needs a key: the name the scoring program writes.",
+        errors.get("columns.key"));
+    assertEquals(
+        "Give a column's decimals as a number from 0 to 10.", errors.get("columns.decimals"));
+    assertEquals(CompetitionRequests.FILE_NAME_MESSAGE, errors.get("predictionsFile"));
+    assertEquals(CompetitionRequests.FILE_NAME_MESSAGE, errors.get("truthFile"));
+    assertEquals(
+        "Give a number of final submissions from 1 to 20.", errors.get("finalSubmissions"));
     assertEquals(7, errors.size(), errors.toString());
     assertEquals(
         Map.of(
-            "scoring", "give a built-in metric {metric} or a scoring container {image, command}"),
+            "scoring",
+            "Choose a built-in metric or a scoring container (an image and its command)."),
         errors(
             new PhaseRequest(
                 "P", null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null)));
+  }
+
+  @Test
+  void columnKeysAndLabelsAreHeldToTheirDatabaseColumnsOf100Characters() {
+    Map<String, String> errors =
+        errors(
+            new PhaseRequest(
+                "P",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new ScoringRequest(null, "scorer:1", "x".repeat(2001), null),
+                List.of(new ColumnRequest("k".repeat(101), "l".repeat(101), null, 4, true)),
+                null,
+                null,
+                null,
+                null));
+    assertEquals(
+        "A column's key has at most 100 characters: shorten it.", errors.get("columns.key"));
+    assertEquals(
+        "A column's label has at most 100 characters: shorten it.", errors.get("columns.label"));
+    assertEquals(
+        "The scoring command is longer than 2,000 characters: shorten it.",
+        errors.get("scoring.command"));
+    assertEquals(3, errors.size(), errors.toString());
   }
 
   @Test

@@ -393,7 +393,10 @@ class BrowserJourneyIT {
       desk.findElement(By.id("competition:published")).click();
       organizer.screenshot("new-competition");
       organizer.clickAndWait(By.id("competition:save"));
-      assertEquals("Saved.", desk.findElement(By.id("messages")).getText());
+      // Published with no phase yet: saved, and the editor says what participants would miss.
+      assertEquals(
+          "Saved. Published with 1 thing still missing: see the list by Published.",
+          desk.findElement(By.id("messages")).getText());
       assertTrue(
           desk.findElement(By.id("competition:docker")).isSelected(),
           "Allow participant docker submission stays ticked");
@@ -414,12 +417,14 @@ class BrowserJourneyIT {
       desk.findElement(By.id("phase:columns")).sendKeys("mae, Mean abs. error, lowest");
       organizer.clickAndWait(By.id("phase:add"));
       assertEquals(
-          "line 1 sorts 'asc' (lower is better) or 'desc' (higher is better), not lowest",
+          "Line 1 sorts 'asc' (lower is better) or 'desc' (higher is better), not 'lowest'.",
           fieldError(desk, "phase:columns"));
       organizer.screenshot("phase-columns-refused");
       replace(desk, "phase:columns", "mae, Mean abs. error, asc, 3");
       organizer.clickAndWait(By.id("phase:add"));
-      assertEquals("must be after opensAt", fieldError(desk, "phase:closes"));
+      assertEquals(
+          "The phase must close after it opens: choose a later closing time.",
+          fieldError(desk, "phase:closes"));
       organizer.screenshot("phase-dates-refused");
       setValue(desk, "phase:closes", "2099-12-31T23:59");
       organizer.clickAndWait(By.id("phase:add"));
@@ -638,7 +643,7 @@ class BrowserJourneyIT {
       page.get(base + "admin.xhtml");
       assertEquals(
           "This page is for Podium's administrators.",
-          page.findElement(By.cssSelector("main .card")).getText());
+          page.findElement(By.id("refusal")).getText());
       browser.clickAndWait(By.id("signout:signOut"));
 
       signIn(browser, admin.username(), admin.password());
