@@ -91,7 +91,11 @@ class AccountsApiIT {
     assertEquals(401, tokens.status(), tokens.body());
     assertEquals(
         "anonymous",
-        nobody.bearer(token.json().getString("token")).get("accounts/me").json().getString("username"));
+        nobody
+            .bearer(token.json().getString("token"))
+            .get("accounts/me")
+            .json()
+            .getString("username"));
   }
 
   @Test
