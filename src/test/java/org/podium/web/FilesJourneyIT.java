@@ -32,7 +32,8 @@ import org.podium.web.pages.PodiumPage;
  * The Files tab (issue 15, "what users of Codabench and Kaggle expect"): an organizer uploads a
  * starting kit with a description and deletes a file after confirming; a participant who joined
  * sees it and downloads the same bytes; someone who has not joined, and a visitor, are told what to
- * do instead; a phase's hidden data is never listed. Each step at desktop and phone width.
+ * do instead, until the organizer opens the files to everyone; a phase's hidden data is never
+ * listed. Each step at desktop and phone width.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -161,6 +162,21 @@ class FilesJourneyIT {
       assertFalse(tab.text().contains("starting-kit.zip"), tab.text());
       both(tab, "visitor-files", () -> {});
       assertEquals(401, tab.download(link).statusCode());
+
+      // 7. The organizer opens the files to everyone: the visitor now sees and downloads them.
+      browser.signIn(base, organizer.username(), organizer.password());
+      editor.open(competition).everyoneMayDownload(true);
+      assertEquals(
+          "Saved: everyone who can see the competition may download its files.", editor.message());
+      both(editor, "editor-open-to-everyone", editor::scrollIntoView);
+      browser.driver().manage().deleteAllCookies();
+      tab.open(competition);
+      assertEquals(List.of("starting-kit.zip"), tab.fileNames());
+      assertEquals(
+          "Everyone who can see this competition may download these files.",
+          tab.who().substring(0, tab.who().indexOf('.') + 1));
+      both(tab, "visitor-files-open", () -> {});
+      assertEquals(200, tab.download(link).statusCode());
     } finally {
       Files.deleteIfExists(kit);
       Files.deleteIfExists(notes);

@@ -323,7 +323,8 @@ class CompetitionFilesIT {
   private static void assertRefused(ApiClient.Reply reply, int status, String says) {
     assertEquals(status, reply.status(), reply.body());
     assertTrue(reply.contentType().startsWith("application/problem+json"), "a problem: " + reply);
-    assertTrue(reply.body().contains(says), "says \"" + says + "\": " + reply.body());
+    assertTrue(
+        reply.json().getString("detail").contains(says), "says \"" + says + "\": " + reply.body());
   }
 
   private static byte[] bytes(String text) {
