@@ -5,6 +5,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -92,20 +93,19 @@ public final class FilesTab extends PodiumPage {
   }
 
   /**
-   * Downloads the file as the browser would, with the browser's own session: its bytes (status 200)
-   * or the refusal's status in {@code status}.
+   * Downloads from {@code href} as the browser would, with the browser's own session, streaming the
+   * body to {@code to}: the file (status 200) or the refusal's problem document.
    */
-  public HttpResponse<byte[]> download(String href) throws Exception {
+  public HttpResponse<Path> download(String href, Path to) throws Exception {
     String cookies =
         driver().manage().getCookies().stream()
             .map(c -> c.getName() + "=" + c.getValue())
             .collect(Collectors.joining("; "));
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(href)).timeout(Duration.ofMinutes(1));
+        HttpRequest.newBuilder(URI.create(href)).timeout(Duration.ofMinutes(2));
     if (!cookies.isEmpty()) {
       request.header("Cookie", cookies);
     }
-    return HttpClient.newHttpClient()
-        .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofFile(to));
   }
 }
