@@ -13,7 +13,10 @@ import org.podium.platform.Page;
 import org.podium.platform.problem.Problem;
 import org.podium.platform.web.ListPages;
 
-/** Backs the competition list and the competition page with its Overview and Participate tabs. */
+/**
+ * Backs the competition list and the competition page with its Overview, Participate, Results and
+ * Files tabs (the Files tab's own bean is {@code FilesTab}).
+ */
 @Named
 // View scoped: a postback (Join) still knows the competition its page showed.
 @ViewScoped
@@ -207,7 +210,7 @@ public class CompetitionPages implements Serializable {
 
   public void setTab(String tab) {
     this.tab =
-        tab == null || !List.of("overview", "participate", "results").contains(tab)
+        tab == null || !List.of("overview", "participate", "results", "files").contains(tab)
             ? "overview"
             : tab;
   }

@@ -161,6 +161,11 @@ public class PodiumConfig {
     return new UploadLimit("zip", maxUploadMb() * MIB, UPLOAD_LIMIT_SETTING);
   }
 
+  /** What a file of a competition's Files tab may be: as large as a zip of phase data. */
+  public UploadLimit fileLimit() {
+    return new UploadLimit("file", maxUploadMb() * MIB, UPLOAD_LIMIT_SETTING);
+  }
+
   /**
    * The fewest attempts a submission has before the platform's failures fail it for good (and only
    * once they have gone on for {@link #retryWindow()}).

@@ -39,6 +39,18 @@ public class DataStore {
     return root().resolve("phases").resolve(Long.toString(phaseId)).resolve("private-reference");
   }
 
+  /**
+   * A file of a competition's Files tab, named by its id only (the name participants see is never a
+   * path): apart from the phases' data, which no download of the tab can reach.
+   */
+  public Path competitionFile(long competitionId, long fileId) {
+    return root()
+        .resolve("competitions")
+        .resolve(Long.toString(competitionId))
+        .resolve("files")
+        .resolve(Long.toString(fileId));
+  }
+
   public Path submission(long submissionId) {
     return root().resolve("submissions").resolve(Long.toString(submissionId));
   }

@@ -191,7 +191,8 @@ class MalformedInputIT {
         + path.replace("{id}", id)
             .replace("{phaseId}", String.valueOf(a.phase()))
             .replace("{username}", someone)
-            .replace("{stream}", "stdout");
+            .replace("{stream}", "stdout")
+            .replace("{fileId}", "999999999");
   }
 
   private static String junkAddress(Endpoint endpoint) {
@@ -201,7 +202,8 @@ class MalformedInputIT {
             .replace("{id}", "99999999999999999999999")
             .replace("{phaseId}", "x")
             .replace("{username}", "%E2%80%AE%20nobody")
-            .replace("{stream}", "..%2F..%2Fetc");
+            .replace("{stream}", "..%2F..%2Fetc")
+            .replace("{fileId}", "..%2F..%2Fphases");
   }
 
   private static Case plain(String name, String query) {

@@ -25,4 +25,9 @@ public class PageLimits {
   public UploadLimit getZip() {
     return config.zipLimit();
   }
+
+  /** A file of a competition's Files tab. */
+  public UploadLimit getFile() {
+    return config.fileLimit();
+  }
 }

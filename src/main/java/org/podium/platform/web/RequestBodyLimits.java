@@ -24,12 +24,12 @@ import org.podium.platform.problem.UploadLimit;
 import org.podium.platform.problem.UploadTooLargeException;
 
 /**
- * Bounds every request body by what the request is for: a phase's data up to {@code
- * PODIUM_UPLOAD_MAX_MB}, a submission form up to the larger of that and {@code
- * PODIUM_IMAGE_ARCHIVE_MAX_MB}, anything else 10 MiB. A body whose declared length is over its
- * limit is refused with 413 before a byte of it is read; a body of unknown length is counted as it
- * is read and refused where it crosses the limit. The servers' own caps are lifted (server-config),
- * so the refusal a client meets is always this one, with its problem document.
+ * Bounds every request body by what the request is for: a phase's data and a file of a
+ * competition's Files tab up to {@code PODIUM_UPLOAD_MAX_MB}, a submission form up to the larger of
+ * that and {@code PODIUM_IMAGE_ARCHIVE_MAX_MB}, anything else 10 MiB. A body whose declared length
+ * is over its limit is refused with 413 before a byte of it is read; a body of unknown length is
+ * counted as it is read and refused where it crosses the limit. The servers' own caps are lifted
+ * (server-config), so the refusal a client meets is always this one, with its problem document.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestBodyLimits extends HttpFilter {
@@ -49,6 +49,7 @@ public class RequestBodyLimits extends HttpFilter {
   private static final Pattern DATA_FORM = Pattern.compile("/edit-competition\\.xhtml");
   private static final Pattern SUBMISSION_FILE =
       Pattern.compile("/api/competitions/\\d+/submissions");
+  private static final Pattern COMPETITION_FILE = Pattern.compile("/api/competitions/\\d+/files");
   private static final Pattern ARCHIVE_TYPE = Pattern.compile("application/(x-tar|gzip|x-gzip)\\b");
 
   @Inject transient PodiumConfig config;
@@ -135,6 +136,11 @@ public class RequestBodyLimits extends HttpFilter {
     UploadLimit zip = config.zipLimit();
     if ("PUT".equals(method) && PHASE_DATA.matcher(path).matches()) {
       return new BodyLimit(zip.bytes(), zip);
+    }
+    if ("POST".equals(method) && COMPETITION_FILE.matcher(path).matches()) {
+      // a file of the Files tab: the whole body, or a form with a description beside it
+      UploadLimit file = config.fileLimit();
+      return new BodyLimit(file.bytes() + (multipart ? FORM_FIELD_BYTES : 0), file);
     }
     if ("POST".equals(method) && SUBMISSION_FILE.matcher(path).matches() && contentType != null) {
       // a submission's file as the whole body: its type says which

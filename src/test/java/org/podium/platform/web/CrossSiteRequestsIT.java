@@ -69,6 +69,7 @@ class CrossSiteRequestsIT {
               .replace("{phaseId}", String.valueOf(a.phase()))
               .replace("{username}", name)
               .replace("{stream}", "stdout")
+              .replace("{fileId}", "999999999")
           + (path.startsWith("competition/") ? "?docker-run-command=docker+run+evil:1" : "");
     }
   }

@@ -70,6 +70,27 @@ class RequestBodyLimitsTest {
   }
 
   @Test
+  void aFileOfTheFilesTabMayBeAsLargeAsTheUploadLimitAsTheWholeBodyOrAForm() {
+    System.setProperty("podium.upload.max.mb", "3");
+    String path = "/api/competitions/4/files";
+
+    RequestBodyLimits.BodyLimit whole = limits.limitFor("POST", path, "application/octet-stream");
+    assertEquals(3 * MIB, whole.bytes());
+    assertEquals(
+        "the file is larger than 3 MiB, the most Podium accepts: make it smaller, or ask the"
+            + " operator to raise PODIUM_UPLOAD_MAX_MB",
+        whole.refusal().fieldErrors().get("file"));
+    RequestBodyLimits.BodyLimit form =
+        limits.limitFor("POST", path, "multipart/form-data; boundary=x");
+    assertEquals(3 * MIB + RequestBodyLimits.FORM_FIELD_BYTES, form.bytes());
+    assertEquals(3 * MIB, form.refusal().members().get("limitBytes"));
+    assertEquals(
+        RequestBodyLimits.OTHER_BODY_BYTES,
+        limits.limitFor("PUT", path + "/access", "application/json").bytes(),
+        "anything else of the tab is a plain body");
+  }
+
+  @Test
   void theOrganizersDataFormMayCarryTwoZips() {
     System.setProperty("podium.upload.max.mb", "3");
 
