@@ -11,8 +11,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.podium.testing.Browser;
 
 /**
- * What every page object shares: the browser it drives, Podium's address, and the checks every
- * page passes at every width (nothing refused by the Content-Security-Policy, nothing wider than the
+ * What every page object shares: the browser it drives, Podium's address, and the checks every page
+ * passes at every width (nothing refused by the Content-Security-Policy, nothing wider than the
  * window). One subclass per page (issue 15): a journey says what a person does ("join", "send"),
  * the page object knows which element that is.
  */
@@ -68,8 +68,7 @@ public abstract class PodiumPage {
     assertEquals(
         Boolean.TRUE,
         driver()
-            .executeScript(
-                "return document.documentElement.scrollWidth <= window.innerWidth + 1;"),
+            .executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1;"),
         what + ": the page scrolls sideways at " + driver().manage().window().getSize());
   }
 
