@@ -91,7 +91,11 @@ class AccountsApiIT {
     assertEquals(401, tokens.status(), tokens.body());
     assertEquals(
         "anonymous",
-        nobody.bearer(token.json().getString("token")).get("accounts/me").json().getString("username"));
+        nobody
+            .bearer(token.json().getString("token"))
+            .get("accounts/me")
+            .json()
+            .getString("username"));
   }
 
   @Test
@@ -142,7 +146,7 @@ class AccountsApiIT {
     assertEquals(400, reply.status());
     assertEquals("application/problem+json", reply.contentType());
     assertEquals(
-        "must have at least 10 characters",
+        "Choose a password of at least 10 characters.",
         reply.json().getJsonObject("errors").getString("password"));
   }
 
@@ -188,7 +192,7 @@ class AccountsApiIT {
                 .build());
     assertEquals(400, own.status());
     assertEquals(
-        "you cannot remove your own admin role: ask another administrator",
+        "You cannot remove your own admin role: ask another administrator.",
         own.json().getJsonObject("errors").getString("roles"));
     assertTrue(admin.get("accounts").array().toString().contains("\"username\":\"" + name + "\""));
   }
