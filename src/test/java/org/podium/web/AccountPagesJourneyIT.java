@@ -105,6 +105,14 @@ class AccountPagesJourneyIT {
         assertTrue(signUp.passwordErrorIsAboveTheButton(), "the error is not beside the button");
         signUp.shot("signup-fields-over-their-columns-" + at);
 
+        // what the entity refuses is said next to the field too (it was the error page)
+        signUp.signUp("No Spaces!", username + "@example.org", password);
+        assertEquals(
+            "Use only lower-case letters, digits, '.', '_' and '-' in a username, starting with a"
+                + " letter or digit.",
+            signUp.error("username"));
+        assertEquals("No Spaces!", signUp.value("username"), "the form is kept");
+
         signUp.signUp(root.username(), username + "@example.org", password);
         assertEquals("This username is taken: choose another.", signUp.error("username"));
         assertEquals("", signUp.error("password"));
