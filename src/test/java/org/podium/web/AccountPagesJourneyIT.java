@@ -83,11 +83,6 @@ class AccountPagesJourneyIT {
             signIn.footerLinks());
         signIn.shot("signin-error-and-footer-" + at);
 
-        // An address with no page: the layout's "Not found", a way back.
-        browser.driver().get(base + "no-such-page.xhtml");
-        assertEquals("Not found — Podium", signIn.tabTitle());
-        signIn.shot("not-found-" + at);
-
         // Sign-up: "Sign in"; every field over its column said next to it, the form kept (point 1),
         // in sentences (point 13); the password's error above the button.
         signUp.open();
