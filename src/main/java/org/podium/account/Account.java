@@ -69,6 +69,9 @@ public class Account {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
+  @Column(name = "password_changed_at")
+  private Instant passwordChangedAt;
+
   protected Account() {}
 
   public Account(String username, String email, String passwordHash, Set<Role> roles) {
@@ -101,6 +104,20 @@ public class Account {
 
   void setRoles(Set<Role> roles) {
     this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+  }
+
+  /**
+   * Replaces the password (its hash) and notes when: browser sessions that signed in before now end
+   * ({@link PodiumAuthentication}). Millisecond precision, as the sessions note their sign-in.
+   */
+  void changePassword(String newHash, Instant now) {
+    this.passwordHash = Objects.requireNonNull(newHash, "newHash");
+    this.passwordChangedAt = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+  }
+
+  /** When the password last changed after sign-up, or null. */
+  public Instant getPasswordChangedAt() {
+    return passwordChangedAt;
   }
 
   public boolean hasRole(Role role) {

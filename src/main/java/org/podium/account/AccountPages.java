@@ -1,10 +1,12 @@
 package org.podium.account;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import org.podium.platform.Page;
 import org.podium.platform.PageRequest;
 import org.podium.platform.problem.Problem;
@@ -25,8 +27,15 @@ public class AccountPages implements Serializable {
 
   @Inject Caller caller;
 
+  @Inject Passwords passwords;
+
   private String tokenName;
   private Accounts.IssuedToken issued;
+
+  // the password form (Your account); never kept past the request that sends it
+  private transient String currentPassword;
+  private transient String newPassword;
+  private transient String repeatPassword;
 
   // view parameters: the page of the list, the search text (Accounts)
   private String page;
@@ -52,7 +61,7 @@ public class AccountPages implements Serializable {
       issued = accounts.issueToken(caller.require().getUsername(), tokenName);
       tokenName = null;
     } catch (Problem problem) {
-      PageMessages.problem(problem, java.util.Map.of("name", "token:name"));
+      PageMessages.problem(problem, Map.of("name", "token:name"));
     }
     return null;
   }
@@ -109,11 +118,113 @@ public class AccountPages implements Serializable {
               + " role.");
       return "/admin?faces-redirect=true&includeViewParams=true";
     } catch (Problem problem) {
-      PageMessages.error(
-          null,
-          username + ": " + problem.fieldErrors().getOrDefault("roles", problem.getMessage()));
+      PageMessages.error(null, problem.fieldErrors().getOrDefault("roles", problem.getMessage()));
       return null;
     }
+  }
+
+  /**
+   * Changes the caller's password (the current one given, the new one typed twice). Their other
+   * browser sessions end; this one goes on, signed in anew.
+   */
+  public String changePassword() {
+    if (newPassword != null && !newPassword.equals(repeatPassword)) {
+      PageMessages.error(
+          "password:repeat", "The two new passwords differ: type the same password twice.");
+      return null;
+    }
+    try {
+      Account account = caller.require();
+      passwords.change(account, currentPassword, newPassword);
+      SignIn.startSession(account.getUsername());
+      PageMessages.info(
+          "Password changed. Your other browser sessions are signed out; your API tokens still"
+              + " work (revoke them below if your old password leaked).");
+      return "/account?faces-redirect=true";
+    } catch (Problem problem) {
+      PageMessages.problem(
+          problem, Map.of("currentPassword", "password:current", "newPassword", "password:new"));
+      return null;
+    } finally {
+      currentPassword = null;
+      newPassword = null;
+      repeatPassword = null;
+    }
+  }
+
+  /**
+   * Resets an account's password to a generated one, shown once (on the page the redirect opens),
+   * ending the account's sessions and revoking its tokens.
+   */
+  public String resetPassword(String username) {
+    try {
+      Passwords.Reset reset = passwords.reset(caller.require(), username, null);
+      FacesContext.getCurrentInstance().getExternalContext().getFlash().put(RESET, reset);
+      return "/admin?faces-redirect=true&includeViewParams=true";
+    } catch (Problem problem) {
+      PageMessages.error(
+          null, problem.fieldErrors().getOrDefault("password", problem.getMessage()));
+      return null;
+    }
+  }
+
+  /** The flash entry holding a reset just made: its generated password is shown this once. */
+  static final String RESET = "passwordReset";
+
+  /** The password reset just made (after its redirect), or null. */
+  public Passwords.Reset getReset() {
+    return (Passwords.Reset)
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().get(RESET);
+  }
+
+  /** What the reset just made did, as the notice above its password says it. */
+  public String getResetSaid() {
+    Passwords.Reset reset = getReset();
+    if (reset == null) {
+      return null;
+    }
+    int revoked = reset.tokensRevoked();
+    return reset.username()
+        + "’s password is reset: their browser sessions are signed out"
+        + (revoked == 0
+            ? ""
+            : revoked == 1
+                ? " and their API token is revoked"
+                : " and their " + revoked + " API tokens are revoked")
+        + ". Give them this new password now: Podium will not show it again.";
+  }
+
+  /** When an account was created, as a day ({@code 2026-11-30}, UTC): one line in the table. */
+  public String day(java.time.Instant instant) {
+    return instant == null
+        ? ""
+        : java.time.format.DateTimeFormatter.ISO_LOCAL_DATE
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(instant);
+  }
+
+  public String getCurrentPassword() {
+    return currentPassword;
+  }
+
+  public void setCurrentPassword(String currentPassword) {
+    this.currentPassword = currentPassword;
+  }
+
+  public String getNewPassword() {
+    return newPassword;
+  }
+
+  public void setNewPassword(String newPassword) {
+    this.newPassword = newPassword;
+  }
+
+  public String getRepeatPassword() {
+    return repeatPassword;
+  }
+
+  public void setRepeatPassword(String repeatPassword) {
+    this.repeatPassword = repeatPassword;
   }
 
   public String getTokenName() {

@@ -21,7 +21,6 @@ import org.podium.platform.Page;
 import org.podium.platform.PageRequest;
 import org.podium.platform.PodiumConfig;
 import org.podium.platform.Search;
-import org.podium.platform.StoredText;
 import org.podium.platform.problem.Problem;
 
 /** Accounts and their API tokens: registration, sign-in checks, tokens issued once, revoked. */
@@ -29,12 +28,6 @@ import org.podium.platform.problem.Problem;
 public class Accounts {
 
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final int MIN_PASSWORD = 10;
-
-  // the columns' sizes (V1, V2): longer would fail in the database, far from the field
-  private static final int MAX_USERNAME = 40;
-  private static final int MAX_EMAIL = 254;
-  private static final int MAX_TOKEN_NAME = 100;
 
   @PersistenceContext EntityManager entityManager;
 
@@ -44,35 +37,32 @@ public class Accounts {
 
   @Inject TokenUses tokenUses;
 
+  @Inject AccountFields fields;
+
   /** A token as issued: the only time its value is visible. */
   public record IssuedToken(long id, String name, String token) {}
 
   public AccountView register(String username, String email, String password) {
     if (!config.selfRegistration()) {
       throw Problem.forbidden(
-          "self-registration is switched off here: ask an administrator for an account");
+          "Self-registration is switched off here: ask an administrator for an account.");
     }
     return AccountView.of(create(username, email, password, EnumSet.of(Role.PARTICIPANT)));
   }
 
+  /**
+   * Every field checked before the database (issue 15): all wrong fields at once, each with a
+   * sentence next to it; then whether the username or email is taken.
+   */
   public Account create(String username, String email, String password, EnumSet<Role> roles) {
-    if (password == null || password.length() < MIN_PASSWORD) {
-      throw Problem.invalidField("password", "must have at least " + MIN_PASSWORD + " characters");
-    }
-    String name =
-        username == null ? "" : StoredText.withoutNul("username", username).trim().toLowerCase();
-    if (name.isEmpty()) {
-      throw Problem.invalidField("username", "must not be blank");
-    }
-    if (name.length() > MAX_USERNAME) {
-      throw Problem.invalidField("username", "must be at most " + MAX_USERNAME + " characters");
-    }
+    AccountFields.SignUp checked = fields.signUp(username, email, password);
+    String name = checked.username();
+    String mail = checked.email();
     if (find(name).isPresent()) {
-      throw Problem.conflict("username", "is taken", "the username '" + name + "' is taken");
-    }
-    String mail = email == null ? "" : StoredText.withoutNul("email", email).trim();
-    if (mail.length() > MAX_EMAIL) {
-      throw Problem.invalidField("email", "must be at most " + MAX_EMAIL + " characters");
+      throw Problem.conflict(
+          "username",
+          "This username is taken: choose another.",
+          "The username '" + name + "' is taken: choose another.");
     }
     Long sameEmail =
         entityManager
@@ -81,7 +71,10 @@ public class Accounts {
             .setParameter("email", mail)
             .getSingleResult();
     if (sameEmail > 0) {
-      throw Problem.conflict("email", "is taken", "an account with this email exists");
+      throw Problem.conflict(
+          "email",
+          "An account with this email exists: sign in, or use another email.",
+          "An account with this email exists: sign in, or use another email.");
     }
     Account account = new Account(name, mail, passwordHash.generate(password.toCharArray()), roles);
     entityManager.persist(account);
@@ -157,7 +150,7 @@ public class Accounts {
     if (account.hasRole(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
       if (account.equals(caller)) {
         throw Problem.invalidField(
-            "roles", "you cannot remove your own admin role: ask another administrator");
+            "roles", "You cannot remove your own admin role: ask another administrator.");
       }
       // Lock every administrator's role row and count them: two administrators taking the role
       // from each other at once take turns here, and the second one sees the first one's change
@@ -169,7 +162,8 @@ public class Accounts {
               .getResultList()
               .size();
       if (admins <= 1) {
-        throw Problem.invalidField("roles", "Podium needs at least one administrator");
+        throw Problem.invalidField(
+            "roles", "Podium needs at least one administrator: make another account one first.");
       }
     }
     account.setRoles(roles);
@@ -202,22 +196,19 @@ public class Accounts {
     return giving;
   }
 
-  private static void requireAdmin(Account caller) {
+  static void requireAdmin(Account caller) {
     if (!caller.hasRole(Role.ADMIN)) {
-      throw Problem.forbidden("this needs the admin role");
+      throw Problem.forbidden("This needs the admin role: ask an administrator.");
     }
   }
 
   public IssuedToken issueToken(String username, String name) {
-    Account account = find(username).orElseThrow(() -> Problem.unauthorized("sign in first"));
-    if (name != null && StoredText.withoutNul("name", name).trim().length() > MAX_TOKEN_NAME) {
-      throw Problem.invalidField("name", "must be at most " + MAX_TOKEN_NAME + " characters");
-    }
+    Account account = find(username).orElseThrow(() -> Problem.unauthorized("Sign in first."));
+    String tokenName = fields.tokenName(name);
     byte[] random = new byte[32];
     RANDOM.nextBytes(random);
     String token = "pdm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    ApiToken stored =
-        new ApiToken(account, name == null || name.isBlank() ? "token" : name.trim(), token);
+    ApiToken stored = new ApiToken(account, tokenName, token);
     entityManager.persist(stored);
     entityManager.flush();
     return new IssuedToken(stored.getId(), stored.getName(), token);
@@ -225,7 +216,7 @@ public class Accounts {
 
   /** The account's tokens, newest first, a page at a time. */
   public Page<TokenView> tokens(String username, PageRequest request) {
-    Account account = find(username).orElseThrow(() -> Problem.unauthorized("sign in first"));
+    Account account = find(username).orElseThrow(() -> Problem.unauthorized("Sign in first."));
     return Page.of(
         entityManager
             .createNamedQuery(ApiToken.OF_ACCOUNT, ApiToken.class)

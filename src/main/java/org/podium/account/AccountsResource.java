@@ -30,6 +30,8 @@ public class AccountsResource {
 
   @Inject Caller caller;
 
+  @Inject Passwords passwords;
+
   @Context UriInfo uri;
 
   public record Registration(String username, String email, String password) {}
@@ -89,10 +91,42 @@ public class AccountsResource {
     return accounts.setRoles(caller.require(), username, roles);
   }
 
+  public record PasswordChange(String currentPassword, String newPassword) {}
+
+  /**
+   * The caller changes their own password, giving the current one: their browser sessions end,
+   * their tokens stay.
+   */
+  @PUT
+  @Path("accounts/me/password")
+  public Response changePassword(PasswordChange change) {
+    if (change == null) {
+      throw org.podium.platform.problem.Problem.badRequest(
+          "Send {\"currentPassword\": …, \"newPassword\": …}.");
+    }
+    passwords.change(caller.require(), change.currentPassword(), change.newPassword());
+    return Response.noContent().build();
+  }
+
+  public record PasswordReset(String password) {}
+
+  /**
+   * An administrator resets an account's password (HTTP Basic or a page session, not a token): to
+   * {@code password}, or without one to a generated password answered once. The account's browser
+   * sessions end and its tokens are revoked.
+   */
+  @POST
+  @Path("accounts/{username}/password-reset")
+  public Passwords.Reset resetPassword(
+      @PathParam("username") String username, PasswordReset request) {
+    Account admin = caller.requireWithoutToken("Resetting a password");
+    return passwords.reset(admin, username, request == null ? null : request.password());
+  }
+
   @POST
   @Path("tokens")
   public Response issue(TokenRequest request) {
-    Account account = caller.requireWithoutToken("creating a token");
+    Account account = caller.requireWithoutToken("Creating a token");
     Accounts.IssuedToken token =
         accounts.issueToken(account.getUsername(), request == null ? null : request.name());
     return Response.created(uri.getBaseUriBuilder().path("tokens/{id}").build(token.id()))

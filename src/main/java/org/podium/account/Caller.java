@@ -43,7 +43,11 @@ public class Caller {
   /** The signed-in account; 401 when there is none. */
   public Account require() {
     return account()
-        .orElseThrow(() -> Problem.unauthorized("sign in: send Authorization: Bearer <token>"));
+        .orElseThrow(
+            () ->
+                Problem.unauthorized(
+                    "Sign in first: send Authorization: Bearer <token>, a token from your"
+                        + " account page."));
   }
 
   /**
@@ -59,7 +63,7 @@ public class Caller {
       throw Problem.forbidden(
           what
               + " needs your password, not a token: send HTTP Basic (username and password), or use"
-              + " the \"Your account\" page");
+              + " the \"Your account\" page.");
     }
     return caller;
   }
@@ -68,7 +72,8 @@ public class Caller {
   public Account requireRole(Role role) {
     Account caller = require();
     if (!caller.hasRole(role) && !caller.hasRole(Role.ADMIN)) {
-      throw Problem.forbidden("this needs the " + role.name().toLowerCase() + " role");
+      throw Problem.forbidden(
+          "This needs the " + role.name().toLowerCase() + " role: ask an administrator for it.");
     }
     return caller;
   }

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
@@ -40,32 +41,41 @@ public class PodiumAuthentication implements HttpAuthenticationMechanism {
       Optional<Account> account = accounts.authenticate(header.substring(7).trim());
       return account
           .map(a -> signedIn(request, BY_TOKEN, context, a))
-          .orElseGet(() -> refused(context, "the token is unknown or revoked"));
+          .orElseGet(
+              () ->
+                  refused(
+                      context,
+                      "The token is unknown or revoked: create a new one on your account page."));
     }
-    if (header.regionMatches(true, 0, "Basic ", 0, 6) && isTokenRequest(request)) {
+    if (header.regionMatches(true, 0, "Basic ", 0, 6) && isPasswordRequest(request)) {
       return basic(header.substring(6).trim(), context);
     }
     return refused(
-        context, "use Authorization: Bearer <token> (HTTP Basic only for POST /api/tokens)");
+        context,
+        "Use Authorization: Bearer <token> (HTTP Basic only for POST /api/tokens and an"
+            + " administrator's POST /api/accounts/{username}/password-reset).");
   }
+
+  private static final String MALFORMED_BASIC =
+      "Malformed Basic credentials: send the base64 of username:password.";
 
   private AuthenticationStatus basic(String encoded, HttpMessageContext context) {
     String decoded;
     try {
       decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      return refused(context, "malformed Basic credentials");
+      return refused(context, MALFORMED_BASIC);
     }
     int colon = decoded.indexOf(':');
     if (colon < 1) {
-      return refused(context, "malformed Basic credentials");
+      return refused(context, MALFORMED_BASIC);
     }
     CredentialValidationResult result =
         identityStore.validate(
             new UsernamePasswordCredential(
                 decoded.substring(0, colon), new Password(decoded.substring(colon + 1))));
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-      return refused(context, "wrong username or password");
+      return refused(context, "Wrong username or password: check both and try again.");
     }
     context.getRequest().setAttribute(SIGNED_IN_BY, BY_PASSWORD);
     return context.notifyContainerAboutLogin(result);
@@ -80,11 +90,24 @@ public class PodiumAuthentication implements HttpAuthenticationMechanism {
       return context.doNothing();
     }
     Optional<Account> account = accounts.find(username.toString());
-    if (account.isEmpty()) {
+    if (account.isEmpty() || signedInBeforePasswordChange(session, account.get())) {
       session.invalidate();
       return context.doNothing();
     }
     return signedIn(request, BY_PAGE, context, account.get());
+  }
+
+  /**
+   * Whether this session began before the account's password last changed (by its owner or an
+   * administrator's reset): such a session ends, wherever it is.
+   */
+  private static boolean signedInBeforePasswordChange(HttpSession session, Account account) {
+    Instant changed = account.getPasswordChangedAt();
+    if (changed == null) {
+      return false;
+    }
+    return !(session.getAttribute(SESSION_SINCE) instanceof Instant since)
+        || since.isBefore(changed);
   }
 
   private static AuthenticationStatus signedIn(
@@ -115,11 +138,37 @@ public class PodiumAuthentication implements HttpAuthenticationMechanism {
   /** The session attribute naming the account signed in through the sign-in page. */
   public static final String SESSION_ACCOUNT = "org.podium.account";
 
-  private static boolean isTokenRequest(HttpServletRequest request) {
+  /** The session attribute holding when it signed in (an {@link Instant}, in milliseconds). */
+  public static final String SESSION_SINCE = "org.podium.account.since";
+
+  /**
+   * Makes this request's session the account's, from now: a new session id (no session fixation)
+   * and the time it began, which a later password change compares with.
+   */
+  public static void startSession(HttpServletRequest request, String account) {
+    request.getSession(true);
+    request.changeSessionId();
+    HttpSession session = request.getSession();
+    session.setAttribute(SESSION_ACCOUNT, account);
+    session.setAttribute(
+        SESSION_SINCE, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+  }
+
+  /**
+   * The calls that take a password (HTTP Basic): making a token, and an administrator resetting a
+   * password (new credentials for someone else need more than a token, so that revoking a stolen
+   * token ends its access).
+   */
+  private static boolean isPasswordRequest(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     return "POST".equals(request.getMethod())
-        && (path.equals("/api/tokens") || path.equals("/api/tokens/"));
+        && (path.equals("/api/tokens")
+            || path.equals("/api/tokens/")
+            || PASSWORD_RESET.matcher(path).matches());
   }
+
+  private static final java.util.regex.Pattern PASSWORD_RESET =
+      java.util.regex.Pattern.compile("/api/accounts/[^/]+/password-reset/?");
 
   private static Set<String> groups(Account account) {
     return account.getRoles().stream().map(Role::name).collect(Collectors.toSet());

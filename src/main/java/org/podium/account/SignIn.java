@@ -11,7 +11,9 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.Map;
 import org.podium.platform.problem.Problem;
+import org.podium.platform.web.PageMessages;
 
 /** The sign-in, sign-up and sign-out forms. Faces' view state protects them from forged posts. */
 @Named
@@ -37,7 +39,7 @@ public class SignIn {
             new UsernamePasswordCredential(
                 trimmed(username), new Password(password == null ? "" : password)));
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-      error(null, "Wrong username or password.");
+      error(null, "Wrong username or password: check both and try again.");
       return null;
     }
     startSession(result.getCallerPrincipal().getName());
@@ -57,10 +59,12 @@ public class SignIn {
       startSession(account.username());
       return "/competitions?faces-redirect=true";
     } catch (Problem problem) {
-      if (problem.fieldErrors().isEmpty()) {
-        error(null, problem.getMessage());
-      }
-      problem.fieldErrors().forEach((field, message) -> error("signup:" + field, message));
+      PageMessages.problem(
+          problem,
+          Map.of(
+              "username", "signup:username",
+              "email", "signup:email",
+              "password", "signup:password"));
       return null;
     }
   }
@@ -70,12 +74,10 @@ public class SignIn {
     return "/index?faces-redirect=true";
   }
 
-  private static void startSession(String account) {
+  /** This browser's session is the account's from now (also after a password change). */
+  static void startSession(String account) {
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    HttpServletRequest request = (HttpServletRequest) external.getRequest();
-    request.getSession(true);
-    request.changeSessionId(); // a new session id at sign-in: no session fixation
-    request.getSession().setAttribute(PodiumAuthentication.SESSION_ACCOUNT, account);
+    PodiumAuthentication.startSession((HttpServletRequest) external.getRequest(), account);
   }
 
   private static void error(String clientId, String message) {

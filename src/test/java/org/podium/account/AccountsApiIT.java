@@ -146,7 +146,7 @@ class AccountsApiIT {
     assertEquals(400, reply.status());
     assertEquals("application/problem+json", reply.contentType());
     assertEquals(
-        "must have at least 10 characters",
+        "Choose a password of at least 10 characters.",
         reply.json().getJsonObject("errors").getString("password"));
   }
 
@@ -192,7 +192,7 @@ class AccountsApiIT {
                 .build());
     assertEquals(400, own.status());
     assertEquals(
-        "you cannot remove your own admin role: ask another administrator",
+        "You cannot remove your own admin role: ask another administrator.",
         own.json().getJsonObject("errors").getString("roles"));
     assertTrue(admin.get("accounts").array().toString().contains("\"username\":\"" + name + "\""));
   }

@@ -486,7 +486,9 @@ class MalformedInputIT {
                     "signup:password", "long enough password",
                     "signup:submit", "x"));
     assertEquals(200, answer.statusCode(), answer.body());
-    assertTrue(answer.body().contains("must be at most 40 characters"), answer.body());
+    assertTrue(
+        answer.body().contains("Choose a username of 3 to 40 characters (this one has 300)."),
+        answer.body());
   }
 
   private static long results(ApiClient participant, long competition, String predictions) {

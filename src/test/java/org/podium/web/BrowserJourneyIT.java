@@ -77,7 +77,7 @@ class BrowserJourneyIT {
       page.findElement(By.id("signup:password")).sendKeys("short");
       browser.clickAndWait(By.id("signup:submit"));
       assertEquals(
-          "must have at least 10 characters",
+          "Choose a password of at least 10 characters.",
           page.findElement(By.cssSelector(".field-error")).getText());
       browser.screenshot("signup-refused");
 
@@ -651,8 +651,10 @@ class BrowserJourneyIT {
       // the list pages (50 accounts a page): find the account by the search box
       page.findElement(By.id("q")).sendKeys(username);
       browser.clickAndWait(By.cssSelector("#account-search button"));
-      browser.clickAndWait(
-          By.cssSelector("#account-" + username + " input[value='Make organizer']"));
+      // a role changes after a confirmation (issue 15)
+      page.findElement(By.cssSelector("#account-" + username + " input[value='Make organizer']"))
+          .click();
+      browser.clickAndWait(By.id("confirm-yes"));
       assertEquals(
           username + " now has the organizer role.", page.findElement(By.id("messages")).getText());
       assertEquals(
@@ -661,10 +663,12 @@ class BrowserJourneyIT {
               .map(org.openqa.selenium.WebElement::getText)
               .toList());
       page.get(base + "admin.xhtml?q=" + admin.username());
-      browser.clickAndWait(
-          By.cssSelector("#account-" + admin.username() + " input[value='Remove admin']"));
+      page.findElement(
+              By.cssSelector("#account-" + admin.username() + " input[value='Remove admin']"))
+          .click();
+      browser.clickAndWait(By.id("confirm-yes"));
       assertEquals(
-          admin.username() + ": you cannot remove your own admin role: ask another administrator",
+          "You cannot remove your own admin role: ask another administrator.",
           page.findElement(By.id("messages")).getText());
       browser.screenshot("roles");
       assertTrue(
