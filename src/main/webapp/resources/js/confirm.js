@@ -27,10 +27,13 @@
       const button = pending;
       pending = null;
       confirm.close();
-      if (button) {
+      // A live refresh may have drawn the button anew while the question was open: the same id.
+      const current = button && !button.isConnected && button.id
+        ? document.getElementById(button.id) : button;
+      if (current) {
         // Clicked again, answered: the form goes with this button as its submitter.
-        button.dataset.confirmed = "yes";
-        button.click();
+        current.dataset.confirmed = "yes";
+        current.click();
       }
       return;
     }

@@ -16,13 +16,6 @@
     show();
   }
 
-  // A button that undoes someone's work (Deny) asks first.
-  function bindConfirmations(root) {
-    root.querySelectorAll("[data-confirm]").forEach((button) =>
-      button.addEventListener("click", (event) => {
-        if (!window.confirm(button.dataset.confirm)) {
-          event.preventDefault();
-        }
       }));
   }
 
@@ -31,6 +24,5 @@
     if (phase) {
       bindScoringKind(phase);
     }
-    bindConfirmations(document);
   });
 })();

@@ -189,18 +189,7 @@
   // How long typing pauses before a field is checked by the server.
   const CHECK_DELAY = 400;
 
-  // A button with data-confirm asks first (Cancel of a run): declined, nothing is sent. Bound once
-  // to the document, so buttons re-rendered by a live refresh ask too.
-  document.addEventListener(
-    "click",
-    (event) => {
-      const button = event.target.closest && event.target.closest("[data-confirm]");
-      if (button && !window.confirm(button.dataset.confirm)) {
-        event.preventDefault();
-        event.stopImmediatePropagation();
-      }
-    },
-    true);
+  // A button with data-confirm asks first: js/confirm.js, the one confirmation of every page.
 
   function init(root) {
     root.querySelectorAll("[data-open]").forEach((button) =>

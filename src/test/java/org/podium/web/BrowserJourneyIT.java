@@ -485,7 +485,7 @@ class BrowserJourneyIT {
       // The organizer approves.
       desk.navigate().refresh();
       organizer.clickAndWait(By.cssSelector("#participant-" + username + " input[value=Approve]"));
-      assertTrue(desk.findElement(By.id("participant-" + username)).getText().contains("APPROVED"));
+      assertTrue(desk.findElement(By.id("participant-" + username)).getText().contains("Approved"));
       organizer.screenshot("participant-approved");
 
       // The participant sends through the dialog: the -v option is refused, then the image runs.

@@ -249,9 +249,9 @@ class EditorJourneyIT {
               + "? They can no longer submit to this competition until you approve them.",
           editor.denyQuestion(participant.username()));
       editor.deny(participant.username(), false);
-      assertEquals("APPROVED", editor.participantStatus(participant.username()));
+      assertEquals("Approved", editor.participantStatus(participant.username()));
       editor.deny(participant.username(), true);
-      assertEquals("DENIED", editor.participantStatus(participant.username()));
+      assertEquals("Denied", editor.participantStatus(participant.username()));
       editor.shot("expect-denied-desktop");
       editor.atWidth(PodiumPage.PHONE);
       editor.scrollTo("participant-" + participant.username());

@@ -171,7 +171,7 @@ public final class EditCompetitionPage extends PodiumPage {
     if (confirm) {
       WebElement old = find(By.tagName("html"));
       deny.click();
-      driver().switchTo().alert().accept();
+      answerConfirmation(true);
       new org.openqa.selenium.support.ui.WebDriverWait(driver(), java.time.Duration.ofSeconds(15))
           .until(
               page -> {
@@ -184,7 +184,7 @@ public final class EditCompetitionPage extends PodiumPage {
               });
     } else {
       deny.click();
-      driver().switchTo().alert().dismiss();
+      answerConfirmation(false);
     }
     return this;
   }

@@ -176,15 +176,9 @@ public class ParticipateTab extends PodiumPage {
               .click();
           return true;
         });
-    var question =
-        new org.openqa.selenium.support.ui.WebDriverWait(driver(), Duration.ofSeconds(5))
-            .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
-    lastQuestion = question.getText();
+    lastQuestion = answerConfirmation(accept);
     if (accept) {
-      question.accept();
       await().atMost(Duration.ofSeconds(15)).until(() -> stale(html));
-    } else {
-      question.dismiss();
     }
   }
 

@@ -3,11 +3,13 @@ package org.podium.web.pages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.podium.testing.Browser;
 
 /**
@@ -70,6 +72,18 @@ public abstract class PodiumPage {
         driver()
             .executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1;"),
         what + ": the page scrolls sideways at " + driver().manage().window().getSize());
+  }
+
+  /**
+   * Waits for the page's confirmation dialog (js/confirm.js: every button that asks first), answers
+   * it — {@code yes}: its confirming button, otherwise Cancel — and returns its question.
+   */
+  public String answerConfirmation(boolean yes) {
+    new WebDriverWait(driver(), Duration.ofSeconds(5))
+        .until(page -> page.findElement(By.id("confirm")).isDisplayed());
+    String question = find(By.id("confirm-message")).getText();
+    find(By.id(yes ? "confirm-yes" : "confirm-cancel")).click();
+    return question;
   }
 
   /** Saves a screenshot named {@code step}, after checking the page is sound. */

@@ -77,11 +77,7 @@ public class SubmissionDetailPage extends PodiumPage {
   public String cancelAccepting() {
     WebElement html = find(By.tagName("html"));
     clickLive(By.id("actions:cancel"));
-    var question =
-        new org.openqa.selenium.support.ui.WebDriverWait(driver(), Duration.ofSeconds(5))
-            .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
-    String asked = question.getText();
-    question.accept();
+    String asked = answerConfirmation(true);
     await().atMost(Duration.ofSeconds(15)).until(() -> ParticipateTab.stale(html));
     return asked;
   }
@@ -89,12 +85,7 @@ public class SubmissionDetailPage extends PodiumPage {
   /** Presses Cancel and declines its question: nothing is sent. */
   public String cancelDeclining() {
     clickLive(By.id("actions:cancel"));
-    var question =
-        new org.openqa.selenium.support.ui.WebDriverWait(driver(), Duration.ofSeconds(5))
-            .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
-    String asked = question.getText();
-    question.dismiss();
-    return asked;
+    return answerConfirmation(false);
   }
 
   /** Clicks what a live refresh may re-render between finding and clicking it. */
