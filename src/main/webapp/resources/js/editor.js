@@ -16,9 +16,6 @@
     show();
   }
 
-      }));
-  }
-
   document.addEventListener("DOMContentLoaded", () => {
     const phase = document.getElementById("phase");
     if (phase) {
