@@ -83,6 +83,13 @@ public class Competition {
   @Column(name = "scoring_programs_public", nullable = false)
   private boolean scoringProgramsPublic;
 
+  /**
+   * Whether everyone who sees the competition may download its files (V15), not only its approved
+   * participants and organizers.
+   */
+  @Column(name = "files_public", nullable = false)
+  private boolean filesPublic;
+
   @ManyToMany
   @JoinTable(
       name = "competition_organizer",
@@ -210,6 +217,14 @@ public class Competition {
 
   public void setScoringProgramsPublic(boolean scoringProgramsPublic) {
     this.scoringProgramsPublic = scoringProgramsPublic;
+  }
+
+  public boolean isFilesPublic() {
+    return filesPublic;
+  }
+
+  public void setFilesPublic(boolean filesPublic) {
+    this.filesPublic = filesPublic;
   }
 
   /** Whether {@code account} may read the logs of runs in this competition. */

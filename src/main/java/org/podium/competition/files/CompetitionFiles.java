@@ -41,7 +41,7 @@ public class CompetitionFiles {
   /** What the caller may do with the competition's files; 404 when they cannot see it. */
   public FileAccess access(Optional<Account> caller, long competitionId) {
     Competition competition = competitions.visible(caller, competitionId);
-    boolean everyone = filesPublic(competitionId);
+    boolean everyone = competition.isFilesPublic();
     Account account = caller.orElse(null);
     if (competition.isOrganizedBy(account)) {
       return new FileAccess(true, true, everyone, null);
@@ -165,24 +165,8 @@ public class CompetitionFiles {
 
   /** Opens the files to everyone who sees the competition, or keeps them to participants. */
   public FileAccess open(Account caller, long competitionId, boolean everyone) {
-    competitions.organized(caller, competitionId);
-    // A column of the competition's row that only this feature reads: set by statement, so the
-    // competition's entity (and its editor) stay as they are.
-    entityManager
-        .createNativeQuery("update competition set files_public = ?1 where id = ?2")
-        .setParameter(1, everyone)
-        .setParameter(2, competitionId)
-        .executeUpdate();
+    competitions.organized(caller, competitionId).setFilesPublic(everyone);
     return new FileAccess(true, true, everyone, null);
-  }
-
-  private boolean filesPublic(long competitionId) {
-    Object value =
-        entityManager
-            .createNativeQuery("select files_public from competition where id = ?1")
-            .setParameter(1, competitionId)
-            .getSingleResult();
-    return Boolean.TRUE.equals(value);
   }
 
   private CompetitionFile file(long competitionId, long fileId) {
