@@ -112,7 +112,7 @@ class FilesJourneyIT {
       assertEquals(List.of("old-notes.txt", "starting-kit.zip"), editor.fileNames());
       assertEquals(RENDERED, editor.description("starting-kit.zip"));
       assertFalse(editor.hint().contains("Kaggle"), "Podium's own words: " + editor.hint());
-      both(editor, "editor-uploaded", editor::scrollIntoView);
+      both(editor, "editor-uploaded", editor::scrollToList);
 
       // 3. Delete asks first, in the page's one confirmation (no dialog of the section's own),
       // naming the file: Cancel keeps it, confirming deletes it and says so.
@@ -135,7 +135,7 @@ class FilesJourneyIT {
           "File “old-notes.txt” deleted: nobody can download it any more.", editor.message());
       both(editor, "editor-deleted-message", () -> assertTrue(editor.messageInView()));
       assertEquals(List.of("starting-kit.zip"), editor.fileNames());
-      both(editor, "editor-deleted", editor::scrollIntoView);
+      both(editor, "editor-deleted", editor::scrollToList);
 
       // 4. A participant who joined sees the kit, never the phase's data, and downloads it.
       browser.driver().manage().deleteAllCookies();

@@ -31,6 +31,13 @@ public final class EditorFilesSection extends PodiumPage {
     driver().executeScript("document.getElementById('files').scrollIntoView();");
   }
 
+  /** Brings the list of files into view. */
+  public void scrollToList() {
+    driver()
+        .executeScript(
+            "document.getElementById('editor-file-list').scrollIntoView({block: 'center'});");
+  }
+
   /**
    * Chooses {@code file}, writes the description and presses Upload file; waits for the answer (the
    * page opens at its top, where its message is).
