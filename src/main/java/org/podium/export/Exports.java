@@ -17,12 +17,11 @@ import org.podium.competition.Competition;
 import org.podium.competition.Competitions;
 import org.podium.competition.LeaderboardColumn;
 import org.podium.competition.Phase;
-import org.podium.scoring.Scoring;
-import org.podium.storage.AttemptFiles;
 import org.podium.storage.DataStore;
 import org.podium.submission.Submission;
 import org.podium.submission.SubmissionKind;
 import org.podium.submission.SubmissionMetadata;
+import org.podium.submission.SubmissionOutput;
 import org.podium.submission.Submissions;
 
 /**
@@ -250,24 +249,12 @@ public class Exports {
 
   private OutputFolder folder(
       long id, String username, SubmissionKind kind, int attempt, boolean logs, boolean scoring) {
-    AttemptFiles files = dataStore.attempt(id, attempt);
-    List<OutputFolder.Part> parts = new ArrayList<>();
-    if (kind == SubmissionKind.RESULTS) {
-      parts.add(new OutputFolder.Part("output", dataStore.upload(id, DataStore.Upload.RESULTS)));
-    } else if (logs && attempt > 0) {
-      parts.add(new OutputFolder.Part("output", files.output()));
-    }
-    if (logs && attempt > 0) {
-      parts.add(new OutputFolder.Part("stdout.log", files.stdout()));
-      parts.add(new OutputFolder.Part("stderr.log", files.stderr()));
-    }
-    if (scoring && attempt > 0) {
-      parts.add(
-          new OutputFolder.Part("scoring-stdout.log", Scoring.stdoutLog(files.scoringWork())));
-      parts.add(
-          new OutputFolder.Part("scoring-stderr.log", Scoring.stderrLog(files.scoringWork())));
-    }
-    return new OutputFolder(id, username, parts);
+    return new OutputFolder(
+        id,
+        username,
+        SubmissionOutput.of(dataStore, id, kind, attempt, logs, scoring).parts().stream()
+            .map(part -> new OutputFolder.Part(part.name(), part.path()))
+            .toList());
   }
 
   private Phase organizedPhase(Account caller, long competitionId, long phaseId) {

@@ -136,8 +136,20 @@ public class SubmissionControl {
     boolean scoringVisible = maySeeScoringOutput(caller, submission);
     AttemptFiles files = attemptFolder(submission);
     Logs logs = logs(files, scoringVisible);
+    SubmissionView view = SubmissionView.of(submission, caller);
+    // Offered once the run has ended and left something this caller may download.
+    boolean outputReady =
+        !view.live()
+            && !SubmissionOutput.of(
+                    dataStore,
+                    submission.getId(),
+                    submission.getKind(),
+                    submission.getAttempt(),
+                    logsVisible,
+                    scoringVisible)
+                .isEmpty();
     return new SubmissionPage(
-        SubmissionView.of(submission, caller),
+        view,
         submission.getMetadata() == null ? Map.of() : submission.getMetadata().labelled(),
         RunLimits.read(files).orElse(null),
         submission.getPhase().getCompetition().isOrganizedBy(caller),
@@ -147,7 +159,8 @@ public class SubmissionControl {
         logsVisible && logs.truncated(),
         scoringVisible,
         scoringVisible ? SubmissionPage.tail(logs.scoringStdout()) : "",
-        scoringVisible ? SubmissionPage.tail(logs.scoringStderr()) : "");
+        scoringVisible ? SubmissionPage.tail(logs.scoringStderr()) : "",
+        outputReady);
   }
 
   /** The limits the latest attempt ran under, when it started a container. */

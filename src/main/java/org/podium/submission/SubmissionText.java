@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.podium.platform.web.Formats;
 
@@ -58,9 +59,47 @@ public class SubmissionText {
         : s.status() + " · " + s.outcome();
   }
 
-  /** The code with Podium's detail, for a tooltip: "FAILED · TIMED_OUT — stopped after 60 s". */
+  /**
+   * The code with why it ended when that says more than the words, for a tooltip: "FAILED ·
+   * TIMED_OUT — still running after the time limit of 60 s: stopped", "CANCELLED".
+   */
   public static String tooltip(SubmissionView s) {
-    return code(s) + (s.detail() == null || s.detail().isBlank() ? "" : " — " + s.detail());
+    String why = why(s);
+    return code(s) + (why == null ? "" : " — " + why);
+  }
+
+  /**
+   * Podium's detail when it says something the words do not (the time or memory limit it hit, why
+   * it waits, why scoring failed), else null: "cancelled" under "Cancelled", or "exited with code
+   * 2" under "Failed (exit code 2)", only repeats them.
+   */
+  public static String why(SubmissionView s) {
+    String detail = s.detail() == null ? "" : s.detail().strip();
+    if (detail.isEmpty()) {
+      return null;
+    }
+    String words = status(s).toLowerCase(Locale.ROOT);
+    String said = detail.toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "");
+    boolean repeated =
+        said.equals(words)
+            || said.equals(s.status().toLowerCase(Locale.ROOT))
+            || (s.exitCode() != null
+                && said.equals("exited with code " + s.exitCode())
+                && words.contains("exit code " + s.exitCode()));
+    return repeated ? null : detail;
+  }
+
+  /**
+   * For pages: {@link #why} as a sentence ("Still running after the time limit of 60 s: stopped."),
+   * or null.
+   */
+  public String reason(SubmissionView s) {
+    String why = why(s);
+    if (why == null) {
+      return null;
+    }
+    String sentence = Character.toUpperCase(why.charAt(0)) + why.substring(1);
+    return sentence.matches("(?s).*[.!?]$") ? sentence : sentence + ".";
   }
 
   /** For pages: {@link #status}. */

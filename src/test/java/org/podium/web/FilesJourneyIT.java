@@ -31,10 +31,11 @@ import org.podium.web.pages.PodiumPage;
 
 /**
  * The Files tab (issue 15, "what users of Codabench and Kaggle expect"): an organizer uploads a 50
- * MiB starting kit with a description and deletes a file after confirming; a participant who joined
- * sees it and downloads the same bytes; someone who has not joined, and a visitor, are told what to
- * do instead, until the organizer opens the files to everyone; a phase's hidden data is never
- * listed. Each step at desktop and phone width.
+ * MiB starting kit with a Markdown description and deletes a file after confirming (each action
+ * saying what it did); a participant who joined sees it and downloads the same bytes; someone who
+ * has not joined, and a visitor, are told what to do instead, until the organizer opens the files
+ * to everyone; a phase's hidden data is never listed; descriptions render as Markdown, a SHA-256
+ * shows its first digits and copies whole. Each step at desktop and phone width.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -42,6 +43,14 @@ class FilesJourneyIT {
 
   private static final Path HOME =
       Path.of(System.getProperty("podium.it.home", "target/podium-home-it"));
+
+  /** A starting kit's description in Markdown, with raw HTML that must show as text. */
+  private static final String DESCRIPTION =
+      "The **starting kit**: unzip it and run `python3 run.py`. <b>not bold</b>";
+
+  /** The description as a page shows it: Markdown's marks gone, the HTML as it was typed. */
+  private static final String RENDERED =
+      "The starting kit: unzip it and run python3 run.py. <b>not bold</b>";
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -91,32 +100,42 @@ class FilesJourneyIT {
       assertEquals("Choose a file to upload (it may not be empty).", editor.fileError());
       both(editor, "editor-no-file", editor::scrollIntoView);
 
-      // 2. Uploads the starting kit with a description, and a second file.
-      editor.upload(kit, "The starting kit: unzip it and run `python3 run.py`.");
+      // 2. Uploads the starting kit with a Markdown description, and a second file. Each upload
+      // says so in a sentence where the page opens, at its top.
+      editor.upload(kit, DESCRIPTION);
       assertEquals(
-          "Uploaded starting-kit.zip: participants can download it from the competition's Files"
-              + " tab.",
+          "File “starting-kit.zip” uploaded: participants can download it from the competition's"
+              + " Files tab.",
           editor.message());
+      both(editor, "editor-uploaded-message", () -> assertTrue(editor.messageInView()));
       editor.upload(notes, "");
       assertEquals(List.of("old-notes.txt", "starting-kit.zip"), editor.fileNames());
-      assertEquals(
-          "The starting kit: unzip it and run `python3 run.py`.",
-          editor.description("starting-kit.zip"));
-      both(editor, "editor-uploaded", editor::scrollIntoView);
+      assertEquals(RENDERED, editor.description("starting-kit.zip"));
+      assertFalse(editor.hint().contains("Kaggle"), "Podium's own words: " + editor.hint());
+      both(editor, "editor-uploaded", editor::scrollToList);
 
-      // 3. Delete asks first: "Keep it" keeps the file, confirming deletes it.
-      editor.askToDelete("old-notes.txt");
-      assertEquals("Delete old-notes.txt?", editor.confirmationQuestion());
+      // 3. Delete asks first, in the page's one confirmation (no dialog of the section's own),
+      // naming the file: Cancel keeps it, confirming deletes it and says so.
+      assertFalse(editor.ownDialogs(), "the page's confirmation, not one per file");
+      String question =
+          "Delete “old-notes.txt”? Participants can no longer download it. This cannot be undone.";
       editor.atWidth(PodiumPage.PHONE);
+      editor.scrollIntoView();
+      assertEquals(question, editor.askToDelete("old-notes.txt"));
       editor.shot("editor-confirm-delete-phone");
+      editor.answerConfirmation(false);
       editor.atWidth(PodiumPage.DESKTOP);
+      editor.scrollIntoView();
+      assertEquals(question, editor.askToDelete("old-notes.txt"));
       editor.shot("editor-confirm-delete");
-      editor.keep();
+      editor.answerConfirmation(false);
       assertEquals(List.of("old-notes.txt", "starting-kit.zip"), editor.fileNames());
-      editor.askToDelete("old-notes.txt").confirmDelete();
-      assertEquals("Deleted old-notes.txt: nobody can download it any more.", editor.message());
+      assertEquals(question, editor.delete("old-notes.txt", true));
+      assertEquals(
+          "File “old-notes.txt” deleted: nobody can download it any more.", editor.message());
+      both(editor, "editor-deleted-message", () -> assertTrue(editor.messageInView()));
       assertEquals(List.of("starting-kit.zip"), editor.fileNames());
-      both(editor, "editor-deleted", editor::scrollIntoView);
+      both(editor, "editor-deleted", editor::scrollToList);
 
       // 4. A participant who joined sees the kit, never the phase's data, and downloads it.
       browser.driver().manage().deleteAllCookies();
@@ -124,14 +143,27 @@ class FilesJourneyIT {
       FilesTab tab = new FilesTab(browser, base).open(competition);
       assertTrue(tab.isActive());
       assertEquals(List.of("starting-kit.zip"), tab.fileNames());
-      assertEquals(
-          "The starting kit: unzip it and run `python3 run.py`.",
-          tab.description("starting-kit.zip"));
+      assertTrue(tab.about().startsWith("What the organizers share"), tab.about());
+      assertFalse(tab.text().contains("Kaggle"), tab.text());
+      // The description's Markdown rendered as the competition's (its HTML escaped, not run).
+      assertEquals(RENDERED, tab.description("starting-kit.zip"));
+      String html = tab.descriptionHtml("starting-kit.zip");
+      assertTrue(html.contains("<strong>starting kit</strong>"), html);
+      assertTrue(html.contains("<code>python3 run.py</code>"), html);
+      assertTrue(html.contains("&lt;b&gt;"), "raw HTML shown as text: " + html);
       assertEquals("50.0 MiB", tab.size("starting-kit.zip"));
+      // The SHA-256: 12 digits on one line, the whole in the tooltip and by Copy.
+      assertEquals(kitSha.substring(0, 12) + "…", tab.shownSha256("starting-kit.zip"));
       assertEquals(kitSha, tab.sha256("starting-kit.zip"));
       assertFalse(tab.text().contains("secret-input"), tab.text());
       assertFalse(tab.text().contains("truth.csv"), tab.text());
-      both(tab, "participant-files", () -> {});
+      both(tab, "participant-files", () -> assertTrue(tab.sha256OnOneLine("starting-kit.zip")));
+      for (var size : List.of(PodiumPage.DESKTOP, PodiumPage.PHONE)) {
+        tab.atWidth(size);
+        assertEquals(List.of("Copied", kitSha), tab.copySha256("starting-kit.zip"));
+        tab.shot("participant-copied-sha" + (size.equals(PodiumPage.PHONE) ? "-phone" : ""));
+      }
+      tab.atWidth(PodiumPage.DESKTOP);
       String link = tab.link("starting-kit.zip");
       Path got = work.resolve("downloaded.zip");
       HttpResponse<Path> downloaded = tab.download(link, got);
@@ -170,6 +202,7 @@ class FilesJourneyIT {
       editor.open(competition).everyoneMayDownload(true);
       assertEquals(
           "Saved: everyone who can see the competition may download its files.", editor.message());
+      both(editor, "editor-open-to-everyone-message", () -> assertTrue(editor.messageInView()));
       both(editor, "editor-open-to-everyone", editor::scrollIntoView);
       browser.driver().manage().deleteAllCookies();
       tab.open(competition);

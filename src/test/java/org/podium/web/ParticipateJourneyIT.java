@@ -3,6 +3,7 @@ package org.podium.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import org.podium.account.BootstrapCredentials;
 import org.podium.compute.DockerEngine;
 import org.podium.testing.ApiClient;
 import org.podium.testing.Browser;
@@ -167,14 +169,33 @@ class ParticipateJourneyIT {
         tab.shot("leaderboard-same-decimals-" + name(size));
       }
 
-      // 12: the submission's page says it in words, the code in its facts and tooltip.
+      // 12: the submission's page says it in words, the code in the tooltip only (no Code row
+      // for a participant, no "Why" that repeats the word); a file of results shows no row of a
+      // run (image, digest, exit code, run time) and no logs; its output is there to download.
       SubmissionDetailPage detail = new SubmissionDetailPage(browser, base);
       for (Dimension size : WIDTHS) {
         detail.atWidth(size);
         detail.open(first);
         assertEquals("Finished", detail.status());
-        assertTrue(detail.code().startsWith("FINISHED · SUCCEEDED"), detail.code());
+        assertTrue(
+            detail.statusTooltip().startsWith("FINISHED · SUCCEEDED"), detail.statusTooltip());
+        assertFalse(detail.showsCode(), "the code is the tooltip's, for a participant");
+        assertNull(detail.why(), "nothing the word does not say");
+        assertEquals(
+            List.of(
+                "Status",
+                "Participant",
+                "Phase",
+                "Sent as",
+                "Scores",
+                "Attempt",
+                "Submitted",
+                "Started",
+                "Finished"),
+            detail.factLabels());
+        assertFalse(detail.showsLogs(), "nothing ran, so no logs");
         assertEquals("mae 0.500", detail.scores());
+        assertTrue(detail.outputOffered(), "the uploaded results can be downloaded");
         assertFalse(detail.cancellable(), "nothing to cancel once it is over");
         detail.shot("submission-in-words-" + name(size));
       }
@@ -195,7 +216,35 @@ class ParticipateJourneyIT {
             tab.whyNot());
         tab.shot("quota-used-says-when-" + name(size));
       }
+
+      // 12: an organizer finds the technical code in the facts too.
+      browser.driver().manage().deleteAllCookies();
+      var organizer =
+          BootstrapCredentials.read(
+                  Path.of(System.getProperty("podium.it.home", "target/podium-home-it")))
+              .orElseThrow();
+      browser.signIn(base, organizer.username(), organizer.password());
+      for (Dimension size : WIDTHS) {
+        detail.atWidth(size);
+        detail.open(first);
+        assertEquals("Finished", detail.status());
+        assertTrue(detail.code().startsWith("FINISHED · SUCCEEDED"), detail.code());
+        detail.shot("submission-code-for-organizers-" + name(size));
+      }
     }
+  }
+
+  /** Sends {@code command} in the busybox image to {@code phase}'s competition by the API. */
+  private static long submit(ApiClient.Person me, ApiClient.Created phase, String command) {
+    ApiClient.Reply sent =
+        me.client()
+            .post(
+                phase.submissions(),
+                Json.createObjectBuilder()
+                    .add("image", "docker run " + RegistryImages.BUSYBOX + " " + command)
+                    .build());
+    assertEquals(201, sent.status(), sent.body());
+    return sent.json().getJsonNumber("id").longValue();
   }
 
   /**
@@ -298,15 +347,40 @@ class ParticipateJourneyIT {
             detail.actionsAddress().contains("id=" + id),
             "the page's forms post to its address with ?id=");
         detail.mark();
-        // What it printed shows while it still runs.
+        // What it printed shows while it still runs; its output is not offered before it ends.
         detail.awaitStdout("started", Duration.ofSeconds(30));
         assertEquals("Running", detail.status(), "the log came while it ran");
+        assertFalse(detail.outputOffered(), "no output to download while it runs");
+        assertEquals(
+            "Its output can be downloaded here once the run has ended.", detail.noOutput());
+        assertEquals(
+            List.of(
+                "Status",
+                "Participant",
+                "Phase",
+                "Sent as",
+                "Image",
+                "Image digest that ran",
+                "Exit code",
+                "Run time",
+                "Scores",
+                "Attempt",
+                "Submitted",
+                "Started",
+                "Finished"),
+            detail.factLabels(),
+            "a run's facts, no Why or Code row while it runs");
         detail.shot("submission-live-running-desktop");
         detail.atWidth(PodiumPage.PHONE);
         detail.shot("submission-live-running-phone");
         detail.atWidth(PodiumPage.DESKTOP);
         detail.awaitStatus("Finished", Duration.ofSeconds(60));
+        // The output's download appears as the run ends, without a reload.
+        assertTrue(
+            detail.awaitOutputOffered(Duration.ofSeconds(10)).endsWith("/output.zip"),
+            "the output offered once the run ended");
         assertTrue(detail.samePage(), "updated live, not reloaded");
+        assertNull(detail.why(), "Finished says it all");
         assertEquals("started", detail.stdout().strip());
         assertFalse(detail.cancellable(), "Cancel gone once it is over");
         assertEquals("mae 0.500", detail.scores());
@@ -338,6 +412,35 @@ class ParticipateJourneyIT {
           tab.shot("cancel-accepted-" + name(size));
         }
 
+        // 12: "Why" says what the words do not: the time limit a run hit; a failure's exit code
+        // is in the words already. Runs the participant may not read the logs of leave nothing to
+        // download, and the page says so.
+        ApiClient.Created short_ = admin.lineLengthCompetition(title + " short", 2, 128);
+        me.client().join(short_.competition());
+        long timedOut = submit(me, short_, "/bin/busybox sleep 60");
+        long exited = submit(me, short_, "/bin/busybox sh -c 'echo oops >&2; exit 3'");
+        SubmissionDetailPage ended = new SubmissionDetailPage(browser, base);
+        for (Dimension size : WIDTHS) {
+          ended.atWidth(size);
+          ended.open(timedOut);
+          ended.awaitStatus("Timed out", Duration.ofSeconds(60));
+          assertEquals("Still running after the time limit of 2 s: stopped.", ended.why());
+          assertTrue(
+              ended.statusTooltip().startsWith("FAILED · TIMED_OUT — still running"),
+              ended.statusTooltip());
+          assertFalse(ended.showsCode());
+          ended.shot("why-says-the-limit-" + name(size));
+          ended.open(exited);
+          ended.awaitStatus("Failed (exit code 3)", Duration.ofSeconds(60));
+          assertNull(ended.why(), "the words say the exit code");
+          assertFalse(ended.outputOffered());
+          assertEquals(
+              "Nothing to download: this competition does not show participants what their runs"
+                  + " wrote.",
+              ended.noOutput());
+          ended.shot("failed-in-words-only-" + name(size));
+        }
+
         // And from the submission's page, at both widths.
         for (Dimension size : WIDTHS) {
           tab.atWidth(size);
@@ -351,6 +454,10 @@ class ParticipateJourneyIT {
           assertTrue(running.cancellable());
           running.cancelAccepting();
           assertEquals("Cancelled", running.status());
+          // 12: no "Why: cancelled" under "Cancelled"; the code is in the tooltip.
+          assertNull(running.why(), "no row that repeats the word");
+          assertFalse(running.showsCode());
+          assertEquals("CANCELLED", running.statusTooltip());
           assertTrue(running.address().contains("id="), running.address());
           running.shot("cancelled-from-its-page-" + name(size));
         }

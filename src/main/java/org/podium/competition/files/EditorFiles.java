@@ -17,8 +17,9 @@ import org.podium.platform.web.PageMessages;
 
 /**
  * Backs the Files section of the organizer's page: upload a file with a description, delete one
- * (after a confirmation on the page), and say who may download them. Every change goes through
- * {@link FileUploads} and {@link CompetitionFiles}, so the rules are the API's.
+ * (after a confirmation on the page), and say who may download them; each says what it did at the
+ * top of the page. Every change goes through {@link FileUploads} and {@link CompetitionFiles}, so
+ * the rules are the API's.
  */
 @Named("editorFiles")
 @ViewScoped
@@ -75,11 +76,13 @@ public class EditorFiles implements Serializable {
       file.delete();
     }
     PageMessages.info(
-        "Uploaded " + name + ": participants can download it from the competition's Files tab.");
+        "File “"
+            + name
+            + "” uploaded: participants can download it from the competition's Files tab.");
     return redirect(competitionId);
   }
 
-  /** Deletes a file (the page asked for a confirmation first). */
+  /** Deletes a file (the page asked first, with js/confirm.js's question). */
   public String delete(long competitionId, long fileId, String name) {
     try {
       uploads.delete(caller.require(), competitionId, fileId);
@@ -87,7 +90,7 @@ public class EditorFiles implements Serializable {
       PageMessages.problem(problem, FIELDS);
       return null;
     }
-    PageMessages.info("Deleted " + name + ": nobody can download it any more.");
+    PageMessages.info("File “" + name + "” deleted: nobody can download it any more.");
     return redirect(competitionId);
   }
 

@@ -11,7 +11,8 @@ import org.podium.testing.Browser;
 
 /**
  * The Files section of the organizer's edit page: upload a file with a description, the list, a
- * Delete that asks first, and who may download.
+ * Delete that asks first (the page's one confirmation), who may download, and the message each
+ * action leaves at the top of the page.
  */
 public final class EditorFilesSection extends PodiumPage {
 
@@ -30,7 +31,17 @@ public final class EditorFilesSection extends PodiumPage {
     driver().executeScript("document.getElementById('files').scrollIntoView();");
   }
 
-  /** Chooses {@code file}, writes the description and presses Upload file; waits for the answer. */
+  /** Brings the list of files into view. */
+  public void scrollToList() {
+    driver()
+        .executeScript(
+            "document.getElementById('editor-file-list').scrollIntoView({block: 'center'});");
+  }
+
+  /**
+   * Chooses {@code file}, writes the description and presses Upload file; waits for the answer (the
+   * page opens at its top, where its message is).
+   */
   public EditorFilesSection upload(Path file, String description) {
     if (file != null) {
       find(By.id("fileUpload:file")).sendKeys(file.toAbsolutePath().toString());
@@ -41,11 +52,10 @@ public final class EditorFilesSection extends PodiumPage {
       field.sendKeys(description);
     }
     browser.clickAndWait(By.id("fileUpload:upload"));
-    scrollIntoView();
     return this;
   }
 
-  /** The message at the top of the page ("Uploaded …", "Deleted …"). */
+  /** The message at the top of the page ("File “notes.txt” uploaded: …"). */
   public String message() {
     return find(By.id("messages")).getText();
   }
@@ -53,6 +63,11 @@ public final class EditorFilesSection extends PodiumPage {
   /** The error next to the file field. */
   public String fileError() {
     return find(By.id("fileUpload:fileError")).getText();
+  }
+
+  /** The section's help text (what the Files tab is for, who may download). */
+  public String hint() {
+    return find(By.id("files")).getText();
   }
 
   /** What the section says under "File": how large a file may be. */
@@ -79,40 +94,44 @@ public final class EditorFilesSection extends PodiumPage {
     return row(name).findElement(By.cssSelector(".file-description")).getText();
   }
 
-  /** Presses Delete beside the file: the confirmation opens, nothing is deleted yet. */
-  public EditorFilesSection askToDelete(String name) {
-    row(name).findElement(By.cssSelector("button.file-delete")).click();
-    new WebDriverWait(driver(), Duration.ofSeconds(5)).until(page -> confirmation() != null);
-    return this;
+  /**
+   * Presses Delete beside the file and answers Podium's confirmation ({@code yes}: delete, waiting
+   * for the page that follows; otherwise Cancel, nothing sent); returns its question.
+   */
+  public String delete(String name, boolean yes) {
+    WebElement html = find(By.tagName("html"));
+    row(name).findElement(By.cssSelector("input[type=submit].file-delete")).click();
+    String question = answerConfirmation(yes);
+    if (yes) {
+      new WebDriverWait(driver(), Duration.ofSeconds(15)).until(page -> ParticipateTab.stale(html));
+    }
+    return question;
   }
 
-  /** The open confirmation dialog, or null. */
-  private WebElement confirmation() {
-    return all(By.cssSelector("dialog[open]")).stream().findFirst().orElse(null);
-  }
-
-  /** The open confirmation's question ("Delete notes.txt?"). */
-  public String confirmationQuestion() {
-    return confirmation().findElement(By.tagName("h2")).getText();
-  }
-
-  /** Closes the confirmation with "Keep it". */
-  public EditorFilesSection keep() {
-    confirmation().findElement(By.xpath(".//button[normalize-space()='Keep it']")).click();
+  /** Presses Delete beside the file and leaves its confirmation open; returns its question. */
+  public String askToDelete(String name) {
+    row(name).findElement(By.cssSelector("input[type=submit].file-delete")).click();
     new WebDriverWait(driver(), Duration.ofSeconds(5))
-        .until(
-            page ->
-                Boolean.TRUE.equals(
-                    driver().executeScript("return !document.querySelector('dialog[open]');")));
-    return this;
+        .until(page -> page.findElement(By.id("confirm")).isDisplayed());
+    return find(By.id("confirm-message")).getText();
   }
 
-  /** Confirms the deletion; waits for the page that follows. */
-  public EditorFilesSection confirmDelete() {
-    WebElement button = confirmation().findElement(By.cssSelector("input[type=submit]"));
-    browser.clickAndWait(By.id(button.getAttribute("id")));
-    scrollIntoView();
-    return this;
+  /** Whether a file has a dialog of its own (the section uses the page's one confirmation). */
+  public boolean ownDialogs() {
+    return Boolean.TRUE.equals(
+        driver()
+            .executeScript("return document.querySelector('#editor-file-list dialog') !== null;"));
+  }
+
+  /** Whether the page's message is shown where the organizer looks, in the window. */
+  public boolean messageInView() {
+    return Boolean.TRUE.equals(
+        driver()
+            .executeScript(
+                "const m = document.getElementById('messages');"
+                    + " if (!m || m.textContent.trim() === '') return false;"
+                    + " const r = m.getBoundingClientRect();"
+                    + " return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;"));
   }
 
   /** Sets who may download and saves it. */
@@ -122,7 +141,6 @@ public final class EditorFilesSection extends PodiumPage {
       box.click();
     }
     browser.clickAndWait(By.id("filesAccess:saveAccess"));
-    scrollIntoView();
     return this;
   }
 }

@@ -83,8 +83,59 @@ public final class FilesTab extends PodiumPage {
     return row(name).findElement(By.cssSelector(".file-size")).getText();
   }
 
+  /** The description as shown (its Markdown rendered). */
+  public String descriptionHtml(String name) {
+    return row(name)
+        .findElement(By.cssSelector(".file-description"))
+        .getAttribute("innerHTML")
+        .strip();
+  }
+
+  /** The whole SHA-256, as its tooltip gives it. */
   public String sha256(String name) {
+    return row(name).findElement(By.cssSelector("code.sha")).getAttribute("title");
+  }
+
+  /** The SHA-256 as the line shows it: its first digits. */
+  public String shownSha256(String name) {
     return row(name).findElement(By.cssSelector("code.sha")).getText();
+  }
+
+  /** Whether the shown SHA-256 stays on one line (a phone's width included). */
+  public boolean sha256OnOneLine(String name) {
+    return Boolean.TRUE.equals(
+        driver()
+            .executeScript(
+                "return arguments[0].getClientRects().length === 1;",
+                row(name).findElement(By.cssSelector("code.sha"))));
+  }
+
+  /**
+   * Presses the SHA-256's Copy button; returns what the button says then ("Copied") and what the
+   * clipboard holds.
+   */
+  public List<String> copySha256(String name) {
+    driver()
+        .executeCdpCommand(
+            "Browser.grantPermissions",
+            java.util.Map.of(
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+    WebElement button = row(name).findElement(By.cssSelector("button.copy"));
+    button.click();
+    String said =
+        new org.openqa.selenium.support.ui.WebDriverWait(driver(), Duration.ofSeconds(5))
+            .until(page -> button.getText().equals("Copy") ? null : button.getText());
+    Object clipboard =
+        driver()
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + " navigator.clipboard.readText().then(done, e => done('unreadable: ' + e));");
+    return List.of(said, String.valueOf(clipboard));
+  }
+
+  /** What the tab says it is for. */
+  public String about() {
+    return find(By.id("files-about")).getText();
   }
 
   /** The address the file's link downloads from. */

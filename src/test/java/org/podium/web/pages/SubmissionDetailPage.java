@@ -9,8 +9,9 @@ import org.openqa.selenium.WebElement;
 import org.podium.testing.Browser;
 
 /**
- * A submission's page: its status (words, the code in a tooltip and in the facts), why it ended,
- * scores, metadata, logs and Cancel; it follows the run live.
+ * A submission's page: its status (words, the code in a tooltip, and in a Code fact for
+ * organizers), why it ended when that says more, the facts of its kind, scores, metadata, logs, the
+ * output's download once there is one, and Cancel; it follows the run live.
  */
 public class SubmissionDetailPage extends PodiumPage {
 
@@ -33,9 +34,52 @@ public class SubmissionDetailPage extends PodiumPage {
     return text(By.id("status"));
   }
 
-  /** The technical code, as the status' tooltip and the Code fact say it. */
+  /** The technical code, as the organizers' Code fact says it. */
   public String code() {
     return text(By.id("code"));
+  }
+
+  /** Whether the facts have a Code row (organizers only). */
+  public boolean showsCode() {
+    return present("code");
+  }
+
+  /** The Why fact, or null when the page shows none (the words say it all). */
+  public String why() {
+    return present("outcome") ? text(By.id("outcome")) : null;
+  }
+
+  /** The labels of the facts, in order ("Status", "Participant", …). */
+  public java.util.List<String> factLabels() {
+    return await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .until(
+            () -> all(By.cssSelector("#facts dt")).stream().map(WebElement::getText).toList(),
+            labels -> !labels.isEmpty());
+  }
+
+  /** Whether the page has a Logs card (only what ran has logs). */
+  public boolean showsLogs() {
+    return present("logs");
+  }
+
+  /** Whether "Download output" is offered now. */
+  public boolean outputOffered() {
+    return present("download-output");
+  }
+
+  /** What the page says instead of offering the output ("… once the run has ended."). */
+  public String noOutput() {
+    return text(By.id("no-output"));
+  }
+
+  /** Waits until "Download output" is offered, without reloading the page; its address. */
+  public String awaitOutputOffered(Duration limit) {
+    return await()
+        .atMost(limit)
+        .ignoreExceptions()
+        .until(() -> find(By.id("download-output")).getAttribute("href"), a -> a != null);
   }
 
   public String statusTooltip() {
@@ -133,6 +177,12 @@ public class SubmissionDetailPage extends PodiumPage {
 
   public String address() {
     return driver().getCurrentUrl();
+  }
+
+  /** Whether the page has an element with this id now (no implicit wait for it to appear). */
+  private boolean present(String id) {
+    return Boolean.TRUE.equals(
+        driver().executeScript("return document.getElementById(arguments[0]) !== null;", id));
   }
 
   private String text(By by) {
