@@ -74,6 +74,7 @@ class CompetitionStateAgreementIT {
     Random random = new Random(20261130L);
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     Map<Long, String> viewed = new HashMap<>();
+    Map<Long, String> described = new HashMap<>();
     for (int i = 0; i < 48; i++) {
       boolean published = i % 6 != 0;
       long id =
@@ -83,13 +84,22 @@ class CompetitionStateAgreementIT {
                   .add("description", "Generated for the state agreement test.")
                   .add("published", published)
                   .build());
-      int phases = random.nextInt(4);
-      for (int p = 0; p < phases; p++) {
-        organizer.addPhase(id, phase(p, now, random));
+      // The first ones by design (ended; ended then ahead; back to back), the rest at random.
+      int[][] windows =
+          switch (i) {
+            case 1 -> new int[][] {{0, 1}};
+            case 2 -> new int[][] {{0, 1}, {1, 2}};
+            case 3 -> new int[][] {{0, 2}, {3, 4}};
+            case 4 -> new int[][] {{1, 2}, {2, 3}};
+            default -> randomWindows(random);
+          };
+      for (int p = 0; p < windows.length; p++) {
+        organizer.addPhase(id, phase(p, now, windows[p]));
       }
       ApiClient.Reply view = organizer.get("competitions/" + id);
       assertEquals(200, view.status(), view.body());
       viewed.put(id, view.json().getString("state"));
+      described.put(id, published + " " + view.json().getJsonArray("phases"));
     }
     Map<String, Set<Long>> expected = new TreeMap<>();
     viewed.forEach((id, state) -> expected.computeIfAbsent(state, s -> new HashSet<>()).add(id));
@@ -97,7 +107,7 @@ class CompetitionStateAgreementIT {
     assertEquals(
         Set.of("CLOSED", "DRAFT", "OPEN", "UPCOMING"),
         expected.keySet(),
-        "states of the generated competitions");
+        "states of the generated competitions: " + described);
 
     Map<String, Set<Long>> filtered = new TreeMap<>();
     Set<Long> seen = new HashSet<>();
@@ -112,17 +122,27 @@ class CompetitionStateAgreementIT {
     assertEquals(viewed.keySet(), seen, "every competition is in one state");
   }
 
-  /** Phase {@code p}: opens and closes at two of {@link #TIMES}, or opens and never closes. */
-  private static JsonObject phase(int p, Instant now, Random random) {
-    int opens = random.nextInt(TIMES.size());
+  /** Up to three phases, each opening and closing at two of {@link #TIMES} or never closing. */
+  private static int[][] randomWindows(Random random) {
+    int[][] windows = new int[random.nextInt(4)][];
+    for (int p = 0; p < windows.length; p++) {
+      int opens = random.nextInt(TIMES.size());
+      boolean closes = opens < TIMES.size() - 1 && random.nextInt(4) != 0;
+      windows[p] =
+          new int[] {opens, closes ? opens + 1 + random.nextInt(TIMES.size() - opens - 1) : -1};
+    }
+    return windows;
+  }
+
+  /** Phase {@code p} opening at {@code TIMES[window[0]]}, closing at {@code TIMES[window[1]]}. */
+  private static JsonObject phase(int p, Instant now, int[] window) {
     JsonObjectBuilder phase =
         Json.createObjectBuilder()
             .add("name", "Phase " + (p + 1))
-            .add("opensAt", now.plus(TIMES.get(opens)).toString())
+            .add("opensAt", now.plus(TIMES.get(window[0])).toString())
             .add("scoring", Json.createObjectBuilder().add("metric", "mae"));
-    if (opens < TIMES.size() - 1 && random.nextInt(4) != 0) {
-      int closes = opens + 1 + random.nextInt(TIMES.size() - opens - 1);
-      phase.add("closesAt", now.plus(TIMES.get(closes)).toString());
+    if (window[1] >= 0) {
+      phase.add("closesAt", now.plus(TIMES.get(window[1])).toString());
     }
     return phase.build();
   }
