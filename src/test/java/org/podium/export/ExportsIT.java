@@ -412,7 +412,7 @@ class ExportsIT {
             .executeScript("arguments[0].scrollIntoView({block: 'center'})", outputLink);
         browser.screenshot("submission-" + size.getWidth());
       }
-      assertEquals(List.of(), browser.cspViolations());
+      assertEquals(List.of(), browser.pageProblems());
     }
   }
 

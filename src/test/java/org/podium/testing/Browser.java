@@ -67,7 +67,8 @@ public final class Browser implements AutoCloseable {
           new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
       ChromeDriver driver = new ChromeDriver(service, options);
       driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-      // Every page records what its Content-Security-Policy refused, before any of its scripts run.
+      // Every page records what its Content-Security-Policy refused and every error its scripts
+      // threw (a syntax error in a script file included), before any of its scripts run.
       driver.executeCdpCommand(
           "Page.addScriptToEvaluateOnNewDocument",
           java.util.Map.of(
@@ -75,7 +76,12 @@ public final class Browser implements AutoCloseable {
               "window.podiumCspViolations = [];"
                   + "document.addEventListener('securitypolicyviolation', e =>"
                   + " window.podiumCspViolations.push(e.violatedDirective + ' refused '"
-                  + " + (e.blockedURI || '') + ' ' + (e.sample || '')));"));
+                  + " + (e.blockedURI || '') + ' ' + (e.sample || '')));"
+                  + "window.podiumScriptErrors = [];"
+                  + "window.addEventListener('error', e => window.podiumScriptErrors.push("
+                  + "(e.message || 'error') + ' at ' + (e.filename || '?') + ':' + (e.lineno || 0)));"
+                  + "window.addEventListener('unhandledrejection', e =>"
+                  + " window.podiumScriptErrors.push('unhandled rejection: ' + e.reason));"));
       Path screenshots = Files.createDirectories(Path.of("target/screenshots", journey));
       return new Browser(driver, profile, screenshots);
     } catch (IOException e) {
@@ -122,6 +128,24 @@ public final class Browser implements AutoCloseable {
   public java.util.List<String> cspViolations() {
     Object violations = driver.executeScript("return window.podiumCspViolations || [];");
     return (java.util.List<String>) violations;
+  }
+
+  /** The errors the current page's scripts threw so far (empty when none did). */
+  @SuppressWarnings("unchecked")
+  public java.util.List<String> scriptErrors() {
+    Object errors = driver.executeScript("return window.podiumScriptErrors || [];");
+    return (java.util.List<String>) errors;
+  }
+
+  /**
+   * What went wrong on the current page that a person would not see at once: what its
+   * Content-Security-Policy refused, and the errors its scripts threw. Empty when nothing did.
+   */
+  public java.util.List<String> pageProblems() {
+    java.util.List<String> problems = new java.util.ArrayList<>();
+    cspViolations().forEach(v -> problems.add("CSP: " + v));
+    scriptErrors().forEach(e -> problems.add("script: " + e));
+    return problems;
   }
 
   /** Saves a numbered screenshot of what the page shows now. */

@@ -317,7 +317,7 @@ class BrowserJourneyIT {
                         .toList()
                         .equals(List.of("Finished", "Finished")));
         assertTrue(samePage(page), "the upload went through the progress path, not a page load");
-        assertEquals(List.of(), browser.cspViolations());
+        assertEquals(List.of(), browser.pageProblems());
         browser.screenshot("archive-finished-live");
 
         // A long run is cancelled from its page.
@@ -452,7 +452,7 @@ class BrowserJourneyIT {
               .stream()
               .map(org.openqa.selenium.WebElement::getText)
               .toList());
-      assertEquals(List.of(), organizer.cspViolations());
+      assertEquals(List.of(), organizer.pageProblems());
       organizer.screenshot("phase-with-data");
 
       // A phase can be changed later: its fields come back into the form.
@@ -520,7 +520,7 @@ class BrowserJourneyIT {
       assertTrue(samePage(me), "the row changed without a reload");
       // Scores in the column's decimals (3) on every page (issue 15).
       assertTrue(liveText(me, By.cssSelector("table.submissions tbody tr")).contains("mae 0.000"));
-      assertEquals(List.of(), participant.cspViolations());
+      assertEquals(List.of(), participant.pageProblems());
       participant.screenshot("finished-live");
 
       // Opening the row: what ran, under which limits, and its logs.
@@ -537,7 +537,7 @@ class BrowserJourneyIT {
       assertEquals("wrote 2 predictions", me.findElement(By.id("stdout")).getText().strip());
       assertTrue(me.findElement(By.id("facts")).getText().contains("Scores\nmae 0.000\n"));
       assertTrue(me.findElements(By.id("actions:rerun")).isEmpty(), "participants do not re-run");
-      assertEquals(List.of(), participant.cspViolations());
+      assertEquals(List.of(), participant.pageProblems());
 
       // The Results tab ranks the participant with team and method, in the column's decimals.
       me.get(base + "competition.xhtml?id=" + competition + "&tab=results");
@@ -600,7 +600,7 @@ class BrowserJourneyIT {
                       .getText()
                       .contains("Finished"));
       assertTrue(liveText(me, By.cssSelector("table.submissions tbody tr")).contains("mae 0.500"));
-      assertEquals(List.of(), participant.cspViolations());
+      assertEquals(List.of(), participant.pageProblems());
       participant.screenshot("results-upload-scored");
     }
   }
@@ -681,7 +681,7 @@ class BrowserJourneyIT {
                   a ->
                       a.getString("username").equals(username)
                           && a.getJsonArray("roles").toString().contains("ORGANIZER")));
-      assertEquals(List.of(), browser.cspViolations());
+      assertEquals(List.of(), browser.pageProblems());
     }
   }
 

@@ -141,7 +141,7 @@ class LargeUploadPagesIT {
           .ignoreExceptions()
           .until(() -> !page.findElements(By.cssSelector("table.submissions tbody tr")).isEmpty());
       assertProgressSeen(page, archive);
-      assertEquals(List.of(), browser.cspViolations());
+      assertEquals(List.of(), browser.pageProblems());
       JsonObject submission = awaitEnd(ada.api(), competition[0]);
       assertEquals("FINISHED", submission.getString("status"), submission.toString());
       assertEquals("Heavy", submission.getString("teamName"));
@@ -183,7 +183,7 @@ class LargeUploadPagesIT {
       page.executeScript("document.getElementById('data').scrollIntoView();");
       browser.screenshot("uploaded-phone");
       assertProgressSeen(page, input);
-      assertEquals(List.of(), browser.cspViolations());
+      assertEquals(List.of(), browser.pageProblems());
     } finally {
       Files.deleteIfExists(input);
     }
@@ -219,7 +219,7 @@ class LargeUploadPagesIT {
           "no upload started");
       page.manage().window().setSize(new Dimension(390, 844));
       browser.screenshot("refused-phone");
-      assertEquals(List.of(), browser.cspViolations());
+      assertEquals(List.of(), browser.pageProblems());
     } finally {
       ApiClient.setting(base, "podium.image.archive.max.mb", null);
     }
@@ -250,7 +250,7 @@ class LargeUploadPagesIT {
       // The server had the form's parts in its own temporary files, which go with the request;
       // nothing of it reached Podium's staging folder or a submission.
       await().atMost(Duration.ofSeconds(30)).until(() -> stagedFiles().isEmpty());
-      assertEquals(List.of(), browser.cspViolations());
+      assertEquals(List.of(), browser.pageProblems());
     }
     assertEquals(
         0,

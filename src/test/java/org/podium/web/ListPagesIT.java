@@ -195,7 +195,7 @@ class ListPagesIT {
       ((org.openqa.selenium.JavascriptExecutor) page)
           .executeScript("document.getElementById('submissions').scrollIntoView()");
       browser.screenshot("edit-submissions-390");
-      assertEquals(List.of(), browser.cspViolations());
+      assertEquals(List.of(), browser.pageProblems());
     }
   }
 
@@ -311,7 +311,7 @@ class ListPagesIT {
       page.manage().window().setSize(new Dimension(390, 844));
       scrollTo(page, "#mysubs nav.pager");
       browser.screenshot("my-submissions-page-2-390");
-      assertEquals(List.of(), browser.cspViolations());
+      assertEquals(List.of(), browser.pageProblems());
     }
   }
 }

@@ -337,7 +337,7 @@ class PrivateLeaderboardJourneyIT {
       mine.participate();
       assertTrue(mine.fitsWidth(), "the Participate tab fits a phone's width");
       assertTrue(mine.finals(phase).contains("final submissions are fixed"), mine.finals(phase));
-      assertEquals(List.of(), participant.cspViolations());
+      assertEquals(List.of(), participant.pageProblems());
     }
   }
 }

@@ -62,11 +62,12 @@ public abstract class PodiumPage {
   }
 
   /**
-   * The page as shown now is sound: the Content-Security-Policy refused nothing, and the page does
-   * not scroll sideways (tables scroll inside their card). {@code what} names the step in failures.
+   * The page as shown now is sound: the Content-Security-Policy refused nothing, no script threw an
+   * error (a syntax error in a script file included), and the page does not scroll sideways (tables
+   * scroll inside their card). {@code what} names the step in failures.
    */
   public void assertSound(String what) {
-    assertEquals(List.of(), browser.cspViolations(), what + ": CSP violations");
+    assertEquals(List.of(), browser.pageProblems(), what + ": CSP violations or script errors");
     assertEquals(
         Boolean.TRUE,
         driver()
