@@ -83,6 +83,9 @@ public class CompetitionEditor implements Serializable {
   private Participation participation = Participation.AUTO;
   private boolean loaded;
   private boolean previewing;
+  // as saved, for the heading and the Participants table (the fields above may hold a refused edit)
+  private String savedTitle;
+  private boolean savedWithTerms;
 
   private Long phaseId;
   private String phaseName;
@@ -135,6 +138,8 @@ public class CompetitionEditor implements Serializable {
     scoringProgramsPublic = view.scoringProgramsPublic();
     organizers = String.join(", ", view.organizers());
     participation = view.participation();
+    savedTitle = view.title();
+    savedWithTerms = view.hasTerms();
     loaded = true;
   }
 
@@ -378,6 +383,16 @@ public class CompetitionEditor implements Serializable {
 
   public void setId(Long id) {
     this.id = id;
+  }
+
+  /** The page's heading (and tab title): "New competition", or "Edit “title”" as saved. */
+  public String getHeading() {
+    return id == null ? "New competition" : "Edit “" + savedTitle + "”";
+  }
+
+  /** Whether the competition, as saved, asks those who join to accept terms. */
+  public boolean isSavedWithTerms() {
+    return savedWithTerms;
   }
 
   public String getTitle() {

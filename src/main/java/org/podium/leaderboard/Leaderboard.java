@@ -37,6 +37,35 @@ public record Leaderboard(
       Instant submittedAt,
       long entries) {}
 
+  /** Whether a row of this page names a team: the page leaves out a column nobody filled in. */
+  public boolean hasTeamNames() {
+    return rows.stream().anyMatch(row -> filled(row.teamName()));
+  }
+
+  /** Whether a row of this page names a method. */
+  public boolean hasMethodNames() {
+    return rows.stream().anyMatch(row -> filled(row.methodName()));
+  }
+
+  /**
+   * The columns the page shows: the primary one always (the ranking's), any other only when a row
+   * of this page has a score in it.
+   */
+  public List<ColumnView> columnsWithValues() {
+    return columns.stream()
+        .filter(
+            column ->
+                column.primary()
+                    || rows.stream()
+                        .anyMatch(
+                            row -> row.scores() != null && row.scores().get(column.key()) != null))
+        .toList();
+  }
+
+  private static boolean filled(String text) {
+    return text != null && !text.isBlank();
+  }
+
   /** The number of the last page (1 for an empty leaderboard). */
   public int lastPage() {
     return (int) Math.max(1, (total + size - 1) / size);

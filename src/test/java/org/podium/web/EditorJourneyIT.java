@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import java.net.URL;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -25,6 +30,7 @@ import org.podium.testing.Browser;
 import org.podium.testing.Deployments;
 import org.podium.web.pages.EditCompetitionPage;
 import org.podium.web.pages.ForbiddenPage;
+import org.podium.web.pages.Masthead;
 import org.podium.web.pages.PodiumPage;
 
 /**
@@ -32,11 +38,19 @@ import org.podium.web.pages.PodiumPage;
  * field over its database column is named next to the field with the form kept and the address
  * keeping {@code ?id=}; people who may not open a page get a plain refusal (403) or the sign-in
  * page; the tables stay inside the window; the phase form shows the chosen scoring kind's fields;
- * publishing lists what is missing; the description has a preview; Deny asks first.
+ * publishing lists what is missing; the description has a preview; Deny asks first. The heading
+ * names the competition; each phase is a block on a phone; the Participants table says when each
+ * accepted the terms; a 40-character username keeps the bar on top to one line.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class EditorJourneyIT {
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
   private static final List<Dimension> WIDTHS = List.of(PodiumPage.DESKTOP, PodiumPage.PHONE);
 
@@ -77,6 +91,40 @@ class EditorJourneyIT {
         admin.createCompetition(Json.createObjectBuilder().add("title", title + " empty").build());
     ApiClient.Person participant = new ApiClient(base).register(base, "editor-part");
     participant.client().join(competition);
+    // Terms set after one participant joined: they never accepted them; the next one did.
+    long withTerms =
+        admin.createCompetition(
+            Json.createObjectBuilder()
+                .add("title", title + " terms")
+                .add("published", true)
+                .add("participation", "AUTO")
+                .build());
+    ApiClient.Person early = new ApiClient(base).register(base, "editor-early");
+    early.client().join(withTerms);
+    ApiClient.Reply termsSet =
+        admin.put(
+            "competitions/" + withTerms,
+            Json.createObjectBuilder()
+                .add("title", title + " terms")
+                .add("published", true)
+                .add("participation", "AUTO")
+                .add("terms", "Be fair.")
+                .build());
+    assertEquals(200, termsSet.status(), termsSet.body());
+    ApiClient.Person accepting = new ApiClient(base).register(base, "editor-accepting");
+    ApiClient.Reply joined =
+        accepting
+            .client()
+            .post(
+                "competitions/" + withTerms + "/participants?acceptTerms=true",
+                (jakarta.json.JsonStructure) null);
+    assertEquals(201, joined.status(), joined.body());
+    Instant acceptedAt =
+        Instant.parse(
+            admin
+                .get("competitions/" + withTerms + "/participants/" + accepting.username())
+                .json()
+                .getString("termsAcceptedAt"));
 
     try (Browser organizer = Browser.open("editor-organizer");
         Browser someone = Browser.open("editor-participant")) {
@@ -136,9 +184,12 @@ class EditorJourneyIT {
         assertEquals("Kept **as typed**.", editor.description());
         assertTrue(
             editor.address().contains("id=" + competition), "refused post: " + editor.address());
+        // the heading names the competition as saved, not the refused title typed
+        assertEquals("Edit “" + title + "”", editor.heading());
         editor.shot("1-title-too-long-" + where);
         editor.reload();
-        assertEquals("Edit competition", editor.heading());
+        assertEquals("Edit “" + title + "”", editor.heading());
+        assertEquals("Edit “" + title + "” — Podium", editor.tabTitle());
         assertEquals(title, editor.title());
 
         // The phase form: each field over its column, all named at once, the form kept.
@@ -234,10 +285,38 @@ class EditorJourneyIT {
             "Deny inside the window at " + where);
         editor.scrollTo("participants");
         editor.shot("4-participants-" + where);
+        // each phase a block on a phone: every value in sight, none past the card's edge
+        assertEquals(List.of(), editor.phaseCellsOutOfSight(), "at " + where);
         editor.scrollTo("phases");
         editor.shot("4-phases-" + where);
         editor.scrollTo("all-submissions");
         editor.shot("4-submissions-" + where);
+
+        // Terms: without any, no column; with them, the day each participant accepted them (the
+        // time in its tooltip), or that one who joined before they were set never did.
+        assertNull(editor.termsAccepted(participant.username()), "no terms: no column");
+        assertFalse(editor.participantHeaders().contains("Terms accepted"));
+        editor.open(withTerms);
+        assertTrue(editor.participantHeaders().contains("Terms accepted"));
+        assertEquals(DAY.format(acceptedAt), editor.termsAccepted(accepting.username()));
+        assertEquals(
+            "Accepted the terms at " + TIME.format(acceptedAt),
+            editor.termsAcceptedTooltip(accepting.username()));
+        assertEquals("Not accepted", editor.termsAccepted(early.username()));
+        assertEquals(
+            "Joined before the competition had terms, so was never asked to accept them.",
+            editor.termsAcceptedTooltip(early.username()));
+        assertTrue(
+            editor.withinWindow(editor.denyButton(accepting.username())),
+            "Deny still inside the window at " + where);
+        editor.scrollTo("participants");
+        editor.shot("terms-accepted-" + where);
+
+        // A new competition's editor says so.
+        editor.openNew();
+        assertEquals("New competition", editor.heading());
+        assertEquals("New competition — Podium", editor.tabTitle());
+        editor.shot("new-competition-" + where);
       }
 
       // Expected: Deny asks first; answering no changes nothing.
@@ -256,6 +335,35 @@ class EditorJourneyIT {
       editor.atWidth(PodiumPage.PHONE);
       editor.scrollTo("participant-" + participant.username());
       editor.shot("expect-denied-phone");
+
+      // The bar on top keeps one line with a 40-character username: cut, whole in its tooltip.
+      Masthead bar = new Masthead(someone, base);
+      Map<Integer, Long> heights = new HashMap<>();
+      for (Dimension width : WIDTHS) {
+        bar.atWidth(width);
+        bar.visit("competitions.xhtml");
+        heights.put(width.getWidth(), bar.height());
+        assertTrue(bar.usernameOnOneLine(), "a short name on one line at " + at(width));
+        bar.shot("masthead-short-name-" + at(width));
+      }
+      ApiClient.Person longName = new ApiClient(base).register(base, "l".repeat(31));
+      assertEquals(40, longName.username().length());
+      someone.clickAndWait(By.id("signout:signOut"));
+      someone.signIn(base, longName.username(), longName.password());
+      for (Dimension width : WIDTHS) {
+        bar.atWidth(width);
+        bar.visit("competitions.xhtml");
+        assertEquals(longName.username(), bar.username());
+        assertTrue(
+            bar.usernameTooltip().startsWith(longName.username() + ": "), bar.usernameTooltip());
+        assertTrue(bar.usernameOnOneLine(), "a long name on one line at " + at(width));
+        assertEquals(
+            heights.get(width.getWidth()), bar.height(), "the bar's height at " + at(width));
+        if (width.equals(PodiumPage.PHONE)) {
+          assertTrue(bar.usernameCut(), "cut with an ellipsis on a phone");
+        }
+        bar.shot("masthead-long-name-" + at(width));
+      }
     }
   }
 }

@@ -30,7 +30,7 @@ public final class EditCompetitionPage extends PodiumPage {
     return this;
   }
 
-  /** The page's heading: "New competition" or "Edit competition". */
+  /** The page's heading: "New competition" or "Edit “title”". */
   public String heading() {
     return find(By.tagName("h1")).getText();
   }
@@ -157,6 +157,48 @@ public final class EditCompetitionPage extends PodiumPage {
   /** The participant's status as the Participants table shows it. */
   public String participantStatus(String username) {
     return find(By.cssSelector("#participant-" + username + " td:nth-child(2)")).getText();
+  }
+
+  /**
+   * When the participant accepted the competition's terms, as the Participants table shows it (the
+   * day, or "Not accepted"), or null when the table has no such column (a competition without
+   * terms).
+   */
+  public String termsAccepted(String username) {
+    List<WebElement> cells = all(By.cssSelector("#participant-" + username + " td.terms-accepted"));
+    return cells.isEmpty() ? null : cells.get(0).getText();
+  }
+
+  /** The tooltip of the participant's terms cell: the time they accepted them, or why not. */
+  public String termsAcceptedTooltip(String username) {
+    return find(By.cssSelector("#participant-" + username + " td.terms-accepted"))
+        .getAttribute("title");
+  }
+
+  /** The Participants table's header cells. */
+  public List<String> participantHeaders() {
+    return all(By.cssSelector("#participant-list thead th")).stream()
+        .map(th -> th.getDomProperty("textContent").strip())
+        .toList();
+  }
+
+  /**
+   * The cells of the Phases table that lie (partly) outside the window or outside a box that
+   * scrolls sideways around them, as "phase id: cell text"; empty when every value is in sight.
+   */
+  public List<String> phaseCellsOutOfSight() {
+    return all(By.cssSelector("#phases tbody td")).stream()
+        .filter(td -> !withinWindow(td) || overflows(td))
+        .map(td -> td.findElement(By.xpath("..")).getAttribute("id") + ": " + td.getText())
+        .toList();
+  }
+
+  /** Whether what the element holds is wider than the element (a value past its cell's edge). */
+  private boolean overflows(WebElement element) {
+    return Boolean.TRUE.equals(
+        ((JavascriptExecutor) driver())
+            .executeScript(
+                "return arguments[0].scrollWidth > arguments[0].clientWidth + 1;", element));
   }
 
   /** The participant's Deny button. */

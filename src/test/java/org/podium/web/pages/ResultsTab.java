@@ -22,12 +22,47 @@ public class ResultsTab extends PodiumPage {
     return this;
   }
 
-  /** The header cells of a phase's leaderboard, as shown (a score's with its direction). */
+  /**
+   * The header cells of a phase's leaderboard (a score's with its direction), as a screen reader
+   * reads them: on a phone the header row is hidden from sight, each value carrying its label.
+   */
   public List<String> headers(long phase) {
     return all(By.cssSelector("#leaderboard-" + phase + " thead th")).stream()
-        .map(WebElement::getText)
-        .map(text -> text.replace('\n', ' '))
+        .map(th -> th.getDomProperty("textContent").replaceAll("\\s+", " ").strip())
         .toList();
+  }
+
+  /**
+   * The label shown with the first row's cell of class {@code cell} ({@code primary}, {@code
+   * entries}, {@code submitted}) on a phone, where each value carries its column's name; "" where
+   * the header row says it (desktop).
+   */
+  public String phoneLabel(long phase, String cell) {
+    Object label =
+        driver()
+            .executeScript(
+                "const td = document.querySelector('#' + arguments[0] + ' tbody tr td.' +"
+                    + " arguments[1]);"
+                    + " const c = getComputedStyle(td, '::before').content;"
+                    + " return c === 'none' || c === 'normal' ? '' : c.replace(/^\"|\"$/g, '');",
+                "leaderboard-" + phase,
+                cell);
+    return String.valueOf(label);
+  }
+
+  /**
+   * Whether the first row's primary score lies within the window as the page is shown, nothing
+   * scrolled sideways (the table's box at its start).
+   */
+  public boolean primaryScoreOnScreen(long phase) {
+    return Boolean.TRUE.equals(
+        driver()
+            .executeScript(
+                "const table = document.getElementById(arguments[0]);"
+                    + " const box = table.closest('.scroll'); if (box) box.scrollLeft = 0;"
+                    + " const r = table.querySelector('tbody tr td.primary').getBoundingClientRect();"
+                    + " return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth;",
+                "leaderboard-" + phase));
   }
 
   public List<Row> rows(long phase) {
@@ -59,26 +94,6 @@ public class ResultsTab extends PodiumPage {
                 "const box = document.getElementById(arguments[0]).closest('.scroll');"
                     + " return box.scrollWidth > box.clientWidth"
                     + " && getComputedStyle(box).overflowX === 'auto';",
-                "leaderboard-" + phase));
-  }
-
-  /** Scrolls the phase's leaderboard to its last column, as a thumb would. */
-  public void scrollToLastColumn(long phase) {
-    driver()
-        .executeScript(
-            "const box = document.getElementById(arguments[0]).closest('.scroll');"
-                + " box.scrollIntoView({block: 'center'}); box.scrollLeft = box.scrollWidth;",
-            "leaderboard-" + phase);
-  }
-
-  /** Whether the last header cell of the leaderboard is within the window now. */
-  public boolean lastColumnVisible(long phase) {
-    return Boolean.TRUE.equals(
-        driver()
-            .executeScript(
-                "const cells = document.querySelectorAll('#' + arguments[0] + ' thead th');"
-                    + " const r = cells[cells.length - 1].getBoundingClientRect();"
-                    + " return r.right <= window.innerWidth + 1 && r.left >= 0;",
                 "leaderboard-" + phase));
   }
 }
