@@ -156,6 +156,7 @@ class CompetitionJourneyIT {
         assertEquals("Organized by " + w.organizer().username(), page.organizers());
         assertEquals(
             List.of("tab-overview", "tab-participate", "tab-results"), page.tabs().subList(0, 3));
+        assertTrue(page.tabsFit(), "every tab in sight without scrolling the tab strip");
         assertEquals("2 min per run", page.phaseFact(w.openPhase(), "time-limit"));
         assertEquals(
             "512 MiB memory, 1.5 CPUs, no GPU", page.phaseFact(w.openPhase(), "resources"));

@@ -63,6 +63,15 @@ public class CompetitionPage extends PodiumPage {
         .toList();
   }
 
+  /** Whether every tab is in sight: the tab strip does not need scrolling sideways. */
+  public boolean tabsFit() {
+    return (Boolean)
+        driver()
+            .executeScript(
+                "const t = document.querySelector('nav.tabs[aria-label=Competition]');"
+                    + " return t.scrollWidth <= t.clientWidth + 1;");
+  }
+
   /** What the Join box says about approval, before joining. */
   public String joinNote() {
     return find(By.id("join-approval")).getText();
