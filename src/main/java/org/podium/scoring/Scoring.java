@@ -119,7 +119,7 @@ public class Scoring {
         || result.outcome() == RunOutcome.IMAGE_UNAVAILABLE) {
       keepLogs(work, "", result.message());
       throw new IllegalStateException(
-          "The scoring container could not run: the organizers see why on the submission's page.");
+          "the scoring container could not run (the organizers see why on the submission's page)");
     }
     keepLogs(work, result.stdout().text(), result.stderr().text());
     if (result.outcome() != RunOutcome.SUCCEEDED) {
