@@ -238,7 +238,7 @@ class CompetitionsApiIT {
         "The zip contains a name Podium does not unpack (../evil.txt): rename or remove it.",
         traversal.json().getJsonObject("errors").getString("file"));
     assertEquals(
-        "file: the zip contains a name Podium does not unpack: ../evil.txt",
+        "file: The zip contains a name Podium does not unpack (../evil.txt): rename or remove it.",
         traversal.json().getString("detail"));
   }
 
