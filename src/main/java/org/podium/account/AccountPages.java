@@ -129,8 +129,12 @@ public class AccountPages implements Serializable {
    */
   public String changePassword() {
     if (newPassword != null && !newPassword.equals(repeatPassword)) {
+      // Faces never writes a typed password back into the page (it would sit in its HTML): every
+      // field is empty again, and the sentence says to type all of them.
       PageMessages.error(
-          "password:repeat", "The two new passwords differ: type the same password twice.");
+          "password:repeat",
+          "The two new passwords differ: type your current password, then the new one twice"
+              + " again.");
       return null;
     }
     try {

@@ -42,7 +42,8 @@ public class AccountsResource {
   @Path("accounts")
   public Response register(Registration registration) {
     if (registration == null) {
-      throw org.podium.platform.problem.Problem.badRequest("send {username, email, password}");
+      throw org.podium.platform.problem.Problem.badRequest(
+          "Send the new account as {\"username\": …, \"email\": …, \"password\": …}.");
     }
     AccountView account =
         accounts.register(registration.username(), registration.email(), registration.password());
@@ -84,7 +85,9 @@ public class AccountsResource {
   public AccountView roles(@PathParam("username") String username, RolesRequest request) {
     if (request == null || request.roles() == null) {
       throw org.podium.platform.problem.Problem.invalidField(
-          "roles", "send {\"roles\": [\"PARTICIPANT\", \"ORGANIZER\", \"ADMIN\"]} (any of them)");
+          "roles",
+          "Send the roles as {\"roles\": [\"PARTICIPANT\", \"ORGANIZER\", \"ADMIN\"]} (any of"
+              + " them).");
     }
     java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
     roles.addAll(request.roles());

@@ -239,7 +239,8 @@ public class CompetitionEditor implements Serializable {
 
   public String uploadData() throws IOException {
     if (dataPhaseId == null) {
-      PageMessages.problem(Problem.invalidField("dataPhaseId", "choose a phase"), FIELDS);
+      PageMessages.problem(
+          Problem.invalidField("dataPhaseId", "Choose the phase the data is for."), FIELDS);
       return null;
     }
     if (!chosen(inputData) && !chosen(referenceData) && !chosen(privateReferenceData)) {

@@ -179,8 +179,12 @@ public class CompetitionPages implements Serializable {
       competitions.join(caller.require(), id, acceptTerms);
     } catch (Problem problem) {
       FacesContext context = FacesContext.getCurrentInstance();
-      context.addMessage(
-          "join", new FacesMessage(FacesMessage.SEVERITY_ERROR, problem.getMessage(), null));
+      // the service names the API's parameter; the page names its own checkbox
+      String said =
+          problem.fieldErrors().containsKey(Competitions.ACCEPT_TERMS)
+              ? "Tick “I have read the terms and accept them” to join."
+              : problem.getMessage();
+      context.addMessage("join", new FacesMessage(FacesMessage.SEVERITY_ERROR, said, null));
       context.getExternalContext().getFlash().setKeepMessages(true);
       return "/competition?faces-redirect=true&id=" + id + "&tab=" + tab;
     }

@@ -59,7 +59,8 @@ public class Competitions {
 
   public CompetitionView update(Account caller, long id, CompetitionRequest request) {
     if (request == null) {
-      throw Problem.badRequest("send the fields to change as a JSON object");
+      throw Problem.badRequest(
+          "Send the fields to change as a JSON object, such as {\"title\": \"…\"}.");
     }
     Competition competition = organized(caller, id);
     if (request.title() != null) {
@@ -300,7 +301,8 @@ public class Competitions {
 
   private String name(PhaseRequest request) {
     if (request == null) {
-      throw Problem.badRequest("send the phase as JSON: {name, scoring, …}");
+      throw Problem.badRequest(
+          "Send the phase as a JSON object, such as {\"name\": \"…\", \"scoring\": {…}}.");
     }
     return checks.valid(request).name().trim();
   }
@@ -447,6 +449,9 @@ public class Competitions {
     return join(account, competitionId, false);
   }
 
+  /** The field a join without the terms accepted is refused for (a page says it in its words). */
+  public static final String ACCEPT_TERMS = "acceptTerms";
+
   /**
    * Joins a competition; one with terms only when the participant accepts them ({@code
    * acceptTerms}), and the acceptance is recorded with its time. 400 without it, 409 when they
@@ -462,9 +467,10 @@ public class Competitions {
               + ").");
     }
     if (competition.hasTerms() && !acceptTerms) {
-      throw Problem.badRequest(
-          "This competition has terms: read them, then accept them to join"
-              + " (tick the box; the API takes ?acceptTerms=true).");
+      throw Problem.invalidField(
+          ACCEPT_TERMS,
+          "This competition has terms: read them, then accept them to join with"
+              + " ?acceptTerms=true.");
     }
     Participant participant = new Participant(competition, account);
     entityManager.persist(participant);

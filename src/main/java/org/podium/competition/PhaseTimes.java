@@ -23,7 +23,9 @@ public final class PhaseTimes {
     try {
       return LocalDateTime.parse(value.strip()).toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
-      throw Problem.invalidField(field, "give a date and time such as 2026-12-31T23:59 (UTC)");
+      throw Problem.invalidField(
+          field,
+          "Give a date and time such as 2026-12-31T23:59 (UTC), not '" + value.strip() + "'.");
     }
   }
 

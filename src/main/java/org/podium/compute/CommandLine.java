@@ -18,7 +18,8 @@ public final class CommandLine {
       if (c == '\'') {
         int end = line.indexOf('\'', i + 1);
         if (end < 0) {
-          throw new IllegalArgumentException("a single quote is not closed");
+          throw new IllegalArgumentException(
+              "A single quote is not closed: close it or remove it.");
         }
         word.append(line, i + 1, end);
         i = end;
@@ -37,7 +38,8 @@ public final class CommandLine {
           }
         }
         if (i >= line.length()) {
-          throw new IllegalArgumentException("a double quote is not closed");
+          throw new IllegalArgumentException(
+              "A double quote is not closed: close it or remove it.");
         }
         inWord = true;
       } else if (c == '\\') {
@@ -56,7 +58,7 @@ public final class CommandLine {
         }
       } else if (";&|<>`$(){}".indexOf(c) >= 0 && !inWord && words.isEmpty()) {
         throw new IllegalArgumentException(
-            "the command contains shell syntax ('" + c + "'): paste a single docker run command");
+            "The command contains shell syntax ('" + c + "'): paste a single docker run command.");
       } else {
         word.append(c);
         inWord = true;

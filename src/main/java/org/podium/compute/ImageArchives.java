@@ -123,73 +123,86 @@ public final class ImageArchives {
       throw tooLarge();
     } catch (IOException e) {
       throw new InvalidImageException(
-          "the upload is not a readable docker save archive (.tar or .tar.gz): " + e.getMessage());
+          "The upload is not a readable docker save archive ("
+              + e.getMessage()
+              + "): send the .tar or .tar.gz that 'docker save IMAGE -o image.tar' writes.");
     }
     return new Contents(checkManifest(metadata, names), unpacked);
   }
 
   private InvalidImageException tooLarge() {
     return new InvalidImageException(
-        "the image unpacks to more than "
+        "The image unpacks to more than "
             + mib(settings.maxArchiveBytes())
-            + " MiB: make it smaller");
+            + " MiB: make it smaller.");
   }
 
   private String checkManifest(Map<String, byte[]> metadata, Set<String> names) {
     JsonNode manifest = parse(metadata.get("manifest.json"), "manifest.json");
     if (manifest == null || !manifest.isArray()) {
       throw new InvalidImageException(
-          "the archive has no manifest.json: create it with 'docker save IMAGE -o image.tar'");
+          "The archive has no manifest.json: create it with 'docker save IMAGE -o image.tar'.");
     }
     if (manifest.size() != 1) {
       throw new InvalidImageException(
-          "the archive holds " + manifest.size() + " images: save exactly one image");
+          "The archive holds " + manifest.size() + " images: save exactly one image.");
     }
     JsonNode image = manifest.get(0);
     String config = image.path("Config").asText("");
     if (config.isEmpty() || !names.contains(normalize(config))) {
       throw new InvalidImageException(
-          "the archive's manifest names a config file it does not contain");
+          "The archive's manifest names a config file it does not contain: save the image again"
+              + " with 'docker save'.");
     }
     JsonNode layers = image.path("Layers");
     if (!layers.isArray() || layers.isEmpty()) {
-      throw new InvalidImageException("the archive's manifest lists no layers");
+      throw new InvalidImageException(
+          "The archive's manifest lists no layers: save the image again with 'docker save'.");
     }
     for (JsonNode layer : layers) {
       if (!names.contains(normalize(layer.asText("")))) {
         throw new InvalidImageException(
-            "the archive's manifest names a layer it does not contain: " + layer.asText());
+            "The archive's manifest names a layer it does not contain ("
+                + layer.asText()
+                + "): save the image again with 'docker save'.");
       }
     }
     JsonNode configJson = parse(metadata.get(normalize(config)), config);
     if (configJson == null) {
-      throw new InvalidImageException("the image config " + config + " cannot be read");
+      throw new InvalidImageException(
+          "The image config "
+              + config
+              + " cannot be read: save the image again with 'docker save'.");
     }
     String platform =
         configJson.path("os").asText("?") + "/" + configJson.path("architecture").asText("?");
     if (!platform.equals(settings.platform())) {
       throw new InvalidImageException(
-          "the image is built for "
+          "The image is built for "
               + platform
-              + "; Podium runs "
+              + ", and Podium runs "
               + settings.platform()
               + ": build it with --platform "
-              + settings.platform());
+              + settings.platform()
+              + ".");
     }
     String hex = Path.of(normalize(config)).getFileName().toString().replace(".json", "");
     if (!hex.matches("[0-9a-f]{64}")) {
-      throw new InvalidImageException("the image config is not named by its digest: " + config);
+      throw new InvalidImageException(
+          "The image config is not named by its digest ("
+              + config
+              + "): save the image again with 'docker save', unedited.");
     }
     // The engine names the image by the digest of its config: a config whose name is another
     // image's id would otherwise stand for that image here while the engine loads this one.
     String id = "sha256:" + sha256(metadata.get(normalize(config)));
     if (!id.equals("sha256:" + hex)) {
       throw new InvalidImageException(
-          "the image config "
+          "The image config "
               + config
               + " is not what its name says (its content is "
               + id
-              + "): save the image again with 'docker save', unedited");
+              + "): save the image again with 'docker save', unedited.");
     }
     return id;
   }
@@ -338,7 +351,8 @@ public final class ImageArchives {
   private static String normalize(String name) {
     String normalized = name.startsWith("./") ? name.substring(2) : name;
     if (normalized.startsWith("/") || normalized.contains("../") || normalized.equals("..")) {
-      throw new InvalidImageException("the archive contains an unsafe path: " + name);
+      throw new InvalidImageException(
+          "The archive contains an unsafe path (" + name + "): save the image with 'docker save'.");
     }
     return normalized;
   }
@@ -350,7 +364,8 @@ public final class ImageArchives {
     try {
       return JSON.readTree(bytes);
     } catch (IOException e) {
-      throw new InvalidImageException(name + " in the archive is not valid JSON");
+      throw new InvalidImageException(
+          "The archive's " + name + " is not valid JSON: save the image again with 'docker save'.");
     }
   }
 

@@ -56,20 +56,20 @@ public record ImageReference(
    */
   public static ImageReference parse(String text) {
     if (text == null || text.isBlank()) {
-      throw new InvalidImageException("the image reference is empty: give one like team/model:1");
+      throw new InvalidImageException("The image reference is empty: give one like team/model:1.");
     }
     String reference = text.trim();
     if (reference.length() > MAX_LENGTH) {
       throw new InvalidImageException(
-          "the image reference is longer than " + MAX_LENGTH + " characters");
+          "The image reference is longer than " + MAX_LENGTH + " characters: shorten it.");
     }
     Matcher matcher = REFERENCE.matcher(reference);
     if (!matcher.matches()) {
       throw new InvalidImageException(
           "'"
               + reference
-              + "' is not a valid image reference: expected [registry/]repository[:tag][@sha256:digest],"
-              + " with a lower-case repository");
+              + "' is not a valid image reference: write [registry/]repository[:tag][@sha256:digest],"
+              + " with a lower-case repository.");
     }
     String domain = matcher.group("domain");
     String path = matcher.group("path");
@@ -78,20 +78,24 @@ public record ImageReference(
       path = domain + "/" + path;
       domain = null;
       if (!path.matches(PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*")) {
-        throw new InvalidImageException("'" + reference + "' has an upper-case repository name");
+        throw new InvalidImageException(
+            "'" + reference + "' has an upper-case repository name: write it in lower case.");
       }
     }
     String digest = matcher.group("digest");
     if (digest != null && !SHA256.matcher(digest).matches()) {
       throw new InvalidImageException(
-          "the digest of '" + reference + "' must be sha256: followed by 64 lower-case hex digits");
+          "The digest of '"
+              + reference
+              + "' is not sha256: followed by 64 lower-case hex digits: copy it again.");
     }
     String repositoryRoot = path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
     if (repositoryRoot.equals(RESERVED_NAMESPACE)) {
       throw new InvalidImageException(
           "'"
               + RESERVED_NAMESPACE
-              + "/' names images Podium loads from uploads: it cannot be pulled");
+              + "/' names images Podium loads from uploads: it cannot be pulled, so upload the"
+              + " archive again or name another image.");
     }
     return new ImageReference(
         Optional.ofNullable(domain),

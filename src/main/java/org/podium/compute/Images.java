@@ -18,8 +18,8 @@ final class Images {
 
   /** What a participant learns of a failed pull, whatever the engine said. */
   static final String GENERIC_PULL_FAILURE =
-      "the image could not be pulled: check the reference and that the registry is reachable and"
-          + " public, or give credentials";
+      "The image could not be pulled: check the reference and that the registry is reachable and"
+          + " public, or give credentials.";
 
   private static final Logger LOG = Logger.getLogger(Images.class.getName());
 
@@ -92,11 +92,11 @@ final class Images {
       String why = DockerEngine.rootMessage(e);
       if (ImageUnavailableException.isRefusal(why)) {
         throw new ImageUnavailableException(
-            "the registry has no image "
+            "The registry has no image "
                 + reference
                 + " or refuses to give it ("
                 + why
-                + "): check the name and tag, and that the image is public or readable by Podium",
+                + "): check the name and tag, and that the image is public or readable by Podium.",
             e);
       }
       throw new ImagePullException("cannot pull " + reference + ": " + why, e);

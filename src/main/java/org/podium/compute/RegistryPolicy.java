@@ -86,14 +86,15 @@ public record RegistryPolicy(Supplier<List<String>> allowed) {
     List<String> listed =
         allowed.get().stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     return new InvalidImageException(
-        "the registry "
+        "The registry "
             + registry
             + " "
             + why
             + ": Podium pulls participants' images only from public registries"
             + (listed.isEmpty()
                 ? ""
-                : " and from " + String.join(", ", listed) + ", which the operator allows"));
+                : " and from " + String.join(", ", listed) + ", which the operator allows")
+            + ": push the image to one of them.");
   }
 
   /** The host of {@code host[:port]} or {@code [v6][:port]}, without brackets. */

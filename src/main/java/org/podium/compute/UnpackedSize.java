@@ -67,10 +67,10 @@ final class UnpackedSize {
   static long ofLayer(BufferedInputStream content, byte[] head, long budget) throws IOException {
     if (startsWith(head, ZSTD) || startsWith(head, XZ)) {
       throw new InvalidImageException(
-          "the archive has a layer compressed with "
+          "The archive has a layer compressed with "
               + (startsWith(head, ZSTD) ? "zstd" : "xz")
               + ", which Podium does not take: save the image with 'docker save', whose layers"
-              + " are plain tar (gzip is accepted too)");
+              + " are plain tar (gzip is accepted too).");
     }
     InputStream layer = content;
     if (startsWith(head, GZIP)) {

@@ -21,7 +21,8 @@ public enum Board {
     try {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw Problem.invalidField("board", "must be public or private");
+      throw Problem.invalidField(
+          "board", "Ask for the public or the private leaderboard: board=public or board=private.");
     }
   }
 }

@@ -87,13 +87,16 @@ public class Leaderboards {
 
   private static void checkPrivate(Optional<Account> caller, Phase phase) {
     if (!phase.hasPrivateLeaderboard()) {
-      throw Problem.notFound("private leaderboard of phase " + phase.getId() + " (it has none)");
+      throw Problem.notFoundSaying(
+          "Phase "
+              + phase.getId()
+              + " has no private leaderboard: ask for its public one (board=public).");
     }
     if (!phase.showsPrivateTo(caller.orElse(null))) {
       throw Problem.forbidden(
-          "the private leaderboard of phase '"
+          "The private leaderboard of phase '"
               + phase.getName()
-              + "' is not revealed yet: the organizers reveal it when they choose");
+              + "' is not revealed yet: the organizers reveal it when they choose.");
     }
   }
 

@@ -20,10 +20,11 @@ public record PageRequest(int page, int size) {
 
   public PageRequest {
     if (page < 1) {
-      throw Problem.invalidField("page", "must be 1 or more");
+      throw Problem.invalidField("page", "Ask for page 1 or a later one, not page " + page + ".");
     }
     if (size < 1 || size > MAX_SIZE) {
-      throw Problem.invalidField("size", "must be between 1 and " + MAX_SIZE);
+      throw Problem.invalidField(
+          "size", "Ask for a page size between 1 and " + MAX_SIZE + ", not " + size + ".");
     }
   }
 
@@ -33,8 +34,12 @@ public record PageRequest(int page, int size) {
    */
   public static PageRequest of(String page, String size) {
     return new PageRequest(
-        number("page", page, 1, "must be a whole number, 1 or more"),
-        number("size", size, DEFAULT_SIZE, "must be a whole number between 1 and " + MAX_SIZE));
+        number("page", page, 1, "Give the page as a whole number, 1 or more, not '%s'."),
+        number(
+            "size",
+            size,
+            DEFAULT_SIZE,
+            "Give the page size as a whole number between 1 and " + MAX_SIZE + ", not '%s'."));
   }
 
   private static int number(String field, String text, int absent, String expected) {
@@ -44,7 +49,7 @@ public record PageRequest(int page, int size) {
     try {
       return Integer.parseInt(text.strip());
     } catch (NumberFormatException e) {
-      throw Problem.invalidField(field, expected);
+      throw Problem.invalidField(field, String.format(expected, StoredText.of(text.strip(), 40)));
     }
   }
 

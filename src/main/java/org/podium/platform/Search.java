@@ -29,7 +29,13 @@ public final class Search {
     }
     String searched = StoredText.withoutNul(field, text).strip();
     if (searched.length() > MAX_LENGTH) {
-      throw Problem.invalidField(field, "must be at most " + MAX_LENGTH + " characters");
+      throw Problem.invalidField(
+          field,
+          "The search text is longer than "
+              + MAX_LENGTH
+              + " characters ("
+              + searched.length()
+              + "): shorten it.");
     }
     return "%"
         + searched.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_")
@@ -49,12 +55,15 @@ public final class Search {
     } catch (IllegalArgumentException e) {
       throw Problem.invalidField(
           field,
-          "unknown value '"
+          "'"
               + StoredText.of(text, 40)
-              + "'; expected one of "
+              + "' is not a value of '"
+              + field
+              + "': choose one of "
               + Arrays.stream(type.getEnumConstants())
                   .map(Enum::name)
-                  .collect(Collectors.joining(", ")));
+                  .collect(Collectors.joining(", "))
+              + ".");
     }
   }
 }

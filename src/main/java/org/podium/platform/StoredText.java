@@ -58,7 +58,8 @@ public final class StoredText {
    */
   public static String withoutNul(String field, String value) {
     if (value != null && value.indexOf('\0') >= 0) {
-      throw Problem.invalidField(field, "must not contain NUL (\\u0000)");
+      throw Problem.invalidField(
+          field, "The field '" + field + "' holds a NUL character (\\u0000): remove it.");
     }
     return value;
   }

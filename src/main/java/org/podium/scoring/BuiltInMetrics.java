@@ -20,17 +20,22 @@ public final class BuiltInMetrics {
   public static Scores score(Metric metric, Path truthFile, Path predictionsFile) {
     Map<String, Row> truth =
         IdValueFile.read(
-            truthFile, "the reference data's " + truthFile.getFileName(), id -> true, id -> "");
+            truthFile, truthFile.getFileName() + " of the reference data", id -> true, id -> "");
     String predictionsName = predictionsFile.getFileName().toString();
     Map<String, Row> predicted =
         IdValueFile.read(
             predictionsFile,
             predictionsName,
             truth::containsKey,
-            id -> "id " + id + " is not an id of the reference data");
+            id -> "has id " + id + ", which is not an id of the reference data: remove that line");
     for (String id : truth.keySet()) {
       if (!predicted.containsKey(id)) {
-        throw new ScoringException(predictionsName + " has no row for id " + IdValueFile.quote(id));
+        throw new ScoringException(
+            "The file "
+                + predictionsName
+                + " has no row for id "
+                + IdValueFile.quote(id)
+                + ": write a row for every id of the input.");
       }
     }
     double value =
@@ -96,10 +101,11 @@ public final class BuiltInMetrics {
       return value;
     } catch (NumberFormatException e) {
       throw new ScoringException(
-          "the value for id "
+          "The value for id "
               + IdValueFile.quote(id)
-              + " is not a number: "
-              + IdValueFile.quote(text));
+              + " is not a number ("
+              + IdValueFile.quote(text)
+              + "): write a number there.");
     }
   }
 }

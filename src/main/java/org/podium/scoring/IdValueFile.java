@@ -63,10 +63,16 @@ final class IdValueFile {
       java.util.function.Function<String, String> unknownId) {
     try {
       if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-        throw new ScoringException(name + " is missing");
+        throw new ScoringException(
+            "There is no file " + name + ": write it as CSV lines of id,value.");
       }
       if (Files.size(file) > MAX_FILE_BYTES) {
-        throw new ScoringException(name + " is larger than " + MAX_FILE_BYTES / MIB + " MiB");
+        throw new ScoringException(
+            "The file "
+                + name
+                + " is larger than "
+                + MAX_FILE_BYTES / MIB
+                + " MiB: make it smaller.");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -90,32 +96,42 @@ final class IdValueFile {
         }
         if (record.size() != 2) {
           throw new ScoringException(
-              name + " line " + line + " has " + record.size() + " columns: expected id,value");
+              "In "
+                  + name
+                  + ", line "
+                  + line
+                  + " has "
+                  + record.size()
+                  + " columns: write two, id,value.");
         }
         if (id.isEmpty()) {
-          throw new ScoringException(name + " line " + line + " has no id");
+          throw new ScoringException(
+              "In " + name + ", line " + line + " has no id: give every line one.");
         }
         if (!keep.test(id)) {
-          throw new ScoringException(name + " line " + line + ": " + unknownId.apply(quote(id)));
+          throw new ScoringException(
+              "In " + name + ", line " + line + " " + unknownId.apply(quote(id)) + ".");
         }
         Row earlier = rows.putIfAbsent(id, new Row(record.get(1), line));
         if (earlier != null) {
           throw new ScoringException(
-              name
+              "The file "
+                  + name
                   + " has id "
                   + quote(id)
                   + " twice (lines "
                   + earlier.line()
                   + " and "
                   + line
-                  + ")");
+                  + "): keep one of them.");
         }
       }
     } catch (IOException e) {
       throw refusal(e, name);
     }
     if (rows.isEmpty()) {
-      throw new ScoringException(name + " has no rows");
+      throw new ScoringException(
+          "The file " + name + " has no rows: write a line id,value for every id.");
     }
     return rows;
   }
@@ -131,10 +147,15 @@ final class IdValueFile {
 
   private static RuntimeException refusal(IOException e, String name) {
     if (e instanceof CharacterCodingException) {
-      return new ScoringException(name + " is not UTF-8 text");
+      return new ScoringException("The file " + name + " is not UTF-8 text: save it as UTF-8.");
     }
     if (e instanceof CSVException) {
-      return new ScoringException(name + " is not valid CSV: " + csvMessage(e.getMessage()));
+      return new ScoringException(
+          "The file "
+              + name
+              + " is not valid CSV: "
+              + csvMessage(e.getMessage()).replaceAll("\\.$", "")
+              + ".");
     }
     return new UncheckedIOException(e);
   }
@@ -192,7 +213,8 @@ final class IdValueFile {
       for (int i = offset; i < offset + read; i++) {
         char c = buffer[i];
         if (c == '\0') {
-          throw new ScoringException(name + " line " + line + " contains a NUL character");
+          throw new ScoringException(
+              "In " + name + ", line " + line + " holds a NUL character: remove it.");
         }
         if (c == '"') {
           quoted = !quoted;
@@ -206,12 +228,14 @@ final class IdValueFile {
         }
         if (++recordChars > MAX_RECORD_CHARS) {
           throw new ScoringException(
-              name
-                  + " line "
+              "In "
+                  + name
+                  + ", line "
                   + line
                   + (quoted
                       ? " is in a quoted value longer than " + MAX_RECORD_CHARS + " characters"
-                      : " is longer than " + MAX_RECORD_CHARS + " characters"));
+                      : " is longer than " + MAX_RECORD_CHARS + " characters")
+                  + ": shorten it.");
         }
       }
       return read;

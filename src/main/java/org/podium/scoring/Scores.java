@@ -9,7 +9,8 @@ public record Scores(Map<String, Double> values) {
   public Scores {
     for (Map.Entry<String, Double> score : values.entrySet()) {
       if (score.getValue() == null || !Double.isFinite(score.getValue())) {
-        throw new ScoringException("the score '" + score.getKey() + "' is not a finite number");
+        throw new ScoringException(
+            "The score '" + score.getKey() + "' is not a finite number: write a number.");
       }
     }
     values = Map.copyOf(new LinkedHashMap<>(values));

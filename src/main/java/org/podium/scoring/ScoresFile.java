@@ -38,7 +38,8 @@ public final class ScoresFile {
       return text(text);
     }
     throw new ScoringException(
-        "the scoring program wrote neither scores.json nor scores.txt to its output");
+        "The scoring program wrote neither scores.json nor scores.txt to its output: make it"
+            + " write one.");
   }
 
   private static Scores json(Path file) {
@@ -60,7 +61,10 @@ public final class ScoresFile {
       if (e instanceof ScoringException scoring) {
         throw scoring;
       }
-      throw new ScoringException("scores.json is not a JSON object of numbers: " + e.getMessage());
+      throw new ScoringException(
+          "The file scores.json is not a JSON object of numbers ("
+              + e.getMessage()
+              + "): write one such as {\"accuracy\": 0.9}.");
     }
   }
 
@@ -91,7 +95,8 @@ public final class ScoresFile {
   private static void checkSize(Path file) {
     try {
       if (Files.size(file) > MAX_BYTES) {
-        throw new ScoringException(file.getFileName() + " is larger than 1 MiB");
+        throw new ScoringException(
+            "The file " + file.getFileName() + " is larger than 1 MiB: write fewer scores.");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

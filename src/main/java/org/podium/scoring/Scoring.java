@@ -49,9 +49,9 @@ public class Scoring {
             : container(plan, output, work, runId);
     if (!scores.values().containsKey(plan.primaryKey())) {
       throw new ScoringException(
-          "scoring produced no numeric '"
+          "Scoring produced no numeric '"
               + plan.primaryKey()
-              + "', the leaderboard's primary score");
+              + "', the leaderboard's primary score: the scoring program must write it.");
     }
     return scores;
   }
@@ -123,7 +123,11 @@ public class Scoring {
     }
     keepLogs(work, result.stdout().text(), result.stderr().text());
     if (result.outcome() != RunOutcome.SUCCEEDED) {
-      throw new ScoringException("the scoring program " + result.message());
+      throw new ScoringException(
+          "The scoring program "
+              + result.message()
+              + (result.message().endsWith(".") ? "" : ".")
+              + " Its output says why (organizers see it on the submission's page).");
     }
     return ScoresFile.read(out);
   }

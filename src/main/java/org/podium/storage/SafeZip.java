@@ -52,7 +52,8 @@ public final class SafeZip {
         throw e;
       }
     } catch (ZipException e) {
-      throw new UnsafeArchiveException("the upload is not a valid zip file: " + e.getMessage());
+      throw new UnsafeArchiveException(
+          "The upload is not a valid zip file (" + e.getMessage() + "): send a .zip archive.");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -69,7 +70,8 @@ public final class SafeZip {
       ZipEntry entry;
       while ((entry = nextEntry(zip)) != null) {
         if (++entries > maxEntries) {
-          throw new UnsafeArchiveException("the zip has more than " + maxEntries + " entries");
+          throw new UnsafeArchiveException(
+              "The zip has more than " + maxEntries + " entries: pack fewer files.");
         }
         Path path = resolve(target, entry.getName());
         if (entry.isDirectory()) {
@@ -94,12 +96,14 @@ public final class SafeZip {
           }
           out.write(buffer, 0, filled);
         } catch (java.nio.file.FileAlreadyExistsException e) {
-          throw new UnsafeArchiveException("the zip contains " + entry.getName() + " twice");
+          throw new UnsafeArchiveException(
+              "The zip contains " + entry.getName() + " twice: keep one of them.");
         }
       }
     }
     if (entries == 0) {
-      throw new UnsafeArchiveException("the upload is empty or not a zip file");
+      throw new UnsafeArchiveException(
+          "The upload is empty or not a zip file: send a .zip archive.");
     }
     return total;
   }
@@ -109,7 +113,7 @@ public final class SafeZip {
     private static final long serialVersionUID = 1L;
 
     TooLargeException(long maxBytes) {
-      super("the zip unpacks to more than " + maxBytes / MIB + " MiB");
+      super("The zip unpacks to more than " + maxBytes / MIB + " MiB: make it smaller.");
     }
   }
 
@@ -118,26 +122,32 @@ public final class SafeZip {
       return zip.getNextEntry();
     } catch (IllegalArgumentException e) {
       // the reader decodes names as UTF-8 and gives up on one that is not
-      throw new UnsafeArchiveException("the zip contains an entry whose name is not UTF-8");
+      throw new UnsafeArchiveException(
+          "The zip contains an entry whose name is not UTF-8: rename it and zip again.");
     }
   }
 
   private static Path resolve(Path target, String name) {
     String clean = name.replace('\\', '/');
     if (clean.startsWith("/") || clean.matches("^[A-Za-z]:.*")) {
-      throw new UnsafeArchiveException("the zip contains an absolute path: " + name);
+      throw new UnsafeArchiveException(
+          "The zip contains an absolute path (" + name + "): zip the files by relative paths.");
     }
     for (String segment : clean.split("/")) {
       if (segment.isEmpty()) {
         continue;
       }
       if (segment.equals("..") || segment.equals(".") || !SEGMENT.matcher(segment).matches()) {
-        throw new UnsafeArchiveException("the zip contains a name Podium does not unpack: " + name);
+        throw new UnsafeArchiveException(
+            "The zip contains a name Podium does not unpack (" + name + "): rename or remove it.");
       }
     }
     Path path = target.resolve(clean).normalize();
     if (!path.startsWith(target)) {
-      throw new UnsafeArchiveException("the zip contains a path outside its folder: " + name);
+      throw new UnsafeArchiveException(
+          "The zip contains a path outside its folder ("
+              + name
+              + "): zip the files by relative paths.");
     }
     return path;
   }

@@ -207,9 +207,9 @@ public class Uploads {
   private static Problem brokeOff(Throwable failure) {
     return Problem.invalidField(
         "file",
-        "the upload broke off before its end ("
+        "The upload broke off before its end ("
             + (failure.getCause() == null ? failure : failure.getCause()).getMessage()
-            + "): send it again");
+            + "): send it again.");
   }
 
   private Path newPath(String prefix) {

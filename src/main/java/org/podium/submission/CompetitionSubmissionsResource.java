@@ -80,7 +80,8 @@ public class CompetitionSubmissionsResource {
             body,
             (field, fileName, fieldsSoFar, content) -> {
               if (!field.equals(SubmissionIntake.FILE)) {
-                throw Problem.invalidField(field, "send the file as the form field 'file'");
+                throw Problem.invalidField(
+                    field, "Send the file as the form field 'file', not '" + field + "'.");
               }
               return uploads.receive(
                   account,

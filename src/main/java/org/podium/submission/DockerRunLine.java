@@ -44,7 +44,8 @@ public final class DockerRunLine {
       List<String> args = arguments == null || arguments.isEmpty() ? command : arguments;
       for (String argument : args) {
         if (argument == null || argument.indexOf('\0') >= 0) {
-          throw new Refused("an argument is empty (null) or holds a NUL character: remove it");
+          throw new Refused(
+              "An argument of the command is empty (null) or holds a NUL character: remove it.");
         }
       }
       return new Parsed(
@@ -77,13 +78,15 @@ public final class DockerRunLine {
   static void checkVariable(String name, String value) {
     if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
       throw new Refused(
-          "environment variable name '"
+          "Name the environment variable '"
               + name
-              + "' must be letters, digits and '_', not starting with a digit");
+              + "' with letters, digits and '_' only, not starting with a digit.");
     }
     if (value == null || value.indexOf('\0') >= 0) {
       throw new Refused(
-          "environment variable " + name + " has no value or holds a NUL character: fix it");
+          "The environment variable "
+              + name
+              + " has no value or holds a NUL character: give it a value without one.");
     }
   }
 
@@ -110,21 +113,21 @@ public final class DockerRunLine {
     }
     if (words.isEmpty()) {
       throw new Refused(
-          "the docker run command is empty: paste 'docker run IMAGE' or an image reference");
+          "The docker run command is empty: paste 'docker run IMAGE' or an image reference.");
     }
     if (!words.get(0).equals("docker")) {
       if (words.size() == 1) {
         return new Parsed(
             image(words.get(0)), List.of(), Map.of(), Optional.empty(), Optional.empty());
       }
-      throw new Refused("start the command with 'docker run', or give only an image reference");
+      throw new Refused("Start the command with 'docker run', or give only an image reference.");
     }
     int i = 1;
     if (i < words.size() && words.get(i).equals("container")) {
       i++;
     }
     if (i >= words.size() || !words.get(i).equals("run")) {
-      throw new Refused("only 'docker run' commands can be submitted");
+      throw new Refused("Only 'docker run' commands can be submitted: start with 'docker run'.");
     }
     i++;
     Map<String, String> env = new LinkedHashMap<>();
@@ -163,12 +166,12 @@ public final class DockerRunLine {
         throw new Refused(
             option
                 + " is not allowed: Podium sets the sandbox itself (no network, its own user and limits)"
-                + " and mounts /mnt/in and /mnt/out itself; remove the option");
+                + " and mounts /mnt/in and /mnt/out itself: remove the option.");
       }
       String value = inline;
       if (value == null) {
         if (i + 1 >= words.size()) {
-          throw new Refused(option + " needs a value");
+          throw new Refused("The option " + option + " needs a value: give one after it.");
         }
         value = words.get(++i);
       }
@@ -176,7 +179,8 @@ public final class DockerRunLine {
         case "-e", "--env" -> {
           int equals = value.indexOf('=');
           if (equals < 1) {
-            throw new Refused(option + " " + value + " needs a value: write NAME=value");
+            throw new Refused(
+                "The option " + option + " " + value + " needs a value: write NAME=value.");
           }
           String name = value.substring(0, equals);
           checkVariable(name, value.substring(equals + 1));
@@ -184,7 +188,12 @@ public final class DockerRunLine {
         }
         case "-w", "--workdir" -> {
           if (!value.startsWith("/")) {
-            throw new Refused(option + " must be an absolute path, not '" + value + "'");
+            throw new Refused(
+                "The option "
+                    + option
+                    + " needs an absolute path such as /app, not '"
+                    + value
+                    + "'.");
           }
           workdir = value;
         }
@@ -196,7 +205,7 @@ public final class DockerRunLine {
       i++;
     }
     if (i >= words.size()) {
-      throw new Refused("the docker run command names no image");
+      throw new Refused("The docker run command names no image: add it after the options.");
     }
     ImageReference image = image(words.get(i));
     List<String> command = new ArrayList<>(words.subList(i + 1, words.size()));

@@ -36,12 +36,14 @@ public class FinalSubmissions {
     Submission submission = submissions.visible(caller, id);
     Participant participant = submission.getParticipant();
     if (!participant.getAccount().equals(caller)) {
-      throw Problem.forbidden("only its participant marks a submission final");
+      throw Problem.forbidden("Only the participant who sent a submission marks it final.");
     }
     Phase phase = submission.getPhase();
     if (!phase.hasPrivateLeaderboard()) {
       throw Problem.conflict(
-          "phase '" + phase.getName() + "' has no private leaderboard: nothing to mark final for");
+          "Phase '"
+              + phase.getName()
+              + "' has no private leaderboard, so there is nothing to mark final for.");
     }
     // One change of a participant's marks at a time: K is counted under this row lock, as the
     // submission quota is.
@@ -49,27 +51,28 @@ public class FinalSubmissions {
     entityManager.refresh(phase);
     entityManager.refresh(submission);
     if (phase.isPrivateRevealed()) {
-      throw Problem.conflict("the private leaderboard is revealed; final submissions are fixed");
+      throw Problem.conflict(
+          "The private leaderboard is revealed, so final submissions are fixed now.");
     }
     if (marked && !submission.isMarkedFinal()) {
       if (submission.getStatus() != SubmissionStatus.FINISHED) {
         throw Problem.conflict(
-            "only a finished submission can be marked final (submission "
+            "Only a finished submission can be marked final, and submission "
                 + id
                 + " is "
-                + submission.getStatus()
-                + ")");
+                + submission.getStatus().name().toLowerCase()
+                + ": wait until it finishes.");
       }
       int limit = phase.getFinalSubmissions();
       if (markedCount(phase, participant) >= limit) {
         throw Problem.conflict(
-            "you have marked "
+            "You have marked "
                 + limit
                 + " of "
                 + limit
                 + " final submissions in phase '"
                 + phase.getName()
-                + "': unmark one first");
+                + "': unmark one first.");
       }
     }
     submission.markFinal(marked);

@@ -36,25 +36,27 @@ final class RegistryLogins {
     if (!present(username)) {
       throw Problem.invalidField(
           SubmissionIntake.REGISTRY_USERNAME,
-          "give the user name that goes with the registry password, or neither");
+          "Give the user name that goes with the registry password, or neither.");
     }
     if (!present(password)) {
       throw Problem.invalidField(
           SubmissionIntake.REGISTRY_PASSWORD,
-          "give the password or token that goes with the registry user name, or neither");
+          "Give the password or token that goes with the registry user name, or neither.");
     }
     String user = username.trim();
     if (user.length() > MAX_USERNAME || user.contains(":") || hasControl(user, false)) {
       throw Problem.invalidField(
           SubmissionIntake.REGISTRY_USERNAME,
-          "must be at most " + MAX_USERNAME + " characters, without ':' or control characters");
+          "Give a registry user name of at most "
+              + MAX_USERNAME
+              + " characters, without ':' or control characters.");
     }
     if (password.length() > MAX_PASSWORD || hasControl(password, true)) {
       throw Problem.invalidField(
           SubmissionIntake.REGISTRY_PASSWORD,
-          "must be at most "
+          "Give a registry password of at most "
               + MAX_PASSWORD
-              + " characters, without control characters other than line breaks");
+              + " characters, without control characters other than line breaks.");
     }
     return Optional.of(new RegistryCredentials(image.registryHost(), user, password));
   }

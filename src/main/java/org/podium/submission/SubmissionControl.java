@@ -83,7 +83,12 @@ public class SubmissionControl {
    */
   public Path logFile(Account caller, long id, String stream) {
     if (!STREAMS.contains(stream)) {
-      throw Problem.notFound("log " + stream + " (there are " + String.join(", ", STREAMS) + ")");
+      throw Problem.notFoundSaying(
+          "There is no log named '"
+              + stream
+              + "': ask for one of "
+              + String.join(", ", STREAMS)
+              + ".");
     }
     Submission submission = submissions.visible(caller, id);
     AttemptFiles files = attemptFolder(submission);

@@ -62,8 +62,8 @@ public final class SubmissionIntake {
       if (RegistryLogins.given(fields)) {
         throw Problem.invalidField(
             REGISTRY_USERNAME,
-            "registry credentials are for pulling an image by reference: an uploaded archive"
-                + " needs none");
+            "Registry credentials are for pulling an image by reference: an uploaded archive"
+                + " needs none, so leave them out.");
       }
       entry = file;
     } else if (hasImage) {
@@ -93,7 +93,7 @@ public final class SubmissionIntake {
       body = reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw Problem.badRequest(
-          "the body is not a JSON object (" + e.getMessage() + "): send {\"image\": \"…\"}");
+          "The body is not a JSON object (" + e.getMessage() + "): send {\"image\": \"…\"}.");
     }
     Map<String, String> fields = new HashMap<>();
     for (Map.Entry<String, JsonValue> member : body.entrySet()) {
@@ -154,8 +154,8 @@ public final class SubmissionIntake {
     if (image != null && !image.isBlank()) {
       throw Problem.invalidField(
           IMAGE,
-          "give an image or a file, not both: leave out the image to submit the file, or the"
-              + " file to run the image");
+          "Give an image or a file, not both: leave out the image to submit the file, or the"
+              + " file to run the image.");
     }
   }
 
@@ -167,7 +167,8 @@ public final class SubmissionIntake {
     try {
       return Long.parseLong(value.trim());
     } catch (NumberFormatException e) {
-      throw Problem.invalidField(PHASE, "must be a phase's number, not '" + value + "'");
+      throw Problem.invalidField(
+          PHASE, "Give the phase as its number, a whole number, not '" + value + "'.");
     }
   }
 
@@ -182,16 +183,18 @@ public final class SubmissionIntake {
 
   private static String nothingToRun(String imageField) {
     return imageField.equals(IMAGE)
-        ? "give an image reference or a docker run command, or a file: a results zip or a docker"
-            + " save archive"
-        : "give an image reference or a docker run command";
+        ? "Give an image reference or a docker run command, or a file: a results zip or a docker"
+            + " save archive."
+        : "Give an image reference or a docker run command.";
   }
 
   private static String text(String field, JsonValue value) {
     if (value instanceof JsonString string) {
       return string.getString();
     }
-    throw Problem.invalidField(field, "must be text, not " + value.getValueType());
+    throw Problem.invalidField(
+        field,
+        "Send '" + field + "' as text, not " + value.getValueType().name().toLowerCase() + ".");
   }
 
   private static List<String> texts(JsonValue value) {
@@ -199,7 +202,8 @@ public final class SubmissionIntake {
       return List.of();
     }
     if (!(value instanceof JsonArray array)) {
-      throw Problem.invalidField("command", "must be an array of text arguments");
+      throw Problem.invalidField(
+          "command", "Send the command as an array of text arguments, such as [\"--fast\"].");
     }
     List<String> words = new ArrayList<>();
     for (JsonValue word : array) {
@@ -213,7 +217,8 @@ public final class SubmissionIntake {
       return Map.of();
     }
     if (!(value instanceof JsonObject object)) {
-      throw Problem.invalidField("env", "must be an object of NAME: \"value\" pairs");
+      throw Problem.invalidField(
+          "env", "Send the environment as an object of NAME: \"value\" pairs.");
     }
     Map<String, String> env = new LinkedHashMap<>();
     object.forEach((name, variable) -> env.put(name, text("env", variable)));

@@ -303,7 +303,15 @@ public class SubmissionLifecycle {
           "outcome",
           RunOutcome.INFRA_ERROR,
           "detail",
-          truncate("Podium could not run it after " + attempt + " attempts: " + detail),
+          truncate(
+              "Podium could not run it after "
+                  + attempt
+                  + " attempts"
+                  // a sentence of its own follows as one; a phrase after a colon
+                  + (detail != null && !detail.isEmpty() && Character.isUpperCase(detail.charAt(0))
+                      ? ". "
+                      : ": ")
+                  + detail),
           "now",
           now);
     }

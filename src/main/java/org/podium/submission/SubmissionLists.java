@@ -115,7 +115,8 @@ public class SubmissionLists {
     try {
       return Long.parseLong(text.strip());
     } catch (NumberFormatException e) {
-      throw Problem.invalidField("phase", "must be a phase's id (a whole number)");
+      throw Problem.invalidField(
+          "phase", "Give the phase as its id, a whole number, not '" + text.strip() + "'.");
     }
   }
 }

@@ -50,13 +50,27 @@ public class SubmissionMetadata {
       return seedName;
     }
 
+    /** Its label inside a sentence: "team name", "project URL", "BibTeX entry". */
+    String inASentence() {
+      return switch (this) {
+        case TEAM_NAME -> "team name";
+        case BIBTEX -> "BibTeX entry";
+        default -> Character.toLowerCase(label.charAt(0)) + label.substring(1);
+      };
+    }
+
     String checked(String value) {
       if (value == null || value.isBlank()) {
         return null;
       }
       if (value.length() > maxLength) {
         throw Problem.invalidField(
-            apiName, "is longer than " + maxLength + " characters: shorten it");
+            apiName,
+            "The "
+                + inASentence()
+                + " is longer than "
+                + String.format(java.util.Locale.ROOT, "%,d", maxLength)
+                + " characters: shorten it.");
       }
       return value.strip();
     }

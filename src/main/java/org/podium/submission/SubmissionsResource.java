@@ -61,8 +61,11 @@ public class SubmissionsResource {
         .limits(caller.require(), id)
         .orElseThrow(
             () ->
-                org.podium.platform.problem.Problem.notFound(
-                    "limits of submission " + id + " (it has not started a container)"));
+                org.podium.platform.problem.Problem.notFoundSaying(
+                    "Submission "
+                        + id
+                        + " has not started a container yet, so it has no limits to show: ask"
+                        + " again once it runs."));
   }
 
   /** Marks one of the caller's finished submissions final for the private leaderboard. */

@@ -235,10 +235,10 @@ class CompetitionsApiIT {
             Zips.of(Map.of("../evil.txt", "x")));
     assertEquals(400, traversal.status());
     assertEquals(
-        "the zip contains a name Podium does not unpack: ../evil.txt",
+        "The zip contains a name Podium does not unpack (../evil.txt): rename or remove it.",
         traversal.json().getJsonObject("errors").getString("file"));
     assertEquals(
-        "file: the zip contains a name Podium does not unpack: ../evil.txt",
+        "file: The zip contains a name Podium does not unpack (../evil.txt): rename or remove it.",
         traversal.json().getString("detail"));
   }
 

@@ -209,7 +209,10 @@ class HiddenDataIT {
 
     ApiClient.Reply own = setup.participant().get("submissions/" + id);
     assertEquals("FAILED", own.json().getString("status"), own.body());
-    assertEquals("scoring: the scoring program exited with code 1", own.json().getString("detail"));
+    assertEquals(
+        "Scoring failed. The scoring program exited with code 1. Its output says why (organizers"
+            + " see it on the submission's page).",
+        own.json().getString("detail"));
     assertFalse(own.body().contains(SECRET), own.body());
     for (String path : new String[] {"/logs", "/logs/stderr", "/logs/stdout"}) {
       ApiClient.Reply logs = setup.participant().get("submissions/" + id + path);

@@ -24,7 +24,7 @@ class PhaseTimesTest {
     Problem problem =
         assertThrows(Problem.class, () -> PhaseTimes.parse("opensAt", "next tuesday"));
     assertEquals(
-        "give a date and time such as 2026-12-31T23:59 (UTC)",
+        "Give a date and time such as 2026-12-31T23:59 (UTC), not 'next tuesday'.",
         problem.fieldErrors().get("opensAt"));
   }
 }

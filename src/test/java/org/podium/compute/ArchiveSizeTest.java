@@ -32,7 +32,7 @@ class ArchiveSizeTest {
         assertThrows(
             InvalidImageException.class, () -> archives.check(CraftedArchives.image(layer)));
 
-    assertEquals("the image unpacks to more than 4 MiB: make it smaller", refused.getMessage());
+    assertEquals("The image unpacks to more than 4 MiB: make it smaller.", refused.getMessage());
   }
 
   @Test
@@ -43,7 +43,7 @@ class ArchiveSizeTest {
         assertThrows(
             InvalidImageException.class, () -> archives.check(CraftedArchives.image(layer)));
 
-    assertEquals("the image unpacks to more than 4 MiB: make it smaller", refused.getMessage());
+    assertEquals("The image unpacks to more than 4 MiB: make it smaller.", refused.getMessage());
   }
 
   @Test
@@ -59,7 +59,7 @@ class ArchiveSizeTest {
             InvalidImageException.class,
             () -> archives.check(new ByteArrayInputStream(withSparse)));
 
-    assertEquals("the image unpacks to more than 4 MiB: make it smaller", refused.getMessage());
+    assertEquals("The image unpacks to more than 4 MiB: make it smaller.", refused.getMessage());
   }
 
   @Test

@@ -69,7 +69,8 @@ class ImageReferenceTest {
     InvalidImageException error =
         assertThrows(InvalidImageException.class, () -> ImageReference.parse("team/model:"));
     assertEquals(
-        "'team/model:' is not a valid image reference: expected [registry/]repository[:tag][@sha256:digest], with a lower-case repository",
+        "'team/model:' is not a valid image reference: write"
+            + " [registry/]repository[:tag][@sha256:digest], with a lower-case repository.",
         error.getMessage());
   }
 
@@ -80,7 +81,8 @@ class ImageReferenceTest {
             InvalidImageException.class,
             () -> ImageReference.parse("podium-upload/someone-else:latest"));
     assertEquals(
-        "'podium-upload/' names images Podium loads from uploads: it cannot be pulled",
+        "'podium-upload/' names images Podium loads from uploads: it cannot be pulled, so upload"
+            + " the archive again or name another image.",
         error.getMessage());
   }
 

@@ -123,7 +123,7 @@ class ImagesTest {
     assertTrue(
         organizers
             .message()
-            .startsWith("the registry has no image " + LocalRegistry.ADDRESS + "/cached-only:1"),
+            .startsWith("The registry has no image " + LocalRegistry.ADDRESS + "/cached-only:1"),
         organizers.message());
   }
 
@@ -167,7 +167,7 @@ class ImagesTest {
 
     assertEquals(RunOutcome.IMAGE_UNAVAILABLE, refused.outcome());
     assertTrue(
-        refused.message().startsWith("the registry " + LocalRegistry.ADDRESS + " is a private"),
+        refused.message().startsWith("The registry " + LocalRegistry.ADDRESS + " is a private"),
         refused.message());
   }
 
@@ -286,7 +286,7 @@ class ImagesTest {
         assertThrows(
             InvalidImageException.class,
             () -> new ImageArchives(fixture.engine, fixture.settings).load(archive, "two"));
-    assertEquals("the archive holds 2 images: save exactly one image", error.getMessage());
+    assertEquals("The archive holds 2 images: save exactly one image.", error.getMessage());
   }
 
   @Test
@@ -299,7 +299,8 @@ class ImagesTest {
             InvalidImageException.class,
             () -> new ImageArchives(fixture.engine, fixture.settings).load(arm, "arm"));
     assertEquals(
-        "the image is built for linux/arm64; Podium runs linux/amd64: build it with --platform linux/amd64",
+        "The image is built for linux/arm64, and Podium runs linux/amd64: build it with --platform"
+            + " linux/amd64.",
         error.getMessage());
   }
 
@@ -312,7 +313,7 @@ class ImagesTest {
         assertThrows(
             InvalidImageException.class,
             () -> new ImageArchives(fixture.engine, small).load(archive, "big"));
-    assertEquals("the image unpacks to more than 1 MiB: make it smaller", error.getMessage());
+    assertEquals("The image unpacks to more than 1 MiB: make it smaller.", error.getMessage());
   }
 
   /**
@@ -337,7 +338,7 @@ class ImagesTest {
         assertThrows(
             InvalidImageException.class,
             () -> new ImageArchives(fixture.engine, limited).load(gz, "zeros"));
-    assertEquals("the image unpacks to more than 4 MiB: make it smaller", error.getMessage());
+    assertEquals("The image unpacks to more than 4 MiB: make it smaller.", error.getMessage());
   }
 
   @Test

@@ -64,6 +64,10 @@ class RegistryPolicyTest {
     InvalidImageException refused =
         assertThrows(
             InvalidImageException.class, () -> listed.check(ImageReference.parse(reference)));
-    assertTrue(refused.getMessage().endsWith("127.0.0.1:5000, which the operator allows"));
+    assertTrue(
+        refused
+            .getMessage()
+            .endsWith("127.0.0.1:5000, which the operator allows: push the image to one of them."),
+        refused.getMessage());
   }
 }

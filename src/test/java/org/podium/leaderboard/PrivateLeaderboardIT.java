@@ -292,7 +292,7 @@ class PrivateLeaderboardIT {
     ApiClient.Reply fixed = s.a().delete("submissions/" + s.a3() + "/final");
     assertEquals(409, fixed.status(), fixed.body());
     assertEquals(
-        "the private leaderboard is revealed; final submissions are fixed",
+        "The private leaderboard is revealed, so final submissions are fixed now.",
         fixed.json().getString("detail"));
     assertEquals(409, mark(s.b(), "submissions/" + s.b1() + "/final").status());
 
@@ -308,7 +308,7 @@ class PrivateLeaderboardIT {
     JsonObject failed = s.a().get("submissions/" + s.a1()).json();
     assertEquals("FAILED", failed.getString("status"));
     assertEquals(
-        "scoring failed (the organizers see why on the submission's page)",
+        "Scoring failed: the organizers see why on the submission's page.",
         failed.getString("detail"));
     assertEquals(
         403, s.a().get("submissions/" + s.a1() + "/logs/private-scoring-failure").status());

@@ -109,12 +109,22 @@ class ListPagingIT {
 
   private void assertBadPagingRefused(String path, ApiClient client) {
     String sep = path.contains("?") ? "&" : "?";
-    assertRefused(path + sep + "page=0", client, "page", "must be 1 or more");
-    assertRefused(path + sep + "page=x", client, "page", "must be a whole number, 1 or more");
-    assertRefused(path + sep + "size=0", client, "size", "must be between 1 and 200");
-    assertRefused(path + sep + "size=201", client, "size", "must be between 1 and 200");
     assertRefused(
-        path + sep + "size=ten", client, "size", "must be a whole number between 1 and 200");
+        path + sep + "page=0", client, "page", "Ask for page 1 or a later one, not page 0.");
+    assertRefused(
+        path + sep + "page=x",
+        client,
+        "page",
+        "Give the page as a whole number, 1 or more, not 'x'.");
+    assertRefused(
+        path + sep + "size=0", client, "size", "Ask for a page size between 1 and 200, not 0.");
+    assertRefused(
+        path + sep + "size=201", client, "size", "Ask for a page size between 1 and 200, not 201.");
+    assertRefused(
+        path + sep + "size=ten",
+        client,
+        "size",
+        "Give the page size as a whole number between 1 and 200, not 'ten'.");
   }
 
   @Test
@@ -237,7 +247,7 @@ class ListPagingIT {
         path + "?status=OPEN",
         admin,
         "status",
-        "unknown value 'OPEN'; expected one of PENDING, APPROVED, DENIED");
+        "'OPEN' is not a value of 'status': choose one of PENDING, APPROVED, DENIED.");
     assertBadPagingRefused(path, admin);
 
     assertEquals(403, Exchanges.get(api(path), someone.authorization()).status());
@@ -300,13 +310,17 @@ class ListPagingIT {
         0,
         Exchanges.get(api(path + "/all?status=cancelled"), admin.authorization()).total(),
         "none cancelled");
-    assertRefused(path + "/all?phase=x", admin, "phase", "must be a phase's id (a whole number)");
+    assertRefused(
+        path + "/all?phase=x",
+        admin,
+        "phase",
+        "Give the phase as its id, a whole number, not 'x'.");
     assertTrue(
         Exchanges.get(api(path + "/all?status=LOST"), admin.authorization())
             .json()
             .getJsonObject("errors")
             .getString("status")
-            .startsWith("unknown value 'LOST'; expected one of SUBMITTED, RUNNING"));
+            .startsWith("'LOST' is not a value of 'status': choose one of SUBMITTED, RUNNING"));
     assertEquals(
         404, Exchanges.get(api(path + "/all?phase=999999999"), admin.authorization()).status());
     assertBadPagingRefused(path + "/all", admin);

@@ -466,7 +466,7 @@ class MalformedInputIT {
     // into the row (StoredText, StoredTextTest).
     String detail = failed.getString("detail");
     assertTrue(
-        detail.contains("predictions.csv line 2 contains a NUL character")
+        detail.contains("In predictions.csv, line 2 holds a NUL character: remove it.")
             && !detail.contains("\u0000"),
         detail);
     JsonObject finished = awaitEnd(participant, next);

@@ -25,16 +25,27 @@ class PagingTest {
 
   @Test
   void badValuesAreRefusedNamingTheirParameter() {
-    assertRefused("page", "must be 1 or more", () -> PageRequest.of("0", null));
-    assertRefused("page", "must be 1 or more", () -> PageRequest.of("-2", null));
-    assertRefused("page", "must be a whole number, 1 or more", () -> PageRequest.of("x", null));
-    assertRefused("size", "must be between 1 and 200", () -> PageRequest.of(null, "201"));
-    assertRefused("size", "must be between 1 and 200", () -> PageRequest.of(null, "0"));
     assertRefused(
-        "size", "must be a whole number between 1 and 200", () -> PageRequest.of("1", "1.5"));
+        "page", "Ask for page 1 or a later one, not page 0.", () -> PageRequest.of("0", null));
+    assertRefused(
+        "page", "Ask for page 1 or a later one, not page -2.", () -> PageRequest.of("-2", null));
+    assertRefused(
+        "page",
+        "Give the page as a whole number, 1 or more, not 'x'.",
+        () -> PageRequest.of("x", null));
     assertRefused(
         "size",
-        "must be a whole number between 1 and 200",
+        "Ask for a page size between 1 and 200, not 201.",
+        () -> PageRequest.of(null, "201"));
+    assertRefused(
+        "size", "Ask for a page size between 1 and 200, not 0.", () -> PageRequest.of(null, "0"));
+    assertRefused(
+        "size",
+        "Give the page size as a whole number between 1 and 200, not '1.5'.",
+        () -> PageRequest.of("1", "1.5"));
+    assertRefused(
+        "size",
+        "Give the page size as a whole number between 1 and 200, not '99999999999'.",
         () -> PageRequest.of("1", "99999999999"));
   }
 
@@ -81,9 +92,14 @@ class PagingTest {
     assertEquals(null, Search.pattern("q", "  "));
     assertEquals("%ada%", Search.pattern("q", " Ada "));
     assertEquals("%50!%!_off!!%", Search.pattern("q", "50%_off!"));
-    assertRefused("q", "must not contain NUL (\\u0000)", () -> Search.pattern("q", "a\0"));
     assertRefused(
-        "q", "must be at most 200 characters", () -> Search.pattern("q", "x".repeat(201)));
+        "q",
+        "The field 'q' holds a NUL character (\\u0000): remove it.",
+        () -> Search.pattern("q", "a\0"));
+    assertRefused(
+        "q",
+        "The search text is longer than 200 characters (201): shorten it.",
+        () -> Search.pattern("q", "x".repeat(201)));
   }
 
   enum Colour {
@@ -97,7 +113,7 @@ class PagingTest {
     assertEquals(null, Search.oneOf("colour", "", Colour.class));
     assertRefused(
         "colour",
-        "unknown value 'BLUE'; expected one of RED, GREEN",
+        "'BLUE' is not a value of 'colour': choose one of RED, GREEN.",
         () -> Search.oneOf("colour", "BLUE", Colour.class));
   }
 

@@ -54,7 +54,8 @@ class BuiltInMetricsMemoryTest {
     }
 
     assertEquals(
-        "refused predictions.csv line 4: id '4' is not an id of the reference data",
+        "refused In predictions.csv, line 4 has id '4', which is not an id of the reference data:"
+            + " remove that line.",
         scoreInSmallHeap(predictions));
   }
 
@@ -71,7 +72,7 @@ class BuiltInMetricsMemoryTest {
     }
 
     assertEquals(
-        "refused predictions.csv line 1 is longer than 65536 characters",
+        "refused In predictions.csv, line 1 is longer than 65536 characters: shorten it.",
         scoreInSmallHeap(predictions));
   }
 

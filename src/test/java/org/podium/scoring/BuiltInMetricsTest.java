@@ -43,13 +43,18 @@ class BuiltInMetricsTest {
   void missingIdsAndBadNumbersSayWhichRow() {
     ScoringException missing =
         assertThrows(ScoringException.class, () -> score(Metric.MAE, "1,3\n2,5\n", "1,4\n"));
-    assertEquals("predictions.csv has no row for id '2'", missing.getMessage());
+    assertEquals(
+        "The file predictions.csv has no row for id '2': write a row for every id of the input.",
+        missing.getMessage());
     ScoringException bad =
         assertThrows(ScoringException.class, () -> score(Metric.MAE, "1,3\n", "1,four\n"));
-    assertEquals("the value for id '1' is not a number: 'four'", bad.getMessage());
+    assertEquals(
+        "The value for id '1' is not a number ('four'): write a number there.", bad.getMessage());
     ScoringException twice =
         assertThrows(ScoringException.class, () -> score(Metric.MAE, "1,3\n", "1,4\n1,5\n"));
-    assertEquals("predictions.csv has id '1' twice (lines 1 and 2)", twice.getMessage());
+    assertEquals(
+        "The file predictions.csv has id '1' twice (lines 1 and 2): keep one of them.",
+        twice.getMessage());
   }
 
   private String refusal(String truth, String predictions) {
@@ -71,48 +76,52 @@ class BuiltInMetricsTest {
   @Test
   void aPredictionsFileWithMoreRowsThanTheReferenceIsRefusedAtItsFirstRowTooMany() {
     assertEquals(
-        "predictions.csv line 3: id '3' is not an id of the reference data",
+        "In predictions.csv, line 3 has id '3', which is not an id of the reference data: remove"
+            + " that line.",
         refusal("1,3\n2,4\n", "1,3\n2,4\n3,5\n"));
     assertEquals(
-        "predictions.csv has id '2' twice (lines 2 and 3)",
+        "The file predictions.csv has id '2' twice (lines 2 and 3): keep one of them.",
         refusal("1,3\n2,4\n", "1,3\n2,4\n2,4\n"));
   }
 
   @Test
   void aNulCharacterIsRefusedWithItsLine() {
     assertEquals(
-        "predictions.csv line 2 contains a NUL character",
+        "In predictions.csv, line 2 holds a NUL character: remove it.",
         refusal("1,3\n2,4\n", "1,3\n2\u0000,4\n"));
   }
 
   @Test
   void badQuotingIsRefusedWithItsLine() {
     assertEquals(
-        "predictions.csv is not valid CSV: a character after a closing quote on line 2",
+        "The file predictions.csv is not valid CSV: a character after a closing quote on line 2.",
         refusal("1,3\n2,4\n", "1,3\n2,\"4\"5\n"));
     assertEquals(
-        "predictions.csv is not valid CSV: the quote opened on line 2 is never closed",
+        "The file predictions.csv is not valid CSV: the quote opened on line 2 is never closed.",
         refusal("1,3\n2,4\n", "1,3\n2,\"4\n"));
   }
 
   @Test
   void rowsThatAreNotIdCommaValueAreRefusedWithTheirLine() {
     assertEquals(
-        "predictions.csv line 2 has 3 columns: expected id,value",
+        "In predictions.csv, line 2 has 3 columns: write two, id,value.",
         refusal("1,3\n2,4\n", "1,3\n2,4,5\n"));
     assertEquals(
-        "predictions.csv line 1 has 1 columns: expected id,value", refusal("1,3\n", "1\n"));
+        "In predictions.csv, line 1 has 1 columns: write two, id,value.", refusal("1,3\n", "1\n"));
     assertEquals(
-        "the reference data's truth.csv line 2 has 3 columns: expected id,value",
+        "In truth.csv of the reference data, line 2 has 3 columns: write two, id,value.",
         refusal("1,3\n2,4,x\n", "1,3\n2,4\n"));
-    assertEquals("predictions.csv line 1 has no id", refusal("1,3\n", ",3\n"));
+    assertEquals(
+        "In predictions.csv, line 1 has no id: give every line one.", refusal("1,3\n", ",3\n"));
   }
 
   @Test
   void whatAParticipantWroteIsShownShortAndWithoutControlCharacters() {
-    assertEquals("the value for id '1' is not a number: 'x?y'", refusal("1,3\n", "1,x\u0007y\n"));
     assertEquals(
-        "the value for id '1' is not a number: '" + "9".repeat(39) + "z…'",
+        "The value for id '1' is not a number ('x?y'): write a number there.",
+        refusal("1,3\n", "1,x\u0007y\n"));
+    assertEquals(
+        "The value for id '1' is not a number ('" + "9".repeat(39) + "z…'): write a number there.",
         refusal("1,3\n", "1," + "9".repeat(39) + "z" + "9".repeat(100) + "\n"));
   }
 

@@ -56,13 +56,13 @@ class SafeZipTest {
   void refusesTraversalAbsolutePathsAndOddNames() throws Exception {
     SafeZip safeZip = new SafeZip(1024, 10);
     assertEquals(
-        "the zip contains a name Podium does not unpack: ../evil.txt",
+        "The zip contains a name Podium does not unpack (../evil.txt): rename or remove it.",
         refused(safeZip, zip(new String[] {"../evil.txt"}, new byte[1])));
     assertEquals(
-        "the zip contains an absolute path: /etc/passwd",
+        "The zip contains an absolute path (/etc/passwd): zip the files by relative paths.",
         refused(safeZip, zip(new String[] {"/etc/passwd"}, new byte[1])));
     assertEquals(
-        "the zip contains a name Podium does not unpack: a/../../b",
+        "The zip contains a name Podium does not unpack (a/../../b): rename or remove it.",
         refused(safeZip, zip(new String[] {"a/../../b"}, new byte[1])));
   }
 
@@ -71,16 +71,18 @@ class SafeZipTest {
     byte[] bomb = zip(new String[] {"zeros.bin"}, new byte[10 * 1024 * 1024]);
     assertEquals(true, bomb.length < 64 * 1024, "ten MiB of zeros compress to a few KiB");
 
-    assertEquals("the zip unpacks to more than 1 MiB", refused(new SafeZip(1024 * 1024, 10), bomb));
+    assertEquals(
+        "The zip unpacks to more than 1 MiB: make it smaller.",
+        refused(new SafeZip(1024 * 1024, 10), bomb));
   }
 
   @Test
   void refusesTooManyEntriesAndEmptyUploads() throws Exception {
     assertEquals(
-        "the zip has more than 2 entries",
+        "The zip has more than 2 entries: pack fewer files.",
         refused(new SafeZip(1024, 2), zip(new String[] {"a", "b", "c"}, new byte[1])));
     assertEquals(
-        "the upload is empty or not a zip file",
+        "The upload is empty or not a zip file: send a .zip archive.",
         refused(new SafeZip(1024, 2), "not a zip".getBytes()));
   }
 }

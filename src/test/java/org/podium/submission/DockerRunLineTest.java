@@ -79,7 +79,8 @@ class DockerRunLineTest {
             DockerRunLine.Refused.class,
             () -> DockerRunLine.parse("docker run -v /:/host 127.0.0.1:5000/podium-example:1"));
     assertEquals(
-        "-v is not allowed: Podium sets the sandbox itself (no network, its own user and limits) and mounts /mnt/in and /mnt/out itself; remove the option",
+        "-v is not allowed: Podium sets the sandbox itself (no network, its own user and limits)"
+            + " and mounts /mnt/in and /mnt/out itself: remove the option.",
         refused.getMessage());
   }
 

@@ -57,8 +57,8 @@ class ParticipantImagesIT {
   private static final String LISTED = "127.0.0.1:5000,127.0.0.1:5001";
 
   private static final String GENERIC =
-      "the image could not be pulled: check the reference and that the registry is reachable and"
-          + " public, or give credentials";
+      "The image could not be pulled: check the reference and that the registry is reachable and"
+          + " public, or give credentials.";
 
   static LocalRegistry registry;
   static DockerEngine engine;
@@ -258,7 +258,7 @@ class ParticipantImagesIT {
 
     assertEquals(400, refused.status(), refused.body());
     String why = refused.json().getJsonObject("errors").getString("file");
-    assertTrue(why.startsWith("the image unpacks to more than"), why);
+    assertTrue(why.startsWith("The image unpacks to more than"), why);
     assertEquals(before, files(data), "nothing new under " + data);
   }
 

@@ -169,7 +169,27 @@ class SubmissionIntakeTest {
             () ->
                 SubmissionIntake.of(
                     Map.of("image", "team/model:1", "teamName", "x".repeat(201)), null));
-    assertTrue(refused.fieldErrors().get("teamName").contains("200"), refused.getMessage());
+    assertEquals(
+        "The team name is longer than 200 characters: shorten it.",
+        refused.fieldErrors().get("teamName"));
+    assertEquals(
+        "The description is longer than 10,000 characters: shorten it.",
+        assertThrows(
+                Problem.class,
+                () ->
+                    SubmissionIntake.of(
+                        Map.of("image", "team/model:1", "description", "x".repeat(10_001)), null))
+            .fieldErrors()
+            .get("description"));
+    assertEquals(
+        "The project URL is longer than 2,000 characters: shorten it.",
+        assertThrows(
+                Problem.class,
+                () ->
+                    SubmissionIntake.of(
+                        Map.of("image", "team/model:1", "projectUrl", "x".repeat(2001)), null))
+            .fieldErrors()
+            .get("projectUrl"));
     assertNull(
         SubmissionIntake.of(Map.of("image", "team/model:1", "teamName", "   "), null)
             .metadata()

@@ -37,8 +37,8 @@ class SubmissionPipelineIT {
   private static final Duration RUN_LIMIT = Duration.ofSeconds(60);
 
   private static final String GENERIC_PULL_FAILURE =
-      "the image could not be pulled: check the reference and that the registry is reachable and"
-          + " public, or give credentials";
+      "The image could not be pulled: check the reference and that the registry is reachable and"
+          + " public, or give credentials.";
 
   static LocalRegistry registry;
   static DockerEngine engine;
@@ -553,7 +553,7 @@ class SubmissionPipelineIT {
       assertEquals(3, ended.getInt("attempt"));
       // What the engine said (connection refused) is not the participant's to read.
       assertEquals(
-          "Podium could not run it after 3 attempts: " + GENERIC_PULL_FAILURE,
+          "Podium could not run it after 3 attempts. " + GENERIC_PULL_FAILURE,
           ended.getString("detail"));
       // The back-off, measured: each attempt starts no sooner than its delay after the one before
       // failed (seen as SUBMITTED again), whatever else the participant has waiting.
@@ -885,8 +885,8 @@ class SubmissionPipelineIT {
                 archive);
     assertEquals(400, both.status(), both.body());
     String notBoth =
-        "give an image or a file, not both: leave out the image to submit the file, or the file"
-            + " to run the image";
+        "Give an image or a file, not both: leave out the image to submit the file, or the file"
+            + " to run the image.";
     assertEquals(notBoth, both.json().getJsonObject("errors").getString("image"));
     // The same with a results zip: before, the image was silently ignored and the zip scored.
     ApiClient.Reply withResults =
@@ -1067,7 +1067,8 @@ class SubmissionPipelineIT {
 
     assertEquals("FAILED", ended.getString("status"));
     assertEquals(
-        "scoring: scoring produced no numeric 'score', the leaderboard's primary score",
+        "Scoring failed. Scoring produced no numeric 'score', the leaderboard's primary score: the"
+            + " scoring program must write it.",
         ended.getString("detail"));
   }
 

@@ -1,6 +1,7 @@
 package org.podium.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,7 @@ import org.podium.testing.Browser;
 import org.podium.testing.Deployments;
 import org.podium.web.pages.AccountPage;
 import org.podium.web.pages.AdminPage;
+import org.podium.web.pages.Notices;
 import org.podium.web.pages.PodiumPage;
 import org.podium.web.pages.SignInPage;
 import org.podium.web.pages.SignUpPage;
@@ -141,9 +143,13 @@ class AccountPagesJourneyIT {
         account.changePassword(password, "short", "short");
         assertEquals("Choose a password of at least 10 characters.", account.passwordError("new"));
         account.changePassword(password, changed, changed + "x");
+        // Point 1: the sentence says what to do; Podium never writes typed passwords back into
+        // the page, so every field is empty and the sentence says to type them all again.
         assertEquals(
-            "The two new passwords differ: type the same password twice.",
+            "The two new passwords differ: type your current password, then the new one twice"
+                + " again.",
             account.passwordError("repeat"));
+        assertEquals(List.of("", "", ""), account.passwordValues());
         assertTrue(account.repeatErrorIsAboveTheButton(), "the error is not beside the button");
         account.showPasswordForm();
         account.shot("password-change-refused-" + at);
@@ -152,9 +158,25 @@ class AccountPagesJourneyIT {
       account.changePassword(password, changed, changed);
       assertTrue(account.message().startsWith("Password changed."), account.message());
       assertEquals(username, signIn.signedInAs(), "this session goes on");
+      // Point 4: a success is a boxed notice, announced as a status, told from an error.
+      Notices.Notice changedNotice = account.notice();
+      assertEquals("info", changedNotice.kind());
+      assertEquals("status", changedNotice.role());
+      assertTrue(changedNotice.boxed(), changedNotice.toString());
       account.shot("password-changed-desktop");
       account.atWidth(PodiumPage.PHONE);
+      assertTrue(account.notice().boxed(), "boxed at a phone's width too");
       account.shot("password-changed-phone");
+      // A token is shown once with a Copy button beside it (point 3 on this page too).
+      for (Dimension width : WIDTHS) {
+        String at = width == PodiumPage.DESKTOP ? "desktop" : "phone";
+        account.atWidth(width);
+        account.open();
+        account.createToken("copy " + at);
+        assertTrue(account.issuedToken().startsWith("pdm_"), account.issuedToken());
+        assertEquals("Copied", account.copyToken());
+        account.shot("token-copied-" + at);
+      }
       signIn.signOut();
       signIn.open().signIn(username, password);
       assertEquals(
@@ -201,23 +223,37 @@ class AccountPagesJourneyIT {
         assertEquals(20, reset.length());
         assertTrue(
             admin.resetNotice().startsWith(username + "’s password is reset"), admin.resetNotice());
+        // Point 3: a Copy button beside it says "Copied"; the value stays selectable by hand.
+        assertTrue(admin.passwordIsSelectable());
+        assertEquals("Copied", admin.copyPassword());
         admin.shot("password-reset-shown-once-" + at);
         admin.search(username);
         assertNull(admin.newPassword(), "shown once");
+        assertEquals("", admin.selfMark(username), "only one's own row says you");
+        assertTrue(
+            admin.buttons(username).contains("Make admin"), admin.buttons(username).toString());
+
+        // Point 2: the administrator's own row says "you" and offers no "Remove admin".
+        admin.search(root.username());
+        assertEquals("you", admin.selfMark(root.username()));
+        assertFalse(admin.buttons(root.username()).contains("Remove admin"));
+        admin.shot("own-row-says-you-" + at);
       }
       admin.atWidth(PodiumPage.DESKTOP);
+      admin.search(username);
       admin.press(username, "Make organizer");
       admin.confirm();
       assertEquals(username + " now has the organizer role.", admin.message());
       assertEquals(List.of("organizer", "participant"), admin.roles(username));
-      admin.search(root.username());
-      admin.press(root.username(), "Remove admin");
-      admin.confirm();
-      assertEquals(
-          "You cannot remove your own admin role: ask another administrator.", admin.message());
-      admin.shot("role-refused-in-a-sentence-desktop");
+      // Point 4 on a second page: the same boxed notice, announced as a status.
+      Notices.Notice roleNotice = admin.notice();
+      assertEquals("info", roleNotice.kind());
+      assertEquals("status", roleNotice.role());
+      assertTrue(roleNotice.boxed(), roleNotice.toString());
+      assertEquals(changedNotice.background(), roleNotice.background(), "the same on every page");
+      admin.shot("role-given-notice-desktop");
       admin.atWidth(PodiumPage.PHONE);
-      admin.shot("role-refused-in-a-sentence-phone");
+      admin.shot("role-given-notice-phone");
       signIn.signOut();
 
       signIn.atWidth(PodiumPage.DESKTOP);

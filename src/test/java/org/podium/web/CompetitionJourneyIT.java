@@ -27,12 +27,14 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.podium.testing.ApiClient;
 import org.podium.testing.Browser;
 import org.podium.testing.Deployments;
 import org.podium.testing.Zips;
 import org.podium.web.pages.CompetitionPage;
 import org.podium.web.pages.CompetitionsPage;
+import org.podium.web.pages.Notices;
 import org.podium.web.pages.PodiumPage;
 import org.podium.web.pages.ResultsTab;
 
@@ -188,8 +190,8 @@ class CompetitionJourneyIT {
       page.atWidth(PodiumPage.PHONE);
       page.open(w.approval(), "participate");
       assertEquals(
-          "Joining needs an organizer's approval. An organizer will approve your request; you can"
-              + " submit once approved.",
+          "Joining needs an organizer's approval. An organizer will review your request; you can"
+              + " submit once they approve it.",
           page.joinNote());
       assertTrue(page.joinIsAboveDisabledSubmit());
       assertFalse(page.asksToAcceptTerms(), "no terms here");
@@ -197,27 +199,32 @@ class CompetitionJourneyIT {
       page.join();
       assertTrue(page.address().contains("id=" + w.approval()), page.address());
       assertEquals(
-          "You asked to join. An organizer will approve your request; you can submit once"
-              + " approved.",
+          "You asked to join. An organizer will review your request; you can submit once they"
+              + " approve it.",
           page.pendingNotice());
       page.shot("join-pending-390");
-
-      // Terms: a join without accepting them is refused next to the button and keeps ?id=
       page.atWidth(PodiumPage.DESKTOP);
-      page.open(w.open(), "participate");
-      assertEquals("No approval needed: you can submit as soon as you join.", page.joinNote());
-      assertTrue(page.joinIsAboveDisabledSubmit());
-      assertTrue(page.asksToAcceptTerms());
-      page.join();
-      assertTrue(page.address().contains("id=" + w.open()), page.address());
-      assertEquals(
-          "This competition has terms: read them, then accept them to join (tick the box; the API"
-              + " takes ?acceptTerms=true).",
-          page.joinError());
-      page.shot("join-refused-1366");
+      page.shot("join-pending-1366");
+
+      // Terms: a join without accepting them is refused next to the button and keeps ?id=; the
+      // page says what to tick in its own words (the API names its parameter), as a boxed alert.
+      for (Dimension width : List.of(PodiumPage.DESKTOP, PodiumPage.PHONE)) {
+        page.atWidth(width);
+        page.open(w.open(), "participate");
+        assertEquals("No approval needed: you can submit as soon as you join.", page.joinNote());
+        assertTrue(page.joinIsAboveDisabledSubmit());
+        assertTrue(page.asksToAcceptTerms());
+        page.join();
+        assertTrue(page.address().contains("id=" + w.open()), page.address());
+        assertEquals("Tick “I have read the terms and accept them” to join.", page.joinError());
+        Notices.Notice refusal = Notices.first(browser, "joinMessages");
+        assertEquals("error", refusal.kind());
+        assertEquals("alert", refusal.role());
+        assertTrue(refusal.boxed(), refusal.toString());
+        page.shot("join-refused-" + width.width);
+      }
       page.reload();
       assertEquals("Open " + w.tag(), page.heading(), "a reload still shows the competition");
-      page.atWidth(PodiumPage.PHONE);
       page.shot("join-terms-390");
       page.acceptTerms().join();
       assertTrue(page.present("approved"), "joined: the Participate tab says so");
@@ -229,7 +236,11 @@ class CompetitionJourneyIT {
               .post(
                   "competitions/" + w.open() + "/participants", (jakarta.json.JsonStructure) null);
       assertEquals(400, refused.status(), refused.body());
-      assertTrue(refused.body().contains("accept them to join"), refused.body());
+      assertEquals(
+          "This competition has terms: read them, then accept them to join with"
+              + " ?acceptTerms=true.",
+          refused.json().getJsonObject("errors").getString("acceptTerms"),
+          refused.body());
       for (ApiClient.Person p : List.of(rival, third)) {
         ApiClient.Reply joined =
             p.client()

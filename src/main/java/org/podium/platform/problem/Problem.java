@@ -92,8 +92,21 @@ public abstract sealed class Problem extends RuntimeException
     return saying(new NotAllowed(), detail);
   }
 
+  /**
+   * {@code what} ("competition 5") is not there, or not the caller's to see, never saying which:
+   * "Competition 5 does not exist, or you may not see it."
+   */
   public static Problem notFound(String what) {
-    return saying(new NotFound(), what + " does not exist or is not yours to see");
+    return saying(
+        new NotFound(),
+        Character.toUpperCase(what.charAt(0))
+            + what.substring(1)
+            + " does not exist, or you may not see it.");
+  }
+
+  /** Not found, said in a sentence of its own ("Phase 3 has no private leaderboard."). */
+  public static Problem notFoundSaying(String detail) {
+    return saying(new NotFound(), detail);
   }
 
   public static Problem conflict(String detail) {

@@ -14,10 +14,10 @@ public record UploadLimit(String what, long bytes, String setting) {
 
   public UploadLimit {
     if (what == null || what.isBlank()) {
-      throw new IllegalArgumentException("an upload limit says what it limits");
+      throw new IllegalArgumentException("An upload limit says what it limits.");
     }
     if (bytes <= 0) {
-      throw new IllegalArgumentException("an upload limit is positive, not " + bytes);
+      throw new IllegalArgumentException("An upload limit is positive, not " + bytes + ".");
     }
   }
 
@@ -28,14 +28,14 @@ public record UploadLimit(String what, long bytes, String setting) {
 
   /** What a person reads: how large, and what to do about it. */
   public String message() {
-    return "the "
+    return "The "
         + what
         + " is larger than "
         + size()
         + ", the most Podium accepts"
         + (setting == null
-            ? " here"
-            : ": make it smaller, or ask the operator to raise " + setting);
+            ? " here: make it smaller."
+            : ": make it smaller, or ask the operator to raise " + setting + ".");
   }
 
   /** The limit as a person reads it: "8192 MiB". */

@@ -79,7 +79,7 @@ public class JsonBodies implements MessageBodyReader<Record> {
       throw refusal(type, e);
     }
     if (value == null) {
-      throw Problem.badRequest("the body is null: send a JSON object {…}");
+      throw Problem.badRequest("The body is null: send a JSON object {…}.");
     }
     return value;
   }
@@ -99,7 +99,7 @@ public class JsonBodies implements MessageBodyReader<Record> {
     if (bytes.length >= 2
         && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
             || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
-      throw Problem.badRequest("the body is UTF-16: send JSON as UTF-8");
+      throw Problem.badRequest("The body is UTF-16: send JSON as UTF-8.");
     }
     try {
       return StandardCharsets.UTF_8
@@ -109,14 +109,14 @@ public class JsonBodies implements MessageBodyReader<Record> {
           .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      throw Problem.badRequest("the body is not UTF-8: send JSON as UTF-8");
+      throw Problem.badRequest("The body is not UTF-8: send JSON as UTF-8.");
     }
   }
 
   /** Refuses text that is not one JSON object, too deep, or with NUL in a name or string. */
   static void check(String text) {
     if (text.isBlank()) {
-      throw Problem.badRequest("the body is empty: send a JSON object {…}");
+      throw Problem.badRequest("The body is empty: send a JSON object {…}.");
     }
     try (JsonParser parser = Json.createParser(new StringReader(text))) {
       int depth = 0;
@@ -126,30 +126,35 @@ public class JsonBodies implements MessageBodyReader<Record> {
         JsonParser.Event event = parser.next();
         if (first && event != JsonParser.Event.START_OBJECT) {
           throw Problem.badRequest(
-              "the body is "
+              "The body is "
                   + (event == JsonParser.Event.VALUE_NULL ? "null" : "not a JSON object")
-                  + ": send a JSON object {…}");
+                  + ": send a JSON object {…}.");
         }
         first = false;
         switch (event) {
           case START_OBJECT, START_ARRAY -> {
             if (++depth > MAX_DEPTH) {
               throw Problem.badRequest(
-                  "the body is nested more than " + MAX_DEPTH + " levels deep: no request is");
+                  "The body is nested more than "
+                      + MAX_DEPTH
+                      + " levels deep: no request is, so send a flatter one.");
             }
           }
           case END_OBJECT, END_ARRAY -> depth--;
           case KEY_NAME -> {
             key = parser.getString();
             if (key.indexOf('\0') >= 0) {
-              throw Problem.badRequest("a member's name contains NUL (\\u0000)");
+              throw Problem.badRequest(
+                  "A member's name holds a NUL character (\\u0000): remove it.");
             }
           }
           case VALUE_STRING -> {
             if (parser.getString().indexOf('\0') >= 0) {
               throw key == null
-                  ? Problem.badRequest("a string contains NUL (\\u0000)")
-                  : Problem.invalidField(key, "must not contain NUL (\\u0000)");
+                  ? Problem.badRequest("A string holds a NUL character (\\u0000): remove it.")
+                  : Problem.invalidField(
+                      key,
+                      "The value of '" + key + "' holds a NUL character (\\u0000): remove it.");
             }
           }
           default -> {
@@ -158,7 +163,8 @@ public class JsonBodies implements MessageBodyReader<Record> {
         }
       }
     } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
-      throw Problem.badRequest("the body is not valid JSON: " + printable(e.getMessage()));
+      throw Problem.badRequest(
+          "The body is not valid JSON (" + printable(e.getMessage()) + "): send a JSON object.");
     }
   }
 
@@ -168,12 +174,13 @@ public class JsonBodies implements MessageBodyReader<Record> {
       Matcher property = cause.getMessage() == null ? null : PROPERTY.matcher(cause.getMessage());
       if (property != null && property.find()) {
         String name = property.group(1);
-        return Problem.invalidField(name, "must be " + expected(type, name));
+        return Problem.invalidField(
+            name, "The value of '" + name + "' must be " + expected(type, name) + ".");
       }
     }
     return Problem.badRequest(
-        "the body does not fit this call: a value has the wrong type (a string where a number or"
-            + " an object goes, an unknown name)");
+        "The body does not fit this call: a value has the wrong type (a string where a number or"
+            + " an object goes, an unknown name). Check the body against the README's REST API.");
   }
 
   /** What a record component of {@code type} takes, in words. */

@@ -61,11 +61,7 @@ final class JsonShapes {
       if (Arrays.stream(raw.getEnumConstants())
           .noneMatch(constant -> ((Enum<?>) constant).name().equals(text.getString()))) {
         throw refuse(
-            field,
-            "unknown value '"
-                + StoredText.of(text.getString(), 40)
-                + "'; expected one of "
-                + names(raw));
+            field, "is '" + StoredText.of(text.getString(), 40) + "': choose one of " + names(raw));
       }
     } else if (raw == Integer.class || raw == int.class || raw == Long.class || raw == long.class) {
       if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
@@ -134,7 +130,7 @@ final class JsonShapes {
 
   private static Problem refuse(String field, String message) {
     return field.isEmpty()
-        ? Problem.badRequest("the body " + message)
-        : Problem.invalidField(field, message);
+        ? Problem.badRequest("The body " + message + ".")
+        : Problem.invalidField(field, "The value of '" + field + "' " + message + ".");
   }
 }

@@ -93,12 +93,13 @@ public final class MultipartForm<F extends AutoCloseable> {
         switch (state) {
           case T_START_MULTIPART -> {
             if (++multiparts > 1) {
-              throw Problem.badRequest("the form nests parts inside a part: send flat fields");
+              throw Problem.badRequest("The form nests parts inside a part: send flat fields.");
             }
           }
           case T_START_BODYPART -> {
             if (++parts > MAX_PARTS) {
-              throw Problem.badRequest("the form has more than " + MAX_PARTS + " parts");
+              throw Problem.badRequest(
+                  "The form has more than " + MAX_PARTS + " parts: send fewer fields.");
             }
             disposition = null;
           }
@@ -111,7 +112,8 @@ public final class MultipartForm<F extends AutoCloseable> {
           case T_BODY -> {
             String name = parameter(disposition, "name");
             if (name == null) {
-              throw Problem.badRequest("a part of the form has no name (Content-Disposition)");
+              throw Problem.badRequest(
+                  "A part of the form has no name: give each part a Content-Disposition name.");
             }
             String fileName = parameter(disposition, "filename");
             try (InputStream content = stream.getDecodedInputStream()) {
@@ -121,7 +123,8 @@ public final class MultipartForm<F extends AutoCloseable> {
                 chars += value.length();
                 fields.putIfAbsent(name, value);
               } else if (file != null) {
-                throw Problem.invalidField(name, "send one file per submission");
+                throw Problem.invalidField(
+                    name, "The form holds more than one file: send one file per submission.");
               } else {
                 file = receiver.receive(name, fileName, fields, content);
               }
@@ -133,7 +136,8 @@ public final class MultipartForm<F extends AutoCloseable> {
         }
       }
       if (multiparts == 0) {
-        throw Problem.badRequest("the body is not a multipart form");
+        throw Problem.badRequest(
+            "The body is not a multipart form: send multipart/form-data with a 'file' part.");
       }
       return new MultipartForm<>(fields, file);
     } catch (IOException | MimeException | RuntimeException e) {
@@ -151,7 +155,10 @@ public final class MultipartForm<F extends AutoCloseable> {
       return runtime;
     }
     if (failure instanceof MimeException || failure.getCause() instanceof MimeException) {
-      return Problem.badRequest("the form cannot be read: " + failure.getMessage());
+      return Problem.badRequest(
+          "The form cannot be read ("
+              + failure.getMessage()
+              + "): send it as multipart/form-data.");
     }
     return failure instanceof IOException io
         ? new UncheckedIOException("the form broke off", io)
@@ -175,7 +182,9 @@ public final class MultipartForm<F extends AutoCloseable> {
     String value = new String(bytes, StandardCharsets.UTF_8);
     if (value.length() > room || in.read() >= 0) {
       throw Problem.badRequest(
-          "the form's fields hold more than " + MAX_FIELD_CHARS + " characters together");
+          "The form's fields hold more than "
+              + MAX_FIELD_CHARS
+              + " characters together: shorten them.");
     }
     return value;
   }

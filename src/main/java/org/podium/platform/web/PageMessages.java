@@ -39,7 +39,8 @@ public final class PageMessages {
         .forEach(
             (field, message) -> {
               String clientId = fields.get(field);
-              error(clientId, clientId == null ? field + ": " + message : message);
+              // every field's message is a sentence that names what it is about
+              error(clientId, message);
             });
   }
 }

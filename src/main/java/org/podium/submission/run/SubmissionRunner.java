@@ -106,7 +106,7 @@ public class SubmissionRunner {
             run.submissionId(),
             run.attempt(),
             RunOutcome.IMAGE_UNAVAILABLE,
-            "the archive was refused: " + refused.getMessage(),
+            "The archive was refused. " + refused.getMessage(),
             null,
             null,
             null)) {
@@ -179,7 +179,7 @@ public class SubmissionRunner {
           run.submissionId(),
           run.attempt(),
           RunOutcome.SUCCEEDED,
-          "scoring: " + e.getMessage(),
+          "Scoring failed. " + e.getMessage(),
           null,
           null,
           null);
@@ -221,7 +221,7 @@ public class SubmissionRunner {
           run.submissionId(),
           run.attempt(),
           RunOutcome.SUCCEEDED,
-          "scoring failed (the organizers see why on the submission's page)",
+          "Scoring failed: the organizers see why on the submission's page.",
           null,
           null,
           null);

@@ -307,8 +307,8 @@ class CompetitionFilesIT {
             tooLarge
                 .body()
                 .contains(
-                    "the file is larger than 1 MiB, the most Podium accepts: make it smaller, or"
-                        + " ask the operator to raise PODIUM_UPLOAD_MAX_MB"),
+                    "The file is larger than 1 MiB, the most Podium accepts: make it smaller, or"
+                        + " ask the operator to raise PODIUM_UPLOAD_MAX_MB."),
             tooLarge.body());
       } finally {
         ApiClient.setting(base, "podium.upload.max.mb", null);

@@ -24,26 +24,28 @@ class JsonBodiesTest {
   @Test
   void onlyOneJsonObjectOfBoundedDepthWithoutNulPasses() {
     JsonBodies.check("{\"title\":\"x\",\"columns\":[{\"key\":\"a\"}]}");
-    assertEquals("the body is empty: send a JSON object {…}", refused(" "));
-    assertEquals("the body is null: send a JSON object {…}", refused("null"));
-    assertEquals("the body is not a JSON object: send a JSON object {…}", refused("[]"));
-    assertEquals("title: must not contain NUL (\\u0000)", refused("{\"title\":\"a\\u0000b\"}"));
+    assertEquals("The body is empty: send a JSON object {…}.", refused(" "));
+    assertEquals("The body is null: send a JSON object {…}.", refused("null"));
+    assertEquals("The body is not a JSON object: send a JSON object {…}.", refused("[]"));
     assertEquals(
-        "the body is nested more than 32 levels deep: no request is",
+        "title: The value of 'title' holds a NUL character (\\u0000): remove it.",
+        refused("{\"title\":\"a\\u0000b\"}"));
+    assertEquals(
+        "The body is nested more than 32 levels deep: no request is, so send a flatter one.",
         refused("{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}"));
-    assertEquals(true, refused("{\"a\":").startsWith("the body is not valid JSON"));
+    assertEquals(true, refused("{\"a\":").startsWith("The body is not valid JSON ("));
   }
 
   @Test
   void aBodyThatIsNotUtf8IsRefused() {
     assertEquals(
-        "the body is UTF-16: send JSON as UTF-8",
+        "The body is UTF-16: send JSON as UTF-8.",
         assertThrows(
                 Problem.class,
                 () -> JsonBodies.text("\uFEFF{}".getBytes(StandardCharsets.UTF_16BE)))
             .getMessage());
     assertEquals(
-        "the body is not UTF-8: send JSON as UTF-8",
+        "The body is not UTF-8: send JSON as UTF-8.",
         assertThrows(Problem.class, () -> JsonBodies.text(new byte[] {'{', (byte) 0xff, '}'}))
             .getMessage());
   }
@@ -56,7 +58,8 @@ class JsonBodiesTest {
             new RuntimeException(
                 "Unable to deserialize property 'participation' because of: No enum constant"));
     assertEquals(
-        "must be one of \"AUTO\", \"APPROVAL\"", refusal.fieldErrors().get("participation"));
+        "The value of 'participation' must be one of \"AUTO\", \"APPROVAL\".",
+        refusal.fieldErrors().get("participation"));
     assertEquals("a number", JsonBodies.expected(Request.class, "memoryMb"));
     assertEquals("a value of the right type", JsonBodies.expected(Request.class, "nothing"));
   }

@@ -57,35 +57,61 @@ class JsonShapesTest {
   @Test
   void eachWrongValueNamesItsField() {
     assertEquals(
-        Map.of("participation", "unknown value 'OPEN'; expected one of AUTO, APPROVAL"),
+        Map.of(
+            "participation",
+            "The value of 'participation' is 'OPEN': choose one of AUTO, APPROVAL."),
         refused("{\"participation\":\"OPEN\"}"));
     assertEquals(
-        Map.of("participation", "must be one of AUTO, APPROVAL"), refused("{\"participation\":7}"));
-    assertEquals(Map.of("published", "must be true or false"), refused("{\"published\":\"yes\"}"));
-    assertEquals(Map.of("published", "must be true or false"), refused("{\"published\":1}"));
-    assertEquals(Map.of("title", "must be a string"), refused("{\"title\":{}}"));
-    assertEquals(Map.of("title", "must be a string"), refused("{\"title\":5}"));
-    assertEquals(Map.of("memoryMb", "must be a whole number"), refused("{\"memoryMb\":\"big\"}"));
-    assertEquals(Map.of("memoryMb", "must be a whole number"), refused("{\"memoryMb\":1.5}"));
+        Map.of("participation", "The value of 'participation' must be one of AUTO, APPROVAL."),
+        refused("{\"participation\":7}"));
     assertEquals(
-        Map.of("memoryMb", "must be a whole number of at most 9 digits"),
+        Map.of("published", "The value of 'published' must be true or false."),
+        refused("{\"published\":\"yes\"}"));
+    assertEquals(
+        Map.of("published", "The value of 'published' must be true or false."),
+        refused("{\"published\":1}"));
+    assertEquals(
+        Map.of("title", "The value of 'title' must be a string."), refused("{\"title\":{}}"));
+    assertEquals(
+        Map.of("title", "The value of 'title' must be a string."), refused("{\"title\":5}"));
+    assertEquals(
+        Map.of("memoryMb", "The value of 'memoryMb' must be a whole number."),
+        refused("{\"memoryMb\":\"big\"}"));
+    assertEquals(
+        Map.of("memoryMb", "The value of 'memoryMb' must be a whole number."),
+        refused("{\"memoryMb\":1.5}"));
+    assertEquals(
+        Map.of("memoryMb", "The value of 'memoryMb' must be a whole number of at most 9 digits."),
         refused("{\"memoryMb\":99999999999}"));
-    assertEquals(Map.of("cpus", "must be a number"), refused("{\"cpus\":\"1\"}"));
     assertEquals(
-        Map.of("opensAt", "must be a time such as \"2030-01-31T12:00:00Z\""),
+        Map.of("cpus", "The value of 'cpus' must be a number."), refused("{\"cpus\":\"1\"}"));
+    assertEquals(
+        Map.of(
+            "opensAt", "The value of 'opensAt' must be a time such as \"2030-01-31T12:00:00Z\"."),
         refused("{\"opensAt\":\"tomorrow\"}"));
-    assertEquals(Map.of("organizers", "must be an array […]"), refused("{\"organizers\":\"a\"}"));
-    assertEquals(Map.of("organizers", "must be a string"), refused("{\"organizers\":[1]}"));
-    assertEquals(Map.of("organizers", "must not hold null"), refused("{\"organizers\":[null]}"));
     assertEquals(
-        Map.of("roles", "unknown value 'BOSS'; expected one of AUTO, APPROVAL"),
+        Map.of("organizers", "The value of 'organizers' must be an array […]."),
+        refused("{\"organizers\":\"a\"}"));
+    assertEquals(
+        Map.of("organizers", "The value of 'organizers' must be a string."),
+        refused("{\"organizers\":[1]}"));
+    assertEquals(
+        Map.of("organizers", "The value of 'organizers' must not hold null."),
+        refused("{\"organizers\":[null]}"));
+    assertEquals(
+        Map.of("roles", "The value of 'roles' is 'BOSS': choose one of AUTO, APPROVAL."),
         refused("{\"roles\":[\"BOSS\"]}"));
-    assertEquals(Map.of("scoring", "must be an object {…}"), refused("{\"scoring\":\"mae\"}"));
-    assertEquals(Map.of("scoring", "must be an object {…}"), refused("{\"scoring\":[]}"));
     assertEquals(
-        Map.of("scoring.metric", "must be a string"), refused("{\"scoring\":{\"metric\":1}}"));
+        Map.of("scoring", "The value of 'scoring' must be an object {…}."),
+        refused("{\"scoring\":\"mae\"}"));
     assertEquals(
-        Map.of("columns.decimals", "must be a whole number"),
+        Map.of("scoring", "The value of 'scoring' must be an object {…}."),
+        refused("{\"scoring\":[]}"));
+    assertEquals(
+        Map.of("scoring.metric", "The value of 'scoring.metric' must be a string."),
+        refused("{\"scoring\":{\"metric\":1}}"));
+    assertEquals(
+        Map.of("columns.decimals", "The value of 'columns.decimals' must be a whole number."),
         refused("{\"columns\":[{\"key\":\"k\",\"decimals\":\"2\"}]}"));
   }
 }

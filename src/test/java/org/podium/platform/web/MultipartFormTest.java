@@ -133,7 +133,9 @@ class MultipartFormTest {
             () -> read(file("file", "a.zip", "A") + file("file", "b.zip", "B") + END));
 
     assertInstanceOf(Problem.InvalidField.class, problem);
-    assertEquals("send one file per submission", problem.fieldErrors().get("file"));
+    assertEquals(
+        "The form holds more than one file: send one file per submission.",
+        problem.fieldErrors().get("file"));
     assertTrue(received.get(0).closed, "the first file was let go");
   }
 

@@ -34,6 +34,10 @@ class PageRefusalsTest {
         "Competition 3 does not exist or is not yours to see.",
         PageRefusals.sentence("competition 3 does not exist or is not yours to see"));
     assertEquals(
+        "Competition 3 does not exist, or you may not see it.",
+        PageRefusals.sentence(Problem.notFound("competition 3").getMessage()),
+        "a refusal is a sentence already");
+    assertEquals(
         "This page is for Podium's administrators.",
         PageRefusals.sentence("This page is for Podium's administrators."));
     assertNull(PageRefusals.sentence(" "));

@@ -32,8 +32,8 @@ class RequestBodyLimitsTest {
     assertEquals(3 * MIB, limit.bytes());
     assertEquals("PODIUM_UPLOAD_MAX_MB", limit.refusal().members().get("setting"));
     assertEquals(
-        "the zip is larger than 3 MiB, the most Podium accepts: make it smaller, or ask the"
-            + " operator to raise PODIUM_UPLOAD_MAX_MB",
+        "The zip is larger than 3 MiB, the most Podium accepts: make it smaller, or ask the"
+            + " operator to raise PODIUM_UPLOAD_MAX_MB.",
         limit.refusal().fieldErrors().get("file"));
   }
 
@@ -77,8 +77,8 @@ class RequestBodyLimitsTest {
     RequestBodyLimits.BodyLimit whole = limits.limitFor("POST", path, "application/octet-stream");
     assertEquals(3 * MIB, whole.bytes());
     assertEquals(
-        "the file is larger than 3 MiB, the most Podium accepts: make it smaller, or ask the"
-            + " operator to raise PODIUM_UPLOAD_MAX_MB",
+        "The file is larger than 3 MiB, the most Podium accepts: make it smaller, or ask the"
+            + " operator to raise PODIUM_UPLOAD_MAX_MB.",
         whole.refusal().fieldErrors().get("file"));
     RequestBodyLimits.BodyLimit form =
         limits.limitFor("POST", path, "multipart/form-data; boundary=x");
@@ -118,7 +118,7 @@ class RequestBodyLimitsTest {
       assertEquals(10 * MIB, limit.bytes(), String.join(" ", request));
       assertNull(limit.refusal().members().get("setting"));
       assertEquals(
-          "the request body is larger than 10 MiB, the most Podium accepts here",
+          "The request body is larger than 10 MiB, the most Podium accepts here: make it smaller.",
           limit.refusal().fieldErrors().get("body"));
     }
   }

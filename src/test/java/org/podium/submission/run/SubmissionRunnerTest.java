@@ -223,7 +223,7 @@ class SubmissionRunnerTest {
     runner.run(claimed(true));
     assertTrue(
         calls.contains(
-            "fail 7/2 SUCCEEDED: scoring failed (the organizers see why on the submission's page)"),
+            "fail 7/2 SUCCEEDED: Scoring failed: the organizers see why on the submission's page."),
         calls.toString());
     assertTrue(calls.stream().noneMatch(call -> call.contains("secret-id-17")), calls.toString());
     assertTrue(calls.stream().noneMatch(call -> call.startsWith("finish")), calls.toString());
@@ -307,10 +307,12 @@ class SubmissionRunnerTest {
   @Test
   void outputTheScoringRejectsIsTheParticipantsFailure() {
     container = spec -> ended(RunOutcome.SUCCEEDED, 0, "exited 0");
-    refused = new ScoringException("predictions.csv has 1 row, the reference 2");
+    refused = new ScoringException("The file predictions.csv has 1 row, and the reference 2.");
     runner.run(claimed());
     assertTrue(
-        calls.contains("fail 7/2 SUCCEEDED: scoring: predictions.csv has 1 row, the reference 2"),
+        calls.contains(
+            "fail 7/2 SUCCEEDED: Scoring failed. The file predictions.csv has 1 row, and the"
+                + " reference 2."),
         calls.toString());
     assertTrue(calls.stream().noneMatch(call -> call.startsWith("finish")), calls.toString());
   }

@@ -63,6 +63,24 @@ public class AccountPage extends PodiumPage {
     return messages.isEmpty() ? "" : messages.get(0).getText();
   }
 
+  /** The page's first message as shown (a boxed notice), or null. */
+  public Notices.Notice notice() {
+    return Notices.first(driver(), "messages");
+  }
+
+  /** What the password fields hold now: current, new, new again. */
+  public List<String> passwordValues() {
+    return List.of(
+        FormFields.value(driver(), "password:current"),
+        FormFields.value(driver(), "password:new"),
+        FormFields.value(driver(), "password:repeat"));
+  }
+
+  /** Presses Copy beside the token just created; returns what the button says then. */
+  public String copyToken() {
+    return Copying.copy(driver(), "copy-token");
+  }
+
   /** Brings the password form into view (for a screenshot). */
   public void showPasswordForm() {
     driver()

@@ -91,6 +91,40 @@ public class AdminPage extends PodiumPage {
     return notice.isEmpty() ? null : notice.get(0).getText();
   }
 
+  /** The page's first message as shown (a boxed notice), or null. */
+  public Notices.Notice notice() {
+    return Notices.first(driver(), "messages");
+  }
+
+  /** The values of the row's buttons ("Make organizer", "Remove admin" …). */
+  public List<String> buttons(String username) {
+    return row(username).findElements(By.cssSelector("td.actions input[type=submit]")).stream()
+        .map(button -> button.getDomAttribute("value"))
+        .toList();
+  }
+
+  /** The badge that marks the row as the signed-in administrator's own ("you"), or "". */
+  public String selfMark(String username) {
+    List<WebElement> mark =
+        FormFields.now(
+            driver(), () -> row(username).findElements(By.cssSelector("td.account .badge.you")));
+    return mark.isEmpty() ? "" : mark.get(0).getText();
+  }
+
+  /** Presses Copy beside the new password; returns what the button says then. */
+  public String copyPassword() {
+    return Copying.copy(driver(), "copy-password");
+  }
+
+  /** Whether the new password can be selected by hand (no user-select: none). */
+  public boolean passwordIsSelectable() {
+    return !"none"
+        .equals(
+            driver()
+                .executeScript(
+                    "return getComputedStyle(document.getElementById('new-password')).userSelect;"));
+  }
+
   /** The generated password the notice shows once, or null. */
   public String newPassword() {
     List<WebElement> password = FormFields.now(driver(), () -> all(By.id("new-password")));
