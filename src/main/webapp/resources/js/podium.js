@@ -238,56 +238,5 @@
       input.addEventListener("change", () => showFileError(input, tooLarge(input))));
   }
 
-  // A Copy button (data-copy: the text, such as a file's whole SHA-256) puts its text on the
-  // clipboard and says "Copied". Where the browser offers no clipboard (a page not served over
-  // HTTPS) the text is copied through a hidden field; failing that, it is shown whole and selected
-  // beside the button, for the person to copy. One listener on the document: it outlives a page
-  // swapped in after an upload.
-  function copied(button, words) {
-    button.textContent = words;
-    clearTimeout(button.copyTimer);
-    button.copyTimer = setTimeout(() => (button.textContent = "Copy"), 4000);
-  }
-
-  function copyByHand(button) {
-    const field = document.createElement("textarea");
-    field.value = button.dataset.copy;
-    field.className = "visually-hidden";
-    field.setAttribute("readonly", "");
-    document.body.appendChild(field);
-    field.select();
-    let done = false;
-    try {
-      done = document.execCommand("copy");
-    } catch (ignored) {
-      done = false;
-    }
-    field.remove();
-    if (done) {
-      copied(button, "Copied");
-      return;
-    }
-    const shown = button.previousElementSibling;
-    if (shown) {
-      shown.textContent = button.dataset.copy;
-      window.getSelection().selectAllChildren(shown);
-    }
-    copied(button, "Selected: copy it");
-  }
-
-  document.addEventListener("click", (event) => {
-    const button = event.target.closest && event.target.closest("button[data-copy]");
-    if (!button) {
-      return;
-    }
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(button.dataset.copy).then(
-        () => copied(button, "Copied"),
-        () => copyByHand(button));
-    } else {
-      copyByHand(button);
-    }
-  });
-
   document.addEventListener("DOMContentLoaded", () => init(document));
 })();

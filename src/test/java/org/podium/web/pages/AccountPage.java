@@ -76,9 +76,12 @@ public class AccountPage extends PodiumPage {
         FormFields.value(driver(), "password:repeat"));
   }
 
-  /** Presses Copy beside the token just created; returns what the button says then. */
-  public String copyToken() {
-    return Copying.copy(driver(), "copy-token");
+  /**
+   * Presses Copy beside the token just created; returns what the button says then and what the
+   * clipboard holds.
+   */
+  public java.util.List<String> copyToken() {
+    return Copying.copy(driver(), find(By.id("copy-token")));
   }
 
   /** Brings the password form into view (for a screenshot). */

@@ -111,9 +111,12 @@ public class AdminPage extends PodiumPage {
     return mark.isEmpty() ? "" : mark.get(0).getText();
   }
 
-  /** Presses Copy beside the new password; returns what the button says then. */
-  public String copyPassword() {
-    return Copying.copy(driver(), "copy-password");
+  /**
+   * Presses Copy beside the new password; returns what the button says then and what the clipboard
+   * holds.
+   */
+  public List<String> copyPassword() {
+    return Copying.copy(driver(), find(By.id("copy-password")));
   }
 
   /** Whether the new password can be selected by hand (no user-select: none). */

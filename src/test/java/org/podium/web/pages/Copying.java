@@ -1,26 +1,36 @@
 package org.podium.web.pages;
 
 import java.time.Duration;
-import org.openqa.selenium.By;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A Copy button beside a value shown once (js/copy.js): pressed, it says "Copied". */
+/** A Copy button (js/copy.js): pressed, it says "Copied" and the clipboard holds its value. */
 final class Copying {
 
   private Copying() {}
 
-  /** Presses the button and returns what it says once it answered (or after two seconds). */
-  static String copy(ChromeDriver driver, String buttonId) {
-    WebElement button = driver.findElement(By.id(buttonId));
+  /**
+   * Presses the button; returns what it says once it answered (or after five seconds) and what the
+   * clipboard holds then.
+   */
+  static List<String> copy(ChromeDriver driver, WebElement button) {
+    driver.executeCdpCommand(
+        "Browser.grantPermissions",
+        Map.of("permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
     String before = button.getText();
     button.click();
     try {
-      new WebDriverWait(driver, Duration.ofSeconds(2)).until(d -> !button.getText().equals(before));
+      new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> !button.getText().equals(before));
     } catch (org.openqa.selenium.TimeoutException e) {
       // it said nothing new: the caller's assertion says so
     }
-    return button.getText();
+    Object clipboard =
+        driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + " navigator.clipboard.readText().then(done, e => done('unreadable: ' + e));");
+    return List.of(button.getText(), String.valueOf(clipboard));
   }
 }

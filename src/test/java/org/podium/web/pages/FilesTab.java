@@ -115,22 +115,7 @@ public final class FilesTab extends PodiumPage {
    * clipboard holds.
    */
   public List<String> copySha256(String name) {
-    driver()
-        .executeCdpCommand(
-            "Browser.grantPermissions",
-            java.util.Map.of(
-                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
-    WebElement button = row(name).findElement(By.cssSelector("button.copy"));
-    button.click();
-    String said =
-        new org.openqa.selenium.support.ui.WebDriverWait(driver(), Duration.ofSeconds(5))
-            .until(page -> button.getText().equals("Copy") ? null : button.getText());
-    Object clipboard =
-        driver()
-            .executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                    + " navigator.clipboard.readText().then(done, e => done('unreadable: ' + e));");
-    return List.of(said, String.valueOf(clipboard));
+    return Copying.copy(driver(), row(name).findElement(By.cssSelector("button.copy")));
   }
 
   /** What the tab says it is for. */
