@@ -13,24 +13,27 @@ final class Copying {
   private Copying() {}
 
   /**
-   * Presses the button; returns what it says once it answered (or after five seconds) and what the
-   * clipboard holds then.
+   * Presses the button (once it rests, saying "Copy"); returns what it says when it answered (or
+   * after six seconds) and what the clipboard holds then.
    */
   static List<String> copy(ChromeDriver driver, WebElement button) {
     driver.executeCdpCommand(
         "Browser.grantPermissions",
         Map.of("permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
-    String before = button.getText();
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(6));
+    // A button pressed a moment ago still says what it answered then: wait until it rests again.
+    wait.until(d -> button.getText().equals("Copy"));
     button.click();
+    String said;
     try {
-      new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> !button.getText().equals(before));
+      said = wait.until(d -> button.getText().equals("Copy") ? null : button.getText());
     } catch (org.openqa.selenium.TimeoutException e) {
-      // it said nothing new: the caller's assertion says so
+      said = button.getText(); // it said nothing new: the caller's assertion says so
     }
     Object clipboard =
         driver.executeAsyncScript(
             "const done = arguments[arguments.length - 1];"
                 + " navigator.clipboard.readText().then(done, e => done('unreadable: ' + e));");
-    return List.of(button.getText(), String.valueOf(clipboard));
+    return List.of(said, String.valueOf(clipboard));
   }
 }
