@@ -60,6 +60,7 @@ public class AccountPages implements Serializable {
     try {
       issued = accounts.issueToken(caller.require().getUsername(), tokenName);
       tokenName = null;
+      tokens = null; // read before the token existed (the form's phases): the list shows it now
     } catch (Problem problem) {
       PageMessages.problem(problem, Map.of("name", "token:name"));
     }

@@ -53,7 +53,7 @@ public record Page<T>(List<T> items, int page, int size, long total) {
   /** "Showing 51–100 of 2,010", for pages. */
   public String summary() {
     if (items.isEmpty()) {
-      return total == 0 ? "None" : "Nothing on page " + page + " of " + lastPage();
+      return total == 0 ? "Nothing yet." : "Nothing on page " + page + " of " + lastPage();
     }
     return String.format(Locale.ROOT, "Showing %,d–%,d of %,d", firstItem(), lastItem(), total);
   }

@@ -71,7 +71,7 @@ class PagingTest {
     assertEquals(1, empty.lastPage());
     assertFalse(empty.hasNext());
     assertFalse(empty.hasPrevious());
-    assertEquals("None", empty.summary());
+    assertEquals("Nothing yet.", empty.summary());
 
     Page<Integer> past = Page.of(List.of(), PageRequest.of("9", "50"), 60);
     assertEquals(2, past.lastPage());

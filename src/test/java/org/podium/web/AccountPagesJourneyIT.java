@@ -175,6 +175,9 @@ class AccountPagesJourneyIT {
         account.createToken("copy " + at);
         assertTrue(account.issuedToken().startsWith("pdm_"), account.issuedToken());
         assertEquals(List.of("Copied", account.issuedToken()), account.copyToken());
+        // the table below lists the new token at once (it said "No tokens yet." before)
+        assertTrue(account.tokenNames().contains("copy " + at), account.tokenNames().toString());
+        assertFalse(account.saysNoTokens(), "no tokens, beside the one just made");
         account.shot("token-copied-" + at);
       }
       signIn.signOut();

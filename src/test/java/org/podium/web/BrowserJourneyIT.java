@@ -142,7 +142,8 @@ class BrowserJourneyIT {
         assertEquals(
             true,
             ((org.openqa.selenium.JavascriptExecutor) page)
-                .executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"),
+                .executeScript(
+                    "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"),
             tab + " fits a phone's width");
         browser.screenshot("phone-" + tab);
       }
@@ -251,6 +252,12 @@ class BrowserJourneyIT {
         assertTrue(
             page.findElement(By.id("docker:image")).isDisplayed(),
             "the dialog stays open on the error");
+        assertEquals(
+            1,
+            page.findElements(By.cssSelector("#docker .field-error")).stream()
+                .filter(e -> e.getText().startsWith("-v is not allowed"))
+                .count(),
+            "the refusal is said once");
         browser.screenshot("option-refused");
 
         org.openqa.selenium.WebElement fixed = page.findElement(By.id("docker:image"));

@@ -179,6 +179,11 @@ class CompetitionJourneyIT {
         assertEquals("Not open yet", page.state());
         assertEquals("No phases yet: the organizers have not added one.", page.noPhases());
         page.shot("no-phases-" + width.width);
+        // joining a competition without an open phase does not promise submissions at once
+        page.open(w.empty(), "participate");
+        assertEquals("No approval needed to join.", page.joinNote());
+        assertEquals(
+            "No phase takes submissions yet: you can submit once one opens.", page.joinWhen());
         page.open(w.closed(), "overview");
         assertEquals("Closed", page.state());
         page.open(Long.MAX_VALUE, "overview");
@@ -212,6 +217,7 @@ class CompetitionJourneyIT {
         page.atWidth(width);
         page.open(w.open(), "participate");
         assertEquals("No approval needed: you can submit as soon as you join.", page.joinNote());
+        assertEquals("", page.joinWhen(), "open now: nothing to add");
         assertTrue(page.joinIsAboveDisabledSubmit());
         assertTrue(page.asksToAcceptTerms());
         page.join();

@@ -290,6 +290,8 @@ class EditorJourneyIT {
         editor.scrollTo("phases");
         editor.shot("4-phases-" + where);
         editor.scrollTo("all-submissions");
+        // no submission yet: the table says so, and no pager under it says "None"
+        assertFalse(editor.submissionsPaged(), "a pager under an empty list at " + where);
         editor.shot("4-submissions-" + where);
 
         // Terms: without any, no column; with them, the day each participant accepted them (the

@@ -210,7 +210,8 @@ class PrivateLeaderboardJourneyIT {
     boolean fitsWidth() {
       return Boolean.TRUE.equals(
           ((JavascriptExecutor) page())
-              .executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"));
+              .executeScript(
+                  "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"));
     }
   }
 

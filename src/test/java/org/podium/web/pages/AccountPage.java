@@ -90,4 +90,23 @@ public class AccountPage extends PodiumPage {
         .executeScript(
             "document.getElementById('change-password').scrollIntoView({block: 'start'});");
   }
+
+  /** The names in the tokens table, as shown now. */
+  public List<String> tokenNames() {
+    return FormFields.now(driver(), () -> driver().findElements(By.cssSelector("#tokens tbody tr")))
+        .stream()
+        .map(row -> row.findElement(By.tagName("td")).getText())
+        .toList();
+  }
+
+  /** Whether the page says there are no tokens yet. */
+  public boolean saysNoTokens() {
+    return !FormFields.now(
+            driver(),
+            () ->
+                driver()
+                    .findElements(
+                        By.xpath("//*[contains(@class,'empty') and text()='No tokens yet.']")))
+        .isEmpty();
+  }
 }

@@ -72,6 +72,12 @@ public class CompetitionPage extends PodiumPage {
                     + " return t.scrollWidth <= t.clientWidth + 1;");
   }
 
+  /** What the Join box says about when submissions open, when no phase is open; "" if nothing. */
+  public String joinWhen() {
+    var said = FormFields.now(driver(), () -> driver().findElements(By.id("join-when")));
+    return said.isEmpty() ? "" : said.get(0).getText();
+  }
+
   /** What the Join box says about approval, before joining. */
   public String joinNote() {
     return find(By.id("join-approval")).getText();

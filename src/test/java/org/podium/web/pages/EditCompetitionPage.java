@@ -246,7 +246,7 @@ public final class EditCompetitionPage extends PodiumPage {
         ((JavascriptExecutor) driver())
             .executeScript(
                 "const e = arguments[0]; const r = e.getBoundingClientRect();"
-                    + " let inside = r.left >= 0 && r.right <= window.innerWidth;"
+                    + " let inside = r.left >= 0 && r.right <= document.documentElement.clientWidth;"
                     + " for (let p = e.parentElement; p; p = p.parentElement) {"
                     + "   if (getComputedStyle(p).overflowX !== 'visible') {"
                     + "     const c = p.getBoundingClientRect();"
@@ -280,5 +280,12 @@ public final class EditCompetitionPage extends PodiumPage {
     } else {
       input.sendKeys(text);
     }
+  }
+
+  /** Whether the Submissions section shows a pager ("Showing 1–50 of 120", Previous, Next). */
+  public boolean submissionsPaged() {
+    return !FormFields.now(
+            driver(), () -> driver().findElements(By.cssSelector("#submissions nav.pager")))
+        .isEmpty();
   }
 }

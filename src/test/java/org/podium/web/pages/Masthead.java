@@ -47,7 +47,7 @@ public final class Masthead extends PodiumPage {
                     + " const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.5;"
                     + " return who.getClientRects().length === 1"
                     + " && who.getBoundingClientRect().height <= line + 1"
-                    + " && who.getBoundingClientRect().right <= window.innerWidth;"));
+                    + " && who.getBoundingClientRect().right <= document.documentElement.clientWidth;"));
   }
 
   /** Whether the name is cut (wider than its box, shown with an ellipsis). */

@@ -142,7 +142,7 @@ public class ParticipateTab extends PodiumPage {
                 driver()
                     .executeScript(
                         "const r = arguments[0].getBoundingClientRect();"
-                            + " return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth;",
+                            + " return r.width > 0 && r.left >= 0 && r.right <= document.documentElement.clientWidth;",
                         find(By.cssSelector("table.submissions.mine tbody tr td.scores")))));
   }
 

@@ -1,6 +1,7 @@
 package org.podium.web.pages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.time.Duration;
@@ -68,11 +69,24 @@ public abstract class PodiumPage {
    */
   public void assertSound(String what) {
     assertEquals(List.of(), browser.pageProblems(), what + ": CSP violations or script errors");
-    assertEquals(
-        Boolean.TRUE,
+    // clientWidth: the width shown beside the vertical scroll bar (innerWidth counts the bar, and
+    // let a page 15 px too wide pass)
+    Object widths =
         driver()
-            .executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1;"),
-        what + ": the page scrolls sideways at " + driver().manage().window().getSize());
+            .executeScript(
+                "const e = document.documentElement; return [e.scrollWidth, e.clientWidth];");
+    List<?> scrollAndClient = (List<?>) widths;
+    assertTrue(
+        ((Number) scrollAndClient.get(0)).longValue()
+            <= ((Number) scrollAndClient.get(1)).longValue(),
+        what
+            + ": the page scrolls sideways at "
+            + driver().manage().window().getSize()
+            + " (content "
+            + scrollAndClient.get(0)
+            + " px wide, shown "
+            + scrollAndClient.get(1)
+            + " px)");
   }
 
   /**

@@ -61,7 +61,7 @@ public class ResultsTab extends PodiumPage {
                 "const table = document.getElementById(arguments[0]);"
                     + " const box = table.closest('.scroll'); if (box) box.scrollLeft = 0;"
                     + " const r = table.querySelector('tbody tr td.primary').getBoundingClientRect();"
-                    + " return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth;",
+                    + " return r.width > 0 && r.left >= 0 && r.right <= document.documentElement.clientWidth;",
                 "leaderboard-" + phase));
   }
 
