@@ -199,15 +199,6 @@ public class AccountPages implements Serializable {
         + ". Give them this new password now: Podium will not show it again.";
   }
 
-  /** When an account was created, as a day ({@code 2026-11-30}, UTC): one line in the table. */
-  public String day(java.time.Instant instant) {
-    return instant == null
-        ? ""
-        : java.time.format.DateTimeFormatter.ISO_LOCAL_DATE
-            .withZone(java.time.ZoneOffset.UTC)
-            .format(instant);
-  }
-
   public String getCurrentPassword() {
     return currentPassword;
   }

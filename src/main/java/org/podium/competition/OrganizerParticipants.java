@@ -4,9 +4,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.podium.account.Caller;
 import org.podium.competition.CompetitionViews.ParticipantView;
 import org.podium.platform.Page;
@@ -26,9 +23,6 @@ public class OrganizerParticipants implements Serializable {
 
   @Inject Caller caller;
 
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
-
   private String page;
   private String q;
 
@@ -46,11 +40,6 @@ public class OrganizerParticipants implements Serializable {
                           caller.require(), competitionId, null, q, ListPages.request(page)));
     }
     return participants;
-  }
-
-  /** The day (UTC) of a time, as the Participants table shows when terms were accepted. */
-  public String day(Instant instant) {
-    return instant == null ? "" : DAY.format(instant);
   }
 
   public String getPage() {

@@ -21,9 +21,20 @@ public class Formats {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
   /** A time as people read it, in UTC, or an empty string. */
   public String time(Instant instant) {
     return utc(instant);
+  }
+
+  /**
+   * The day (UTC) of a time, {@code 2026-11-30}, or an empty string: one line in a table, the whole
+   * {@link #time} in its tooltip.
+   */
+  public String day(Instant instant) {
+    return instant == null ? "" : DAY.format(instant);
   }
 
   /** A time as people read it, for messages too: {@code 2026-11-30 00:00 UTC}. */
